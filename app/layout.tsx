@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'LB-IPAM dashboard',
+  description: 'LoadBalancer IPs of a Cilium LB-IPAM cluster, live',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="bg-zinc-50 font-sans text-zinc-900 antialiased">{children}</body>
+    </html>
+  );
+}

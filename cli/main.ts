@@ -1,0 +1,28 @@
+// Entry of the `lbipam` command: one subcommand per file in this folder, loaded only when used.
+const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> }> = {
+  plan: { summary: 'predict what Cilium LB-IPAM does with these YAML files', load: () => import('./plan') },
+  cluster: { summary: 'run the embedded Kubernetes API server', load: () => import('./cluster') },
+  start: { summary: 'serve the dashboard (embedded cluster when no kubeconfig)', load: () => import('./start') },
+  bench: { summary: 'print benchmark figures as JSON lines', load: () => import('./bench') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return `usage: lbipam <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`lbipam: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  const mod = await command.load();
+  const code = await mod.run(rest);
+  return typeof code === 'number' ? code : 0;
+}
