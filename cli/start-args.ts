@@ -1,0 +1,98 @@
+// Flags of `lbipam start`, parsed without side effects so they can be tested.
+export interface StartOptions {
+  port: number;
+  host: string;
+  demo: boolean;
+  dev: boolean;
+  context?: string;
+  seed: string;
+  embeddedKubeconfig?: string;
+  embeddedPort?: number;
+}
+
+export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|DIR]
+                    [--embedded-kubeconfig PATH] [--embedded-port N] [--dev]
+
+  With no kubeconfig (no KUBECONFIG, no ~/.kube/config, not in a pod), or with --demo / LBIPAM_DEMO=1,
+  the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.`;
+
+function parsePort(value: string | undefined, flag: string): number | string {
+  if (value === undefined || !/^\d+$/.test(value)) return `${flag} needs a port number, got '${value ?? ''}'`;
+  const n = Number(value);
+  if (n < 0 || n > 65535) return `${flag} must be between 0 and 65535, got ${n}`;
+  return n;
+}
+
+export function parseStartArgs(
+  args: string[],
+  env: Record<string, string | undefined>,
+): { options: StartOptions } | { error: string } {
+  const envPort = env.PORT ? parsePort(env.PORT, 'PORT') : 3000;
+  if (typeof envPort === 'string') return { error: envPort };
+  const options: StartOptions = {
+    port: envPort,
+    host: '0.0.0.0',
+    demo: env.LBIPAM_DEMO === '1' || env.LBIPAM_DEMO === 'true',
+    dev: false,
+    seed: 'demo',
+  };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const value = () => inline ?? args[++i];
+    switch (name) {
+      case '--port':
+      case '-p': {
+        const p = parsePort(value(), '--port');
+        if (typeof p === 'string') return { error: p };
+        options.port = p;
+        break;
+      }
+      case '--embedded-port': {
+        const p = parsePort(value(), '--embedded-port');
+        if (typeof p === 'string') return { error: p };
+        options.embeddedPort = p;
+        break;
+      }
+      case '--host':
+      case '-H': {
+        const h = value();
+        if (!h) return { error: '--host needs an address' };
+        options.host = h;
+        break;
+      }
+      case '--context': {
+        const c = value();
+        if (!c) return { error: '--context needs a context name' };
+        options.context = c;
+        break;
+      }
+      case '--seed': {
+        const s = value();
+        if (!s) return { error: '--seed needs demo, empty, scale or a folder' };
+        options.seed = s;
+        options.demo = true;
+        break;
+      }
+      case '--embedded-kubeconfig': {
+        const k = value();
+        if (!k) return { error: '--embedded-kubeconfig needs a path' };
+        options.embeddedKubeconfig = k;
+        break;
+      }
+      case '--demo':
+        options.demo = true;
+        break;
+      case '--dev':
+        options.dev = true;
+        break;
+      case '-h':
+      case '--help':
+        return { error: startUsage };
+      default:
+        return { error: `unknown option '${flag}'\n${startUsage}` };
+    }
+  }
+  if (options.demo && options.context) return { error: '--demo and --context exclude each other' };
+  return { options };
+}

@@ -1,0 +1,101 @@
+// `lbipam start` (npm start): serve the dashboard. It decides which cluster to show, starts the
+// embedded one in this process when there is no kubeconfig (or with --demo), tells lib/kube through
+// LBIPAM_* environment variables (docs/contracts.md), then runs Next's production server in-process.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseStartArgs, type StartOptions } from './start-args';
+import { chooseCluster, type ClusterChoice } from './start-cluster';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseStartArgs(args, process.env);
+  if ('error' in parsed) {
+    process.stderr.write(`lbipam start: ${parsed.error}\n`);
+    return 2;
+  }
+  const opts = parsed.options;
+  const distDir = process.env.LBIPAM_DIST_DIR ?? '.next';
+  if (!opts.dev && !existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    process.stderr.write(`lbipam start: no production build in ${distDir}/ — run \`npm run build\` first\n`);
+    return 2;
+  }
+
+  const choice = chooseCluster(opts, process.env);
+  if ('error' in choice) {
+    process.stderr.write(`lbipam start: ${choice.error}\n`);
+    return 2;
+  }
+  const embedded = await startChosenCluster(choice, opts);
+  if (!embedded.ok) {
+    process.stderr.write(`lbipam start: ${embedded.error}\n`);
+    return 2;
+  }
+
+  const { default: next } = await import('next');
+  const app = next({ dev: opts.dev, dir: root, hostname: opts.host, port: opts.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      process.stderr.write(`request failed: ${String(err)}\n`);
+      if (!res.headersSent) res.writeHead(500).end('internal error');
+    });
+  });
+
+  const listening = await new Promise<string | null>((resolve) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      resolve(err.code === 'EADDRINUSE' ? `port ${opts.port} is already in use (choose another with --port)` : err.message),
+    );
+    server.listen(opts.port, opts.host, () => resolve(null));
+  });
+  if (listening) {
+    process.stderr.write(`lbipam start: ${listening}\n`);
+    await embedded.stop();
+    return 2;
+  }
+
+  const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  process.stdout.write(`lbipam-dashboard: showing ${choice.label}\n`);
+  process.stdout.write(`lbipam-dashboard: ready on http://${shown}:${opts.port}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  server.closeAllConnections();
+  server.close();
+  await app.close?.();
+  await embedded.stop();
+  return 0;
+}
+
+async function startChosenCluster(
+  choice: ClusterChoice,
+  opts: StartOptions,
+): Promise<{ ok: true; stop: () => Promise<void> } | { ok: false; error: string }> {
+  if (choice.origin !== 'embedded') {
+    process.env.LBIPAM_ORIGIN = choice.origin;
+    if (choice.kubeconfigPath) process.env.LBIPAM_KUBECONFIG = choice.kubeconfigPath;
+    if (choice.context) process.env.LBIPAM_CONTEXT = choice.context;
+    return { ok: true, stop: async () => {} };
+  }
+  try {
+    const { startEmbeddedCluster } = await import('../lib/sim/embedded');
+    const cluster = await startEmbeddedCluster({
+      seed: opts.seed,
+      kubeconfigPath: opts.embeddedKubeconfig,
+      port: opts.embeddedPort,
+    });
+    process.env.LBIPAM_ORIGIN = 'embedded';
+    process.env.LBIPAM_KUBECONFIG = cluster.kubeconfigPath;
+    delete process.env.LBIPAM_CONTEXT;
+    process.stdout.write(`lbipam-dashboard: embedded cluster at ${cluster.server} (kubeconfig ${cluster.kubeconfigPath})\n`);
+    return { ok: true, stop: () => cluster.stop() };
+  } catch (err) {
+    return { ok: false, error: `the embedded cluster did not start: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
