@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseStartArgs } from './start-args';
+import { chooseCluster, findKubeconfig } from './start-cluster';
+
+const kubeconfig = (contexts: string[], current?: string) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lbipam-start-'));
+  const file = path.join(dir, 'config');
+  writeFileSync(
+    file,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      current ? `current-context: ${current}` : '',
+      'contexts:',
+      ...contexts.map((c) => `- name: ${c}\n  context: {cluster: c, user: u}`),
+    ].join('\n'),
+  );
+  return { dir, file };
+};
+
+describe('lbipam start flags', () => {
+  it('defaults to port 3000, or PORT', () => {
+    expect(parseStartArgs([], {})).toMatchObject({ options: { port: 3000, demo: false } });
+    expect(parseStartArgs([], { PORT: '4100' })).toMatchObject({ options: { port: 4100 } });
+    expect(parseStartArgs(['--port', '5000'], { PORT: '4100' })).toMatchObject({ options: { port: 5000 } });
+    expect(parseStartArgs(['--port=5001'], {})).toMatchObject({ options: { port: 5001 } });
+  });
+
+  it('names what is wrong', () => {
+    expect(parseStartArgs(['--port', 'abc'], {})).toEqual({ error: "--port needs a port number, got 'abc'" });
+    expect(parseStartArgs([], { PORT: '99999' })).toEqual({ error: 'PORT must be between 0 and 65535, got 99999' });
+    expect(parseStartArgs(['--bogus'], {})).toMatchObject({ error: expect.stringContaining("unknown option '--bogus'") });
+    expect(parseStartArgs(['--demo', '--context', 'x'], {})).toEqual({ error: '--demo and --context exclude each other' });
+  });
+
+  it('turns on the demo with --demo or LBIPAM_DEMO=1', () => {
+    expect(parseStartArgs(['--demo'], {})).toMatchObject({ options: { demo: true } });
+    expect(parseStartArgs([], { LBIPAM_DEMO: '1' })).toMatchObject({ options: { demo: true } });
+  });
+});
+
+describe('which cluster lbipam start shows', () => {
+  const opts = (extra: Partial<ReturnType<typeof base>> = {}) => ({ ...base(), ...extra });
+  const base = () => ({ port: 3000, host: '0.0.0.0', demo: false, dev: false, seed: 'demo' });
+  const noHome = mkdtempSync(path.join(os.tmpdir(), 'lbipam-home-'));
+
+  it('uses the embedded cluster when there is no kubeconfig and no pod', () => {
+    expect(findKubeconfig({}, noHome)).toBeNull();
+    expect(chooseCluster(opts(), { HOME: noHome, KUBECONFIG: path.join(noHome, 'missing') }, false)).toMatchObject({
+      origin: 'embedded',
+    });
+  });
+
+  it('uses the current context of KUBECONFIG, or --context', () => {
+    const { file } = kubeconfig(['home', 'work'], 'home');
+    expect(chooseCluster(opts(), { KUBECONFIG: file }, false)).toMatchObject({ origin: 'kubeconfig', context: 'home' });
+    expect(chooseCluster(opts({ context: 'work' }), { KUBECONFIG: file }, false)).toMatchObject({ context: 'work' });
+    expect(chooseCluster(opts({ context: 'nope' }), { KUBECONFIG: file }, false)).toEqual({
+      error: `context 'nope' is not in ${file} (contexts: home, work)`,
+    });
+  });
+
+  it('prefers --demo over any kubeconfig, and in-cluster when in a pod', () => {
+    const { file } = kubeconfig(['home'], 'home');
+    expect(chooseCluster(opts({ demo: true }), { KUBECONFIG: file }, false)).toMatchObject({ origin: 'embedded' });
+    expect(chooseCluster(opts(), { KUBECONFIG: path.join(noHome, 'missing') }, true)).toMatchObject({
+      origin: 'in-cluster',
+    });
+  });
+});
