@@ -22,7 +22,8 @@ function sh(label, cmd, args, extraEnv = {}) {
 
 function check(label, cmd, args) {
   const ok = sh(label, cmd, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
   return ok;
 }
