@@ -1,0 +1,167 @@
+import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
+import { nodeIsReady, selectorMatches, serviceSelectorLabels } from './selector';
+
+// The L2 announcer's leader election, as a pure function: cluster state + now → the lease writes
+// that bring kube-system's `cilium-l2announce-*` leases to what Cilium's agents would converge on
+// (reference section D). The controller applies the writes; tests drive time by hand.
+
+export const LEASE_PREFIX = 'cilium-l2announce-';
+
+export interface ElectionOptions {
+  /** Cilium's namespace, where the leases live. */
+  namespace: string;
+  leaseDurationSeconds: number;
+  /** A holder renews once its renewTime is at least this old (the agents' retry period). */
+  renewIntervalMs: number;
+}
+
+export const DEFAULT_ELECTION: ElectionOptions = {
+  namespace: 'kube-system',
+  leaseDurationSeconds: 15,
+  renewIntervalMs: 2000,
+};
+
+export interface ElectionInput {
+  services: Service[];
+  policies: CiliumL2AnnouncementPolicy[];
+  nodes: KubeNode[];
+  /** Existing leases; only `cilium-l2announce-*` ones in the namespace are considered. */
+  leases: Lease[];
+}
+
+export type LeaseWrite =
+  | { op: 'create'; lease: Lease }
+  | { op: 'update'; lease: Lease }
+  | { op: 'delete'; namespace: string; name: string };
+
+export function leaseNameFor(namespace: string, name: string): string {
+  return `${LEASE_PREFIX}${namespace}-${name}`;
+}
+
+/** Kubernetes MicroTime: RFC 3339 with six fractional digits. */
+export function microTime(d: Date): string {
+  return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+function hasLbIp(svc: Service): boolean {
+  return svc.status?.loadBalancer?.ingress?.some((i) => !!i.ip) ?? false;
+}
+
+/**
+ * Names of the nodes allowed to announce each selected Service, keyed by lease name. A Service is
+ * selected when it has an IP of a kind some policy announces, its class is unset or
+ * io.cilium/l2-announcer, and the policy's serviceSelector matches it (with the synthetic labels).
+ * Only Ready nodes matching such a policy's nodeSelector are eligible.
+ */
+export function eligibleHolders(input: Omit<ElectionInput, 'leases'>): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  const liveNodes = input.nodes.filter(nodeIsReady);
+  if (input.policies.length === 0) return result;
+  const nodesByPolicy = input.policies.map((p) =>
+    liveNodes
+      .filter((n) => selectorMatches(p.spec.nodeSelector, n.metadata.labels ?? {}))
+      .map((n) => n.metadata.name),
+  );
+  for (const svc of input.services) {
+    const cls = svc.spec.loadBalancerClass;
+    if (cls && cls !== 'io.cilium/l2-announcer') continue;
+    const lbIps = hasLbIp(svc);
+    const extIps = (svc.spec.externalIPs?.length ?? 0) > 0;
+    if (!lbIps && !extIps) continue;
+    const labels = serviceSelectorLabels(svc);
+    const eligible = new Set<string>();
+    let selected = false;
+    input.policies.forEach((p, i) => {
+      const kinds = (p.spec.loadBalancerIPs === true && lbIps) || (p.spec.externalIPs === true && extIps);
+      if (!kinds || !selectorMatches(p.spec.serviceSelector, labels)) return;
+      selected = true;
+      for (const n of nodesByPolicy[i]) eligible.add(n);
+    });
+    if (selected)
+      result.set(leaseNameFor(svc.metadata.namespace ?? 'default', svc.metadata.name), [...eligible].sort());
+  }
+  return result;
+}
+
+function lastRenew(lease: Lease): number {
+  const t = Date.parse(lease.spec.renewTime ?? lease.spec.acquireTime ?? '');
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** The lease writes for this moment. Stable: the same input and time give the same writes. */
+export function electLeases(
+  input: ElectionInput,
+  now: Date,
+  opts: ElectionOptions = DEFAULT_ELECTION,
+): LeaseWrite[] {
+  const nowMs = now.getTime();
+  const durationMs = opts.leaseDurationSeconds * 1000;
+  const wanted = eligibleHolders(input);
+  const readyNodes = new Set(input.nodes.filter(nodeIsReady).map((n) => n.metadata.name));
+  const existing = new Map<string, Lease>();
+  for (const l of input.leases) {
+    if (l.metadata.namespace === opts.namespace && l.metadata.name.startsWith(LEASE_PREFIX)) {
+      existing.set(l.metadata.name, l);
+    }
+  }
+
+  const writes: LeaseWrite[] = [];
+  for (const name of [...existing.keys()].sort()) {
+    if (!wanted.has(name)) writes.push({ op: 'delete', namespace: opts.namespace, name });
+  }
+
+  // First pass: holders that keep their lease (they count towards each node's load).
+  const load = new Map<string, number>();
+  const toElect: string[] = [];
+  for (const name of [...wanted.keys()].sort()) {
+    const eligible = wanted.get(name) ?? [];
+    const lease = existing.get(name);
+    const holder = lease?.spec.holderIdentity ?? '';
+    const expired = !lease || lastRenew(lease) + durationMs <= nowMs;
+    if (holder && eligible.includes(holder)) {
+      load.set(holder, (load.get(holder) ?? 0) + 1);
+      if (lease && nowMs - lastRenew(lease) >= opts.renewIntervalMs) {
+        writes.push({
+          op: 'update',
+          lease: { ...lease, spec: { ...lease.spec, renewTime: microTime(now) } },
+        });
+      }
+    } else if (holder && !readyNodes.has(holder) && !expired) {
+      // A dead holder keeps the lease until it expires: that is the failover delay users see.
+      load.set(holder, (load.get(holder) ?? 0) + 1);
+    } else {
+      // No lease, no holder, expired, or a live holder that no longer qualifies (it releases).
+      toElect.push(name);
+    }
+  }
+
+  // Second pass: new holders, spread over the least-loaded eligible nodes (ties by name).
+  for (const name of toElect) {
+    const eligible = wanted.get(name) ?? [];
+    if (eligible.length === 0) continue;
+    const pick = eligible.reduce((best, n) => ((load.get(n) ?? 0) < (load.get(best) ?? 0) ? n : best));
+    load.set(pick, (load.get(pick) ?? 0) + 1);
+    const lease = existing.get(name);
+    const prev = lease?.spec.holderIdentity ?? '';
+    const spec: Lease['spec'] = {
+      holderIdentity: pick,
+      leaseDurationSeconds: opts.leaseDurationSeconds,
+      acquireTime: microTime(now),
+      renewTime: microTime(now),
+      leaseTransitions: (lease?.spec.leaseTransitions ?? 0) + (prev && prev !== pick ? 1 : 0),
+    };
+    if (lease) writes.push({ op: 'update', lease: { ...lease, spec } });
+    else {
+      writes.push({
+        op: 'create',
+        lease: {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: { name, namespace: opts.namespace },
+          spec,
+        },
+      });
+    }
+  }
+  return writes;
+}
