@@ -1,0 +1,68 @@
+import type { KubeNode, Lease } from '../cilium/objects';
+
+// Which node answers ARP for a Service: the holder of Cilium's per-Service L2 lease
+// `cilium-l2announce-<ns>-<name>` (in the Cilium namespace, normally kube-system).
+
+export const L2_LEASE_PREFIX = 'cilium-l2announce-';
+const PREFERRED_NAMESPACE = 'kube-system';
+
+export const l2LeaseName = (namespace: string, name: string) => `${L2_LEASE_PREFIX}${namespace}-${name}`;
+
+export type LeaseIndex = Map<string, Lease>;
+
+/** Leases by name; when the same name exists in several namespaces, kube-system wins. */
+export function indexL2Leases(leases: Lease[]): LeaseIndex {
+  const byName: LeaseIndex = new Map();
+  for (const l of leases) {
+    if (!l.metadata.name.startsWith(L2_LEASE_PREFIX)) continue;
+    const seen = byName.get(l.metadata.name);
+    if (
+      !seen ||
+      (seen.metadata.namespace !== PREFERRED_NAMESPACE && l.metadata.namespace === PREFERRED_NAMESPACE)
+    ) {
+      byName.set(l.metadata.name, l);
+    }
+  }
+  return byName;
+}
+
+export type LeaseState =
+  | { kind: 'none' }
+  | { kind: 'unheld'; lease: Lease }
+  | { kind: 'held'; lease: Lease; holder: string }
+  | { kind: 'expired'; lease: Lease; holder: string; expiredAt: string };
+
+/**
+ * A lease is live until renewTime (or acquireTime) + leaseDurationSeconds. Without those fields we
+ * cannot tell, and trust the holder rather than raise a false alarm.
+ */
+export function leaseState(lease: Lease | undefined, now: number): LeaseState {
+  if (!lease) return { kind: 'none' };
+  const holder = lease.spec.holderIdentity?.trim();
+  if (!holder) return { kind: 'unheld', lease };
+  const renewed = Date.parse(lease.spec.renewTime ?? lease.spec.acquireTime ?? '');
+  const duration = lease.spec.leaseDurationSeconds;
+  if (Number.isNaN(renewed) || duration === undefined || !Number.isFinite(duration)) {
+    return { kind: 'held', lease, holder };
+  }
+  const expires = renewed + duration * 1000;
+  if (expires < now) return { kind: 'expired', lease, holder, expiredAt: new Date(expires).toISOString() };
+  return { kind: 'held', lease, holder };
+}
+
+/** The announcing node shown in the table: only a live lease counts. */
+export function announcerOf(leases: LeaseIndex, namespace: string, name: string, now: number): string | null {
+  const s = leaseState(leases.get(l2LeaseName(namespace, name)), now);
+  return s.kind === 'held' ? s.holder : null;
+}
+
+/** Nodes whose Ready condition is not True, by name (a node with no Ready condition yet is not judged). */
+export function notReadyNodes(nodes: KubeNode[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of nodes) {
+    const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+    if (ready && ready.status !== 'True')
+      out.set(n.metadata.name, ready.message || ready.reason || `Ready=${ready.status}`);
+  }
+  return out;
+}
