@@ -1,0 +1,77 @@
+import type { AllocationRow, FreeRangeRow, Inventory, ObjectRef, RowStatus } from '@/lib/inventory/types';
+import { compareIps } from './ip-order';
+
+/** One line of the allocation table: an address, or a summarised range of free addresses. */
+export interface TableRecord {
+  key: string;
+  kind: 'address' | 'range';
+  /** The address, or the first address of the range (what IP sorting uses). */
+  ip: string;
+  /** Last address of a summarised range. */
+  to: string | null;
+  /** Number of addresses in a summarised range (decimal string: may exceed 2^53). */
+  count: string | null;
+  service: string | null;
+  namespace: string | null;
+  type: string | null;
+  notes: string | null;
+  status: RowStatus;
+  announcer: string | null;
+  pool: string;
+  holders: ObjectRef[];
+  waiting: ObjectRef[];
+}
+
+function fromRow(r: AllocationRow): TableRecord {
+  return {
+    key: r.key,
+    kind: 'address',
+    ip: r.ip,
+    to: null,
+    count: null,
+    service: r.service,
+    namespace: r.namespace,
+    type: r.type,
+    notes: r.notes,
+    status: r.status,
+    announcer: r.announcer,
+    pool: r.pool,
+    holders: r.holders,
+    waiting: r.waiting,
+  };
+}
+
+function fromRange(r: FreeRangeRow, poolUsable: boolean): TableRecord {
+  return {
+    key: r.key,
+    kind: 'range',
+    ip: r.from,
+    to: r.to,
+    count: r.count,
+    service: null,
+    namespace: null,
+    type: null,
+    notes: null,
+    // The inventory summarises free space only; whether it can be handed out is the pool's state.
+    status: poolUsable ? 'available' : 'unallocatable',
+    announcer: null,
+    pool: r.pool,
+    holders: [],
+    waiting: [],
+  };
+}
+
+/** Rows and summarised free ranges as one list, in IP order. */
+export function tableRecords(inv: Pick<Inventory, 'rows' | 'freeRanges' | 'pools'>): TableRecord[] {
+  const usable = new Map(inv.pools.map((p) => [p.name, !p.disabled && !p.conflicting]));
+  const records = [
+    ...inv.rows.map(fromRow),
+    ...inv.freeRanges.map((r) => fromRange(r, usable.get(r.pool) ?? true)),
+  ];
+  return records.sort((a, b) => compareIps(a.ip, b.ip) || a.pool.localeCompare(b.pool));
+}
+
+/** How many addresses the records stand for (a range counts all of its addresses). */
+export function addressCount(records: TableRecord[]): bigint {
+  return records.reduce((n, r) => n + (r.kind === 'range' ? BigInt(r.count ?? '0') : 1n), 0n);
+}

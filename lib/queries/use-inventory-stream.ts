@@ -1,0 +1,59 @@
+'use client';
+
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useReducer } from 'react';
+import { applyInventoryDelta } from '../inventory/delta';
+import { initialConnection, reduceConnection, type ConnectionState } from './connection';
+import { applyDeltaMessage, applySnapshotMessage, type StreamOutcome } from './stream-events';
+
+// The tab's one EventSource (mounted once, in the providers). Snapshots and deltas go into the
+// query cache; components only read the cache. EventSource retries by itself after a dropped
+// connection; when it gives up (HTTP error, wrong content type) we reopen it with backoff.
+
+const MAX_BACKOFF_MS = 30_000;
+
+export function useInventoryStream(client: QueryClient, url = '/api/events'): ConnectionState {
+  const [state, dispatch] = useReducer(reduceConnection, initialConnection);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let disposed = false;
+
+    const report = (outcome: StreamOutcome) => {
+      if (outcome.kind === 'refetch') console.info(`inventory stream: refetching (${outcome.reason})`);
+      dispatch({ type: 'event', at: Date.now() });
+    };
+
+    const open = () => {
+      const es = new EventSource(url);
+      source = es;
+      es.onopen = () => {
+        failures = 0;
+        dispatch({ type: 'open', at: Date.now() });
+      };
+      es.addEventListener('inventory', (e) => report(applySnapshotMessage(client, (e as MessageEvent<string>).data)));
+      es.addEventListener('delta', (e) =>
+        report(applyDeltaMessage(client, (e as MessageEvent<string>).data, applyInventoryDelta)),
+      );
+      es.onerror = () => {
+        const closed = es.readyState === EventSource.CLOSED;
+        dispatch({ type: 'error', at: Date.now(), closed });
+        if (!closed || disposed) return;
+        es.close();
+        failures += 1;
+        retry = setTimeout(open, Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1)));
+      };
+    };
+
+    open();
+    return () => {
+      disposed = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [client, url]);
+
+  return state;
+}
