@@ -1,0 +1,74 @@
+import 'server-only';
+import { KubeConfig } from '@kubernetes/client-node';
+import { z } from 'zod';
+import type { ClusterInfo } from '../cilium/cluster-state';
+
+// Which cluster the dashboard reads. `lbipam start` decides and sets LBIPAM_* before Next loads
+// (docs/contracts.md); a bare `next start` falls back to client-node's own search (KUBECONFIG,
+// ~/.kube/config, in-cluster service account).
+
+const envSchema = z.object({
+  LBIPAM_KUBECONFIG: z.string().min(1).optional(),
+  LBIPAM_CONTEXT: z.string().min(1).optional(),
+  LBIPAM_ORIGIN: z.enum(['embedded', 'kubeconfig', 'in-cluster']).optional(),
+  LBIPAM_ALLOW_WRITES: z.string().optional(),
+});
+
+export interface LoadedKubeConfig {
+  kc: KubeConfig;
+  info: ClusterInfo;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
+  const parsed = envSchema.safeParse({
+    LBIPAM_KUBECONFIG: env.LBIPAM_KUBECONFIG || undefined,
+    LBIPAM_CONTEXT: env.LBIPAM_CONTEXT || undefined,
+    LBIPAM_ORIGIN: env.LBIPAM_ORIGIN || undefined,
+    LBIPAM_ALLOW_WRITES: env.LBIPAM_ALLOW_WRITES,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'bad value'}`);
+  }
+  const e = parsed.data;
+  const kc = new KubeConfig();
+  let origin: ClusterInfo['origin'];
+
+  if (e.LBIPAM_ORIGIN === 'in-cluster') {
+    kc.loadFromCluster();
+    origin = 'in-cluster';
+  } else if (e.LBIPAM_KUBECONFIG) {
+    try {
+      kc.loadFromFile(e.LBIPAM_KUBECONFIG);
+    } catch (err) {
+      throw new Error(`cannot read kubeconfig ${e.LBIPAM_KUBECONFIG}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    origin = e.LBIPAM_ORIGIN ?? 'kubeconfig';
+  } else {
+    kc.loadFromDefault();
+    // loadFromDefault picks the service account when there is no kubeconfig file at all.
+    origin = e.LBIPAM_ORIGIN ?? (kc.getCurrentContext() === 'inClusterContext' ? 'in-cluster' : 'kubeconfig');
+  }
+
+  if (e.LBIPAM_CONTEXT) {
+    if (!kc.getContextObject(e.LBIPAM_CONTEXT)) {
+      const names = kc.getContexts().map((c) => c.name);
+      throw new Error(`context '${e.LBIPAM_CONTEXT}' is not in the kubeconfig (contexts: ${names.join(', ') || 'none'})`);
+    }
+    kc.setCurrentContext(e.LBIPAM_CONTEXT);
+  }
+
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error(`kubeconfig context '${kc.getCurrentContext()}' names no cluster`);
+  const context = kc.getCurrentContext() || undefined;
+  const info: ClusterInfo = {
+    name: origin === 'embedded' ? 'embedded demo' : origin === 'in-cluster' ? 'in-cluster' : (context ?? cluster.name),
+    origin,
+    server: cluster.server,
+    context: origin === 'embedded' ? undefined : context,
+    readOnly: e.LBIPAM_ALLOW_WRITES !== '1',
+  };
+  return { kc, info };
+}

@@ -1,0 +1,195 @@
+import 'server-only';
+import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
+import { diffInventory, type InventoryDelta } from '../inventory/delta';
+import type { Inventory } from '../inventory/types';
+import { isEmptyDelta } from './delta-empty';
+
+// One inventory for the whole process: rebuilt once per burst of informer changes (debounced), never
+// per request or per SSE client. Versions only move when the inventory actually changed, and the
+// last few deltas are kept so a reconnecting browser can catch up without a full snapshot.
+
+export interface FeedInput {
+  state: ClusterState;
+  sources: SourceStatus[];
+  cluster: ClusterInfo;
+  now: number;
+}
+
+/** Builds an inventory from the state; the feed overwrites `version`. Must be pure. */
+export type BuildInventoryFn = (input: FeedInput) => Inventory;
+
+/** What the feed needs of a ClusterWatch (tests may pass a real one over a loopback API server). */
+export interface FeedSource {
+  readonly info: ClusterInfo;
+  start(): void;
+  stop(): Promise<void>;
+  state(): ClusterState;
+  statuses(): SourceStatus[];
+  settled(): boolean;
+  anySynced(): boolean;
+  onChange(listener: () => void): () => void;
+}
+
+export interface FeedOptions {
+  debounceMs?: number;
+  /** How many deltas to keep for catching up. */
+  keepDeltas?: number;
+  /** Build even if some sources never listed, once this long has passed and one source is live. */
+  graceMs?: number;
+  now?: () => number;
+}
+
+/** `delta` is null for the first inventory (there is nothing to diff against). */
+export type FeedListener = (delta: InventoryDelta | null, inventory: Inventory) => void;
+
+export class InventoryFeed {
+  private inventory: Inventory | null = null;
+  private history: InventoryDelta[] = [];
+  private readonly listeners = new Set<FeedListener>();
+  private readonly waiters = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private startedAt = 0;
+  private lastError: string | null = null;
+  private readonly debounceMs: number;
+  private readonly keepDeltas: number;
+  private readonly graceMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    readonly source: FeedSource,
+    private readonly build: BuildInventoryFn,
+    opts: FeedOptions = {},
+  ) {
+    this.debounceMs = opts.debounceMs ?? 50;
+    this.keepDeltas = opts.keepDeltas ?? 20;
+    this.graceMs = opts.graceMs ?? 5_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.unsubscribe) return;
+    this.startedAt = this.now();
+    this.unsubscribe = this.source.onChange(() => this.schedule());
+    this.source.start();
+    this.graceTimer = setTimeout(() => this.schedule(), this.graceMs);
+    this.graceTimer.unref?.();
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.timer = this.graceTimer = null;
+    this.listeners.clear();
+    await this.source.stop();
+  }
+
+  current(): Inventory | null {
+    return this.inventory;
+  }
+
+  /** Deltas that take a client from `version` to the current one; null when that version is unknown. */
+  deltasSince(version: number): InventoryDelta[] | null {
+    if (!this.inventory) return null;
+    if (version === this.inventory.version) return [];
+    const start = this.history.findIndex((d) => d.fromVersion === version);
+    return start < 0 ? null : this.history.slice(start);
+  }
+
+  subscribe(listener: FeedListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  /** The inventory once there is one; null if none appeared within `timeoutMs` (never hangs). */
+  ready(timeoutMs: number): Promise<Inventory | null> {
+    if (this.inventory) return Promise.resolve(this.inventory);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve(this.inventory);
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  /** Why there is no inventory yet, in words a person can act on. */
+  notReadyReason(): string {
+    if (this.lastError) return `building the inventory failed: ${this.lastError}`;
+    const down = this.source.statuses().filter((s) => s.state !== 'live');
+    const detail = down.map((s) => `${s.source}: ${s.state}${s.message ? ` (${s.message})` : ''}`).join('; ');
+    return `still reading the cluster at ${this.source.info.server}${detail ? `: ${detail}` : ''}`;
+  }
+
+  private schedule(): void {
+    if (this.timer || !this.unsubscribe) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.rebuild();
+    }, this.debounceMs);
+    this.timer.unref?.();
+  }
+
+  private canBuild(): boolean {
+    if (this.inventory || this.source.settled()) return true;
+    return this.now() - this.startedAt >= this.graceMs && this.source.anySynced();
+  }
+
+  private rebuild(): void {
+    if (!this.unsubscribe || !this.canBuild()) return;
+    const input: FeedInput = {
+      state: this.source.state(),
+      sources: this.source.statuses(),
+      cluster: this.source.info,
+      now: this.now(),
+    };
+    let next: Inventory;
+    try {
+      next = this.build(input);
+      this.lastError = null;
+    } catch (err) {
+      // Keep serving the last good inventory; the error is visible in the 503 / logs.
+      this.lastError = err instanceof Error ? err.message : String(err);
+      console.error('[lbipam] inventory build failed:', err);
+      return;
+    }
+    const prev = this.inventory;
+    if (!prev) {
+      // Versions start at the wall clock so a browser's Last-Event-ID from an earlier server process
+      // is never mistaken for a version of this one.
+      this.inventory = { ...next, version: this.startedAt };
+      for (const w of [...this.waiters]) w();
+      this.notify(null, this.inventory);
+      return;
+    }
+    const candidate: Inventory = { ...next, version: prev.version + 1 };
+    const delta = diffInventory(prev, candidate);
+    if (isEmptyDelta(delta)) return;
+    this.inventory = candidate;
+    this.history.push(delta);
+    if (this.history.length > this.keepDeltas) this.history.splice(0, this.history.length - this.keepDeltas);
+    this.notify(delta, candidate);
+  }
+
+  private notify(delta: InventoryDelta | null, inventory: Inventory): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(delta, inventory);
+      } catch (err) {
+        console.error('[lbipam] inventory subscriber failed:', err);
+      }
+    }
+  }
+}

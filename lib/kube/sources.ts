@@ -1,0 +1,113 @@
+import 'server-only';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterState } from '../cilium/cluster-state';
+import type { KubeEvent } from '../cilium/objects';
+import { KubeApiError } from './errors';
+import { kubeGetJson } from './http';
+import { trimEvent, trimGateway, trimL2Policy, trimLease, trimNode, trimPool, trimService } from './trim';
+
+// One row per ClusterState key: where to list and watch it, how to trim it, what to keep. Kinds are
+// data (architecture: "Shapes worth keeping"); the supervisor is the same code for all of them.
+
+export type SourceKey = keyof ClusterState;
+export type SourceItem<K extends SourceKey> = ClusterState[K][number];
+
+export interface SourceDef<K extends SourceKey = SourceKey> {
+  key: K;
+  /** Plural resource name, for "no permission to read <resource>". */
+  resource: string;
+  /** Shown when the API group or resource is not served (a CRD not installed). */
+  missingMessage: string;
+  /** The list/watch path; may ask the server which version it serves. */
+  resolvePath(kc: KubeConfig, signal: AbortSignal): Promise<string>;
+  trim(raw: unknown): SourceItem<K>;
+  keep?(item: SourceItem<K>): boolean;
+  /** Bound on kept items; the newest (by `timeOf`) win. */
+  limit?: { max: number; timeOf(item: SourceItem<K>): string };
+}
+
+const fixed = (path: string) => () => Promise.resolve(path);
+
+interface ApiResourceList {
+  resources?: { name?: string }[];
+}
+
+/** Cilium 1.16+ serves the pool as v2 (and still v2alpha1); older releases only v2alpha1. */
+export async function discoverPoolPath(kc: KubeConfig, signal: AbortSignal): Promise<string> {
+  for (const version of ['v2', 'v2alpha1']) {
+    let list: ApiResourceList;
+    try {
+      list = (await kubeGetJson(kc, `/apis/cilium.io/${version}`, { signal, timeoutMs: 15_000 })) as ApiResourceList;
+    } catch (err) {
+      if (err instanceof KubeApiError && err.isNotFound) continue;
+      throw err;
+    }
+    if (list.resources?.some((r) => r.name === 'ciliumloadbalancerippools')) {
+      return `/apis/cilium.io/${version}/ciliumloadbalancerippools`;
+    }
+  }
+  throw new KubeApiError(404, 'NotFound', 'cilium.io serves no ciliumloadbalancerippools resource');
+}
+
+const relevantEventKinds = new Set(['Service', 'CiliumLoadBalancerIPPool', 'Node']);
+const eventTime = (e: KubeEvent) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? '';
+
+export const maxEvents = 200;
+
+export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
+  pools: {
+    key: 'pools',
+    resource: 'ciliumloadbalancerippools',
+    missingMessage: 'Cilium LB-IPAM is not installed: no CiliumLoadBalancerIPPool resource is served',
+    resolvePath: discoverPoolPath,
+    trim: trimPool,
+  },
+  l2Policies: {
+    key: 'l2Policies',
+    resource: 'ciliuml2announcementpolicies',
+    missingMessage: 'Cilium L2 announcements are not installed: announcement policies are not shown',
+    resolvePath: fixed('/apis/cilium.io/v2alpha1/ciliuml2announcementpolicies'),
+    trim: trimL2Policy,
+  },
+  services: {
+    key: 'services',
+    resource: 'services',
+    missingMessage: 'this API server does not serve services',
+    resolvePath: fixed('/api/v1/services'),
+    trim: trimService,
+  },
+  gateways: {
+    key: 'gateways',
+    resource: 'gateways',
+    missingMessage: 'Gateway API is not installed: gateway names are not shown',
+    resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/gateways'),
+    trim: trimGateway,
+  },
+  leases: {
+    key: 'leases',
+    resource: 'leases',
+    missingMessage: 'this API server does not serve leases: announcing nodes are not shown',
+    resolvePath: fixed('/apis/coordination.k8s.io/v1/leases'),
+    trim: trimLease,
+    // Cilium names its L2 announcement leases cilium-l2announce-<namespace>-<service>.
+    keep: (lease) => lease.metadata.name.startsWith('cilium-l2announce-'),
+  },
+  nodes: {
+    key: 'nodes',
+    resource: 'nodes',
+    missingMessage: 'this API server does not serve nodes',
+    resolvePath: fixed('/api/v1/nodes'),
+    trim: trimNode,
+  },
+  events: {
+    key: 'events',
+    resource: 'events',
+    missingMessage: 'this API server does not serve events',
+    resolvePath: fixed('/api/v1/events'),
+    trim: trimEvent,
+    keep: (e) => relevantEventKinds.has(e.involvedObject.kind ?? ''),
+    limit: { max: maxEvents, timeOf: eventTime },
+  },
+};
+
+export const sourceKeys = Object.keys(sourceDefs) as SourceKey[];
