@@ -41,8 +41,8 @@ describe('table records', () => {
       row('192.168.0.9', { waiting: [{ kind: 'Service', namespace: 'media', name: 'plex' }], status: 'contested' }),
     ],
     freeRanges: [
-      { key: 'big/10.0.0.0', pool: 'big', from: '10.0.0.0', to: '10.0.255.255', count: '65536' },
-      { key: 'off/10.1.0.0', pool: 'off', from: '10.1.0.0', to: '10.1.0.255', count: '256' },
+      { key: 'big/10.0.0.0', pool: 'big', from: '10.0.0.0', to: '10.0.255.255', count: '65536', status: 'available' as const },
+      { key: 'off/10.1.0.0', pool: 'off', from: '10.1.0.0', to: '10.1.0.255', count: '256', status: 'unallocatable' as const },
     ],
   };
 
@@ -50,7 +50,7 @@ describe('table records', () => {
     expect(tableRecords(inv).map((r) => r.ip)).toEqual(['10.0.0.0', '10.1.0.0', '192.168.0.9', '192.168.0.10']);
   });
 
-  it('marks free ranges of a disabled pool unallocatable, and counts range addresses', () => {
+  it('keeps the status of free ranges, and counts range addresses', () => {
     const recs = tableRecords(inv);
     expect(recs.find((r) => r.pool === 'off')?.status).toBe('unallocatable');
     expect(recs.find((r) => r.pool === 'big')?.status).toBe('available');

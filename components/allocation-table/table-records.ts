@@ -41,7 +41,7 @@ function fromRow(r: AllocationRow): TableRecord {
   };
 }
 
-function fromRange(r: FreeRangeRow, poolUsable: boolean): TableRecord {
+function fromRange(r: FreeRangeRow): TableRecord {
   return {
     key: r.key,
     kind: 'range',
@@ -52,8 +52,7 @@ function fromRange(r: FreeRangeRow, poolUsable: boolean): TableRecord {
     namespace: null,
     type: null,
     notes: null,
-    // The inventory summarises free space only; whether it can be handed out is the pool's state.
-    status: poolUsable ? 'available' : 'unallocatable',
+    status: r.status,
     announcer: null,
     pool: r.pool,
     holders: [],
@@ -62,12 +61,8 @@ function fromRange(r: FreeRangeRow, poolUsable: boolean): TableRecord {
 }
 
 /** Rows and summarised free ranges as one list, in IP order. */
-export function tableRecords(inv: Pick<Inventory, 'rows' | 'freeRanges' | 'pools'>): TableRecord[] {
-  const usable = new Map(inv.pools.map((p) => [p.name, !p.disabled && !p.conflicting]));
-  const records = [
-    ...inv.rows.map(fromRow),
-    ...inv.freeRanges.map((r) => fromRange(r, usable.get(r.pool) ?? true)),
-  ];
+export function tableRecords(inv: Pick<Inventory, 'rows' | 'freeRanges'>): TableRecord[] {
+  const records = [...inv.rows.map(fromRow), ...inv.freeRanges.map(fromRange)];
   return records.sort((a, b) => compareIps(a.ip, b.ip) || a.pool.localeCompare(b.pool));
 }
 

@@ -1,0 +1,94 @@
+'use client';
+
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useState, type KeyboardEvent } from 'react';
+import { allocationColumns } from './columns';
+import type { TableRecord } from './table-records';
+
+// Arrow keys move between rows (one tab stop for the whole body, like a grid).
+function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
+  const row = (e.target as HTMLElement).closest('tr');
+  if (!row) return;
+  const rows = Array.from(e.currentTarget.rows);
+  const i = rows.indexOf(row);
+  const target =
+    e.key === 'ArrowDown' ? rows[i + 1] : e.key === 'ArrowUp' ? rows[i - 1] : e.key === 'Home' ? rows[0] : e.key === 'End' ? rows.at(-1) : undefined;
+  if (!target) return;
+  e.preventDefault();
+  row.tabIndex = -1;
+  target.tabIndex = 0;
+  target.focus();
+}
+
+const ariaSort = (s: false | 'asc' | 'desc') => (s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none');
+
+export function AllocationTable({ records }: { records: TableRecord[] }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'ip', desc: false }]);
+  // TanStack Table returns fresh functions each render by design; the React Compiler lint knows.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: records,
+    columns: allocationColumns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (r) => r.key,
+  });
+  const rows = table.getRowModel().rows;
+
+  return (
+    <div className="overflow-x-auto">
+      <table data-testid="allocation-table" aria-label="IP allocation table" className="w-full border-collapse text-left text-[13px]">
+        <thead className="sticky top-0 z-10 bg-zinc-50/95 backdrop-blur">
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id} className="border-b border-zinc-200">
+              {hg.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                return (
+                  <th key={h.id} scope="col" aria-sort={ariaSort(sorted)} className="whitespace-nowrap px-3 py-1.5 font-medium">
+                    <button
+                      type="button"
+                      onClick={h.column.getToggleSortingHandler()}
+                      className="inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600"
+                    >
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      <span aria-hidden className={sorted ? 'text-zinc-700' : 'text-zinc-300'}>
+                        {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody onKeyDown={moveFocus}>
+          {rows.map((row, i) => (
+            <tr
+              key={row.id}
+              tabIndex={i === 0 ? 0 : -1}
+              data-testid="allocation-row"
+              data-ip={row.original.ip}
+              data-kind={row.original.kind}
+              data-status={row.original.status}
+              className={`border-b border-zinc-100 align-top outline-none hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 ${row.original.kind === 'range' ? 'bg-zinc-50/60' : ''}`}
+            >
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} data-col={cell.column.id} className="whitespace-nowrap px-3 py-1.5">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

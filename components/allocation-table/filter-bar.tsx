@@ -1,0 +1,84 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { RowStatus } from '@/lib/inventory/types';
+import { Button } from '../ui/button';
+import { isFiltering, rowStatuses, type TableFilters } from './table-filters';
+
+const field =
+  'rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs text-zinc-900 shadow-xs focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
+
+export function FilterBar({
+  filters,
+  pools,
+  onChange,
+  onClear,
+  summary,
+}: {
+  filters: TableFilters;
+  pools: string[];
+  onChange: (patch: Partial<TableFilters>) => void;
+  onClear: () => void;
+  summary: string;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  // "/" jumps to the filter from anywhere on the page, as in most dashboards.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.metaKey || e.ctrlKey || t?.closest('input, textarea, select, [contenteditable]')) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div role="search" className="flex flex-wrap items-center gap-2 px-4 py-2">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Filter rows"
+        placeholder="Filter: IP, service, namespace, notes…  (press /)"
+        value={filters.q}
+        onChange={(e) => onChange({ q: e.target.value })}
+        className={`${field} w-72 max-w-full`}
+      />
+      <select
+        aria-label="Status"
+        value={filters.status ?? ''}
+        onChange={(e) => onChange({ status: (e.target.value || null) as RowStatus | null })}
+        className={field}
+      >
+        <option value="">All statuses</option>
+        {rowStatuses.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Pool"
+        value={filters.pool ?? ''}
+        onChange={(e) => onChange({ pool: e.target.value || null })}
+        className={field}
+      >
+        <option value="">All pools</option>
+        {pools.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </select>
+      {isFiltering(filters) ? (
+        <Button variant="ghost" onClick={onClear}>
+          Clear
+        </Button>
+      ) : null}
+      <span data-testid="row-count" aria-live="polite" className="ml-auto text-xs tabular-nums text-zinc-500">
+        {summary}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ClusterInfo, SourceStatus } from '@/lib/cilium/cluster-state';
+import { Badge } from '../ui/badge';
+import { ConnectionIndicator } from './connection-indicator';
+import { SourceWarnings } from './source-warnings';
+
+function originLabel(c: ClusterInfo): string {
+  if (c.origin === 'embedded') return 'embedded demo';
+  if (c.origin === 'in-cluster') return 'in-cluster';
+  return c.context ? `context ${c.context}` : 'kubeconfig';
+}
+
+export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; sources: SourceStatus[] }) {
+  const origin = originLabel(cluster);
+  return (
+    <header className="border-b border-zinc-200 bg-white">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
+        <div className="flex min-w-0 items-center gap-2.5">
+          <span className="text-sm font-semibold tracking-tight text-zinc-500">LB-IPAM</span>
+          <span aria-hidden className="text-zinc-300">/</span>
+          <h1 data-testid="cluster-name" className="truncate text-sm font-semibold text-zinc-900" title={cluster.server}>
+            {cluster.name}
+          </h1>
+          {origin !== cluster.name ? (
+            <Badge tone={cluster.origin === 'embedded' ? 'violet' : 'neutral'}>{origin}</Badge>
+          ) : (
+            <Badge tone="violet">{cluster.origin}</Badge>
+          )}
+          {cluster.readOnly ? <Badge title="Writing to the cluster is off">read-only</Badge> : null}
+        </div>
+        <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
+          <SourceWarnings sources={sources} />
+          <ConnectionIndicator />
+        </div>
+      </div>
+    </header>
+  );
+}

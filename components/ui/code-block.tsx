@@ -1,0 +1,28 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from './button';
+
+/** Preformatted text (YAML, commands) with a copy button. */
+export function CodeBlock({ code, label }: { code: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    navigator.clipboard?.writeText(code).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      },
+      () => setCopied(false),
+    );
+  };
+  return (
+    <div className="relative">
+      <pre aria-label={label} className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100">
+        {code}
+      </pre>
+      <Button variant="ghost" onClick={copy} className="absolute right-1.5 top-1.5 !text-zinc-300 hover:!bg-zinc-800">
+        {copied ? 'Copied' : 'Copy'}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Share of a pool in use. Counts are decimal strings (IPv6 pools exceed 2^53). */
+export function usageRatio(used: string, total: string): number {
+  try {
+    const t = BigInt(total);
+    if (t <= 0n) return 0;
+    // Per-mille precision is plenty for a bar and keeps the math in BigInt.
+    return Number((BigInt(used) * 1000n) / t) / 1000;
+  } catch {
+    return 0;
+  }
+}
+
+export function UsageBar({ used, total, label }: { used: string; total: string; label: string }) {
+  const ratio = usageRatio(used, total);
+  const pct = Math.min(100, Math.round(ratio * 100));
+  const color = ratio >= 0.9 ? 'bg-rose-500' : ratio >= 0.75 ? 'bg-amber-500' : 'bg-sky-600';
+  return (
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+      className="h-1.5 w-full overflow-hidden rounded-full bg-zinc-200"
+    >
+      <div className={`h-full rounded-full ${color}`} style={{ width: `${ratio > 0 ? Math.max(pct, 2) : 0}%` }} />
+    </div>
+  );
+}
