@@ -1,0 +1,102 @@
+import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
+import { DEFAULT_ELECTION, electLeases, LEASE_PREFIX, type ElectionOptions } from './l2-election';
+import { Cache, type Clock, type ControllerStore } from './port';
+
+// The simulated L2 announcer: what all the cilium-agents together do to the
+// `cilium-l2announce-*` leases. State comes from watches; every retry period (and soon after any
+// relevant change) one tick runs the pure election and applies its writes. When no Service is
+// selected and no lease exists a tick writes nothing.
+
+export interface L2AnnouncerOptions extends ElectionOptions {
+  /** Agents' retry period: how often ticks run on their own. 0 = only when tick() is called. */
+  retryPeriodMs: number;
+}
+
+export const DEFAULT_L2: L2AnnouncerOptions = { ...DEFAULT_ELECTION, retryPeriodMs: 2000 };
+
+const POLICY = { apiVersion: 'cilium.io/v2alpha1', kind: 'CiliumL2AnnouncementPolicy' };
+
+export class L2Announcer {
+  private readonly services: Cache<Service>;
+  private readonly policies: Cache<CiliumL2AnnouncementPolicy>;
+  private readonly nodes: Cache<KubeNode>;
+  private readonly leases: Cache<Lease>;
+  private timer: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Immediate | null = null;
+  private stopped = false;
+  /** Writes the last tick made, and errors it met (kept for tests and diagnostics). */
+  lastTick = { writes: 0, errors: [] as string[] };
+
+  constructor(
+    private readonly store: ControllerStore,
+    private readonly clock: Clock,
+    private readonly opts: L2AnnouncerOptions = DEFAULT_L2,
+  ) {
+    this.services = new Cache(store, { apiVersion: 'v1', kind: 'Service' });
+    this.policies = new Cache(store, POLICY);
+    this.nodes = new Cache(store, { apiVersion: 'v1', kind: 'Node' });
+    this.leases = new Cache(store, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' }, opts.namespace);
+  }
+
+  start(): void {
+    const onChange = () => this.scheduleSoon();
+    this.services.start(onChange);
+    this.policies.start(onChange);
+    this.nodes.start(onChange);
+    // Lease events are mostly our own writes; re-ticking on them would loop.
+    this.leases.start(() => {});
+    this.tick();
+    if (this.opts.retryPeriodMs > 0) {
+      this.timer = setInterval(() => this.tick(), this.opts.retryPeriodMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearImmediate(this.soon);
+    for (const c of [this.services, this.policies, this.nodes, this.leases]) c.close();
+  }
+
+  /** One election round at the clock's current time. Returns the number of lease writes. */
+  tick(): number {
+    if (this.stopped) return 0;
+    const leases = this.leases.values().filter((l) => l.metadata.name.startsWith(LEASE_PREFIX));
+    const services = this.services.values();
+    const policies = this.policies.values();
+    if (policies.length === 0 && leases.length === 0) return this.record(0, []);
+    const writes = electLeases(
+      { services, policies, nodes: this.nodes.values(), leases },
+      this.clock.now(),
+      this.opts,
+    );
+    const errors: string[] = [];
+    for (const w of writes) {
+      try {
+        if (w.op === 'create') this.store.create(w.lease);
+        else if (w.op === 'update') this.store.update(w.lease);
+        else this.store.delete({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' }, w.name, w.namespace);
+      } catch (err) {
+        // A conflict or a lease deleted meanwhile: the next tick sees fresh state and retries.
+        errors.push(`${w.op} lease: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return this.record(writes.length, errors);
+  }
+
+  private record(writes: number, errors: string[]): number {
+    this.lastTick = { writes, errors };
+    return writes;
+  }
+
+  /** Coalesces a burst of watch events (a seed, a node flap) into one tick. */
+  private scheduleSoon(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setImmediate(() => {
+      this.soon = null;
+      this.tick();
+    });
+  }
+}
+

@@ -1,0 +1,169 @@
+// Kinds are data: every kind the embedded API server serves is one row of KINDS. Routing,
+// discovery, Table output, validation hooks and the store all read these rows; adding a kind
+// is adding a row. Cilium's facts come from /work/shared/reference/cilium-lbipam.md section A.
+import type { CellName } from './printer-cells';
+
+export interface PrinterColumn {
+  /** As the API server names it (kubectl upper-cases it). */
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  /** CRD-style JSONPath (`.spec.disabled`, `.status.conditions[?(@.type=="X")].status`) … */
+  jsonPath?: string;
+  /** … or a computed cell, for built-in kinds whose columns are code in Kubernetes too. */
+  cell?: CellName;
+  /** 0 = shown by `kubectl get`; 1 = only with `-o wide`. */
+  priority?: number;
+  description?: string;
+}
+
+export interface KindVersion {
+  name: string;
+  deprecated?: boolean;
+  deprecationWarning?: string;
+}
+
+export interface KindDef {
+  group: string;
+  /** Served versions, storage version first. Every version is served from the same store. */
+  versions: KindVersion[];
+  resource: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  columns: PrinterColumn[];
+  /** Has a `/status` subresource: main-resource writes ignore status, `/status` writes only status. */
+  status: boolean;
+  /** Built-in types accept strategic-merge patches; custom resources reject them with 415 like a real server. */
+  strategicMerge: boolean;
+  /** Kind-specific defaulting/validation, looked up by name in kind-hooks.ts. */
+  hooks?: 'service' | 'namespace';
+}
+
+const age: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' };
+
+export const KINDS: readonly KindDef[] = [
+  {
+    group: '', versions: [{ name: 'v1' }], resource: 'namespaces', singular: 'namespace', kind: 'Namespace',
+    namespaced: false, shortNames: ['ns'], categories: [], status: true, strategicMerge: true, hooks: 'namespace',
+    columns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, age],
+  },
+  {
+    group: '', versions: [{ name: 'v1' }], resource: 'nodes', singular: 'node', kind: 'Node',
+    namespaced: false, shortNames: ['no'], categories: [], status: true, strategicMerge: true,
+    columns: [
+      { name: 'Status', type: 'string', cell: 'nodeStatus' },
+      { name: 'Roles', type: 'string', cell: 'nodeRoles' },
+      age,
+      { name: 'Version', type: 'string', jsonPath: '.status.nodeInfo.kubeletVersion' },
+      { name: 'Internal-IP', type: 'string', cell: 'nodeInternalIP', priority: 1 },
+    ],
+  },
+  {
+    group: '', versions: [{ name: 'v1' }], resource: 'services', singular: 'service', kind: 'Service',
+    namespaced: true, shortNames: ['svc'], categories: ['all'], status: true, strategicMerge: true, hooks: 'service',
+    columns: [
+      { name: 'Type', type: 'string', jsonPath: '.spec.type' },
+      { name: 'Cluster-IP', type: 'string', cell: 'serviceClusterIP' },
+      { name: 'External-IP', type: 'string', cell: 'serviceExternalIP' },
+      { name: 'Port(s)', type: 'string', cell: 'servicePorts' },
+      age,
+      { name: 'Selector', type: 'string', cell: 'serviceSelector', priority: 1 },
+    ],
+  },
+  {
+    group: '', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
+    namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    columns: [
+      { name: 'Type', type: 'string', jsonPath: '.type' },
+      { name: 'Reason', type: 'string', jsonPath: '.reason' },
+      { name: 'Object', type: 'string', cell: 'eventObject' },
+      { name: 'Message', type: 'string', jsonPath: '.message' },
+      age,
+    ],
+  },
+  {
+    group: 'events.k8s.io', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
+    namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    columns: [
+      { name: 'Type', type: 'string', jsonPath: '.type' },
+      { name: 'Reason', type: 'string', jsonPath: '.reason' },
+      { name: 'Note', type: 'string', jsonPath: '.note' },
+      age,
+    ],
+  },
+  {
+    group: 'coordination.k8s.io', versions: [{ name: 'v1' }], resource: 'leases', singular: 'lease', kind: 'Lease',
+    namespaced: true, shortNames: [], categories: [], status: false, strategicMerge: true,
+    columns: [{ name: 'Holder', type: 'string', jsonPath: '.spec.holderIdentity' }, age],
+  },
+  {
+    group: 'cilium.io',
+    versions: [
+      { name: 'v2' },
+      { name: 'v2alpha1', deprecated: true, deprecationWarning: 'cilium.io/v2alpha1 CiliumLoadBalancerIPPool is deprecated; use cilium.io/v2 CiliumLoadBalancerIPPool' },
+    ],
+    resource: 'ciliumloadbalancerippools', singular: 'ciliumloadbalancerippool', kind: 'CiliumLoadBalancerIPPool',
+    namespaced: false, shortNames: ['ippools', 'ippool', 'lbippool', 'lbippools'], categories: ['cilium'],
+    status: true, strategicMerge: false,
+    columns: [
+      { name: 'Disabled', type: 'boolean', jsonPath: '.spec.disabled' },
+      { name: 'Conflicting', type: 'string', jsonPath: '.status.conditions[?(@.type=="cilium.io/PoolConflict")].status' },
+      { name: 'IPs Available', type: 'string', jsonPath: '.status.conditions[?(@.type=="cilium.io/IPsAvailable")].message' },
+      age,
+    ],
+  },
+  {
+    group: 'cilium.io', versions: [{ name: 'v2alpha1' }], resource: 'ciliuml2announcementpolicies',
+    singular: 'ciliuml2announcementpolicy', kind: 'CiliumL2AnnouncementPolicy', namespaced: false,
+    shortNames: ['l2announcement'], categories: ['cilium'], status: true, strategicMerge: false, columns: [age],
+  },
+  {
+    group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gateways', singular: 'gateway',
+    kind: 'Gateway', namespaced: true, shortNames: ['gtw'], categories: ['gateway-api'], status: true, strategicMerge: false,
+    columns: [
+      { name: 'Class', type: 'string', jsonPath: '.spec.gatewayClassName' },
+      { name: 'Address', type: 'string', jsonPath: '.status.addresses[*].value' },
+      { name: 'Programmed', type: 'string', jsonPath: '.status.conditions[?(@.type=="Programmed")].status' },
+      age,
+    ],
+  },
+  {
+    group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gatewayclasses', singular: 'gatewayclass',
+    kind: 'GatewayClass', namespaced: false, shortNames: ['gc'], categories: ['gateway-api'], status: true, strategicMerge: false,
+    columns: [
+      { name: 'Controller', type: 'string', jsonPath: '.spec.controllerName' },
+      { name: 'Accepted', type: 'string', jsonPath: '.status.conditions[?(@.type=="Accepted")].status' },
+      age,
+      { name: 'Description', type: 'string', jsonPath: '.spec.description', priority: 1 },
+    ],
+  },
+];
+
+export function groupVersion(def: KindDef, version: string): string {
+  return def.group ? `${def.group}/${version}` : version;
+}
+
+export function storageApiVersion(def: KindDef): string {
+  return groupVersion(def, def.versions[0].name);
+}
+
+/** The store keeps one collection per row, whatever version a client speaks. */
+export function storeKey(def: KindDef): string {
+  return `${def.group}/${def.kind}`;
+}
+
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+export function findKind(apiVersion: string, kind: string): KindDef | undefined {
+  const { group, version } = splitApiVersion(apiVersion);
+  return KINDS.find((d) => d.group === group && d.kind === kind && d.versions.some((v) => v.name === version));
+}
+
+export function findResource(group: string, version: string, resource: string): KindDef | undefined {
+  return KINDS.find((d) => d.group === group && d.resource === resource && d.versions.some((v) => v.name === version));
+}

@@ -1,0 +1,92 @@
+// Computed table cells for the built-in kinds whose kubectl columns are code upstream
+// (pkg/printers/internalversion): Service PORT(S)/EXTERNAL-IP, Node STATUS/ROLES, Event OBJECT.
+import type { SimObject } from './types';
+
+type Obj = Record<string, unknown>;
+
+function o(v: unknown): Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+}
+function arr(v: unknown): Obj[] {
+  return Array.isArray(v) ? (v as Obj[]) : [];
+}
+
+function serviceExternalIP(svc: SimObject): string {
+  const spec = o(svc.spec);
+  const external = (Array.isArray(spec.externalIPs) ? spec.externalIPs : []).map(String);
+  switch (spec.type) {
+    case 'ClusterIP':
+    case 'NodePort':
+      return external.length > 0 ? external.join(',') : '<none>';
+    case 'ExternalName':
+      return String(spec.externalName ?? '');
+    case 'LoadBalancer': {
+      const ingress = arr(o(o(svc.status).loadBalancer).ingress).map((i) => String(i.ip ?? i.hostname ?? ''));
+      const all = [...ingress, ...external].filter((s) => s !== '');
+      return all.length > 0 ? all.join(',') : '<pending>';
+    }
+    default:
+      return '<unknown>';
+  }
+}
+
+function servicePorts(svc: SimObject): string {
+  const ports = arr(o(svc.spec).ports);
+  if (ports.length === 0) return '<none>';
+  return ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
+}
+
+function nodeStatus(node: SimObject): string {
+  const ready = arr(o(node.status).conditions).find((c) => c.type === 'Ready');
+  const parts = [ready?.status === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown'];
+  if (o(node.spec).unschedulable === true) parts.push('SchedulingDisabled');
+  return parts.join(',');
+}
+
+function nodeRoles(node: SimObject): string {
+  const roles = Object.keys(node.metadata.labels ?? {})
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.slice('node-role.kubernetes.io/'.length))
+    .filter((r) => r !== '');
+  return roles.length > 0 ? roles.sort().join(',') : '<none>';
+}
+
+export const CELLS = {
+  serviceClusterIP: (s: SimObject) => String(o(s.spec).clusterIP ?? '') || '<none>',
+  serviceExternalIP,
+  servicePorts,
+  serviceSelector: (s: SimObject) => {
+    const sel = Object.entries(o(o(s.spec).selector));
+    return sel.length > 0 ? sel.map(([k, v]) => `${k}=${String(v)}`).join(',') : '<none>';
+  },
+  nodeStatus,
+  nodeRoles,
+  nodeInternalIP: (n: SimObject) => String(arr(o(n.status).addresses).find((a) => a.type === 'InternalIP')?.address ?? '<none>'),
+  eventObject: (e: SimObject) => {
+    const inv = o(e.involvedObject);
+    return `${String(inv.kind ?? '').toLowerCase()}/${String(inv.name ?? '')}`;
+  },
+} satisfies Record<string, (obj: SimObject) => string>;
+
+export type CellName = keyof typeof CELLS;
+
+/** Kubernetes' duration.HumanDuration, which is what an AGE column shows. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 120) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+  if (hours < 48) return `${hours}h`;
+  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
+  if (hours < 24 * 365 * 8) {
+    const days = Math.floor(hours / 24) % 365;
+    return days === 0 ? `${Math.floor(hours / 24 / 365)}y` : `${Math.floor(hours / 24 / 365)}y${days}d`;
+  }
+  return `${Math.floor(hours / 24 / 365)}y`;
+}

@@ -1,0 +1,275 @@
+// The one versioned object store under the embedded API server. Every kind in KINDS lives here
+// with the same semantics: a global monotonic resourceVersion, uid, creationTimestamp,
+// generation bumped on spec changes only, 409 on stale updates, bounded watch history (410
+// beyond it), dry-run on every write. Returned objects are frozen: clone before editing.
+import { randomUUID } from 'node:crypto';
+import { Allocator } from './allocator';
+import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from './errors';
+import { applyKindHooks, serviceAllocations } from './kind-hooks';
+import { findKind, storageApiVersion, storeKey, type KindDef } from './kinds';
+import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
+import { applyStrategicMerge } from './strategic-merge';
+import { applyJsonPatch, applyMergePatch, isObj } from './patch';
+import type { KindRef, ListOptions, ListResult, ObjectRef, PatchOptions, PatchType, SimObject, WatchOptions, WriteOptions } from './types';
+import { validateMetaMaps, validateName, type NameRule } from './validate';
+import { WatchHub, type Listener } from './watch-hub';
+
+export interface StoreOptions {
+  /** Clock for creationTimestamp and table ages (tests pass a fixed one). */
+  now?: () => Date;
+  /** Writes kept for resuming watches; older resourceVersions get 410 Gone. Default 10,000. */
+  historyLimit?: number;
+}
+
+export interface CreateOptions extends WriteOptions {
+  /** In-process seeds only: keep `status` from the input (a real API server drops it on create). */
+  withStatus?: boolean;
+}
+
+export interface Store {
+  create(obj: object, opts?: CreateOptions): SimObject;
+  get(ref: ObjectRef): SimObject | undefined;
+  list(kind: KindRef, opts?: ListOptions): ListResult;
+  update(obj: object, opts?: WriteOptions): SimObject;
+  patch(ref: ObjectRef, type: PatchType, patch: unknown, opts?: PatchOptions): SimObject;
+  delete(ref: ObjectRef, opts?: { dryRun?: boolean }): SimObject;
+  watch(kind: KindRef, opts: WatchOptions, listener: Listener): () => void;
+  /** The latest resourceVersion handed out. */
+  resourceVersion(): string;
+  now(): Date;
+}
+
+export const SEEDED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+export function resolveKind(apiVersion: unknown, kind: unknown): KindDef {
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) {
+    throw badRequest('Object "kind" and "apiVersion" must be set');
+  }
+  const def = findKind(apiVersion, kind);
+  if (!def) throw new ApiError(404, 'NotFound', `the server could not find the requested resource (no kind "${kind}" in version "${apiVersion}")`);
+  return def;
+}
+
+function nameRule(def: KindDef): NameRule {
+  if (def.kind === 'Namespace') return 'label';
+  return def.kind === 'Service' ? 'dns1035' : 'subdomain';
+}
+
+export function createStore(options: StoreOptions = {}): Store {
+  const now = options.now ?? (() => new Date());
+  const hub = new WatchHub(options.historyLimit ?? 10_000);
+  const alloc = new Allocator();
+  const collections = new Map<string, Map<string, SimObject>>();
+  const sorted = new Map<string, SimObject[]>();
+  let rv = 0;
+
+  const coll = (def: KindDef) => {
+    const key = storeKey(def);
+    let c = collections.get(key);
+    if (!c) collections.set(key, (c = new Map()));
+    return c;
+  };
+  const objKey = (def: KindDef, ns: string | undefined, name: string) => (def.namespaced ? `${ns ?? ''}/${name}` : name);
+  const nsOf = (def: KindDef, ns: unknown) => (def.namespaced ? (typeof ns === 'string' && ns ? ns : 'default') : undefined);
+  const asVersion = (obj: SimObject, apiVersion: string): SimObject =>
+    obj.apiVersion === apiVersion ? obj : Object.freeze({ ...obj, apiVersion });
+  const allocs = (def: KindDef, obj: SimObject | undefined) =>
+    def.hooks === 'service' ? serviceAllocations(obj) : { ips: [], ports: [] };
+
+  function commit(def: KindDef, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: SimObject, prev?: SimObject): void {
+    const c = coll(def);
+    const k = objKey(def, obj.metadata.namespace, obj.metadata.name);
+    if (type === 'DELETED') c.delete(k);
+    else c.set(k, obj);
+    sorted.delete(storeKey(def));
+    const before = allocs(def, prev);
+    alloc.release(before.ips, before.ports);
+    if (type !== 'DELETED') {
+      const after = allocs(def, obj);
+      alloc.reserve(after.ips, after.ports);
+    }
+    hub.publish({ rv, key: storeKey(def), type, object: obj, prev });
+  }
+
+  function finish(def: KindDef, draft: Record<string, unknown>, meta: Record<string, unknown>, dryRun: boolean): SimObject {
+    if (!dryRun) meta.resourceVersion = String(++rv);
+    return deepFreeze(ordered(draft, storageApiVersion(def), def.kind, meta));
+  }
+
+  function getStored(def: KindDef, ns: string | undefined, name: string): SimObject | undefined {
+    return coll(def).get(objKey(def, ns, name));
+  }
+
+  function cleanMeta(raw: unknown): Record<string, unknown> {
+    if (raw !== undefined && !isObj(raw)) throw badRequest('metadata must be an object');
+    const meta: Record<string, unknown> = { ...(raw ?? {}) };
+    for (const k of ['managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) delete meta[k];
+    return meta;
+  }
+
+  const store: Store = {
+    now,
+    resourceVersion: () => String(rv),
+
+    create(input, opts = {}) {
+      if (!isObj(input)) throw badRequest('the object must be a JSON object');
+      const def = resolveKind(input.apiVersion, input.kind);
+      const meta = cleanMeta(input.metadata);
+      if ((meta.name === undefined || meta.name === '') && typeof meta.generateName === 'string' && meta.generateName) {
+        meta.name = `${meta.generateName}${randomSuffix()}`;
+      }
+      const name = meta.name as string;
+      const ns = nsOf(def, meta.namespace);
+      if (def.namespaced) meta.namespace = ns;
+      else delete meta.namespace;
+      const draft: Record<string, unknown> = structuredClone({ ...input, metadata: undefined });
+      if (def.status && !opts.withStatus) delete draft.status;
+      const causes = [...validateName(meta.name, nameRule(def)), ...validateMetaMaps(meta)];
+      causes.push(...applyKindHooks(def, draft, { alloc }));
+      if (causes.length > 0) throw invalid(def.kind, def.group, String(meta.name ?? ''), causes);
+      if (def.namespaced && !getStored(resolveKind('v1', 'Namespace'), undefined, ns as string)) {
+        throw notFound('namespaces', '', ns as string);
+      }
+      if (getStored(def, ns, name)) throw alreadyExists(def.resource, def.group, name);
+      delete meta.resourceVersion;
+      Object.assign(meta, { uid: randomUUID(), creationTimestamp: rfc3339(now()), generation: 1 });
+      const obj = finish(def, draft, meta, opts.dryRun ?? false);
+      if (!opts.dryRun) commit(def, 'ADDED', obj);
+      return asVersion(obj, input.apiVersion as string);
+    },
+
+    get(ref) {
+      const def = resolveKind(ref.apiVersion, ref.kind);
+      const obj = getStored(def, nsOf(def, ref.namespace), ref.name);
+      return obj && asVersion(obj, ref.apiVersion);
+    },
+
+    list(kind, opts = {}) {
+      const def = resolveKind(kind.apiVersion, kind.kind);
+      const labels = parseLabelSelector(opts.labelSelector);
+      const fields = parseFieldSelector(opts.fieldSelector, def.kind);
+      let all = sorted.get(storeKey(def));
+      if (!all) {
+        const c = coll(def);
+        all = [...c.keys()].sort().map((k) => c.get(k) as SimObject);
+        sorted.set(storeKey(def), all);
+      }
+      const items = all.filter(
+        (o) =>
+          (!opts.namespace || !def.namespaced || o.metadata.namespace === opts.namespace) &&
+          (labels.length === 0 || matchesLabels(labels, o.metadata.labels)) &&
+          (fields.length === 0 || matchesFields(fields, o)),
+      );
+      return { items: items.map((o) => asVersion(o, kind.apiVersion)), resourceVersion: String(rv) };
+    },
+
+    update(input, opts = {}) {
+      if (!isObj(input)) throw badRequest('the object must be a JSON object');
+      const def = resolveKind(input.apiVersion, input.kind);
+      const inMeta = cleanMeta(input.metadata);
+      const name = String(inMeta.name ?? '');
+      const ns = nsOf(def, inMeta.namespace);
+      const old = getStored(def, ns, name);
+      if (!old) throw notFound(def.resource, def.group, name);
+      if (inMeta.resourceVersion !== undefined && inMeta.resourceVersion !== '' && inMeta.resourceVersion !== old.metadata.resourceVersion) {
+        throw conflict(def.resource, def.group, name);
+      }
+      const statusOnly = opts.subresource === 'status';
+      if (statusOnly && !def.status) throw notFound(def.resource, def.group, name);
+      const draft: Record<string, unknown> = statusOnly
+        ? { ...structuredClone(old), status: structuredClone(input.status) }
+        : structuredClone({ ...input, status: def.status ? old.status : input.status });
+      const meta: Record<string, unknown> = statusOnly ? structuredClone(old.metadata) : inMeta;
+      Object.assign(meta, {
+        name: old.metadata.name,
+        namespace: old.metadata.namespace,
+        uid: old.metadata.uid,
+        creationTimestamp: old.metadata.creationTimestamp,
+        generation: old.metadata.generation,
+      });
+      if (!def.namespaced) delete meta.namespace;
+      delete meta.resourceVersion;
+      const causes = validateMetaMaps(meta);
+      causes.push(...applyKindHooks(def, draft, { alloc, old: old as Record<string, unknown> }));
+      if (causes.length > 0) throw invalid(def.kind, def.group, name, causes);
+      const candidate = ordered(draft, storageApiVersion(def), def.kind, { ...meta, resourceVersion: old.metadata.resourceVersion });
+      if (canonical(candidate) === canonical(old)) return asVersion(old, input.apiVersion as string);
+      if (specPart(candidate) !== specPart(old)) meta.generation = (old.metadata.generation ?? 1) + 1;
+      const obj = finish(def, draft, meta, opts.dryRun ?? false);
+      if (!opts.dryRun) commit(def, 'MODIFIED', obj, old);
+      return asVersion(obj, input.apiVersion as string);
+    },
+
+    patch(ref, type, body, opts = {}) {
+      const def = resolveKind(ref.apiVersion, ref.kind);
+      const old = getStored(def, nsOf(def, ref.namespace), ref.name);
+      if (type === 'strategic' && !def.strategicMerge) {
+        throw new ApiError(415, 'UnsupportedMediaType', `strategic merge patch is not supported for ${def.kind} (${def.group}); use a merge or JSON patch`);
+      }
+      if (type === 'apply' && !isObj(body)) throw badRequest('apply patch: the body must be an object');
+      if (!old) {
+        if (type !== 'apply') throw notFound(def.resource, def.group, ref.name);
+        const meta = { ...(isObj((body as Record<string, unknown>).metadata) ? ((body as Record<string, unknown>).metadata as object) : {}), name: ref.name, namespace: ref.namespace };
+        return store.create({ ...(body as object), metadata: meta }, opts);
+      }
+      let result: unknown;
+      if (type === 'json') result = applyJsonPatch(old, body);
+      else if (type === 'merge' || (type === 'apply' && !def.strategicMerge)) result = applyMergePatch(old, body);
+      else result = applyStrategicMerge(old, body);
+      if (!isObj(result)) throw new ApiError(422, 'Invalid', 'the patch did not produce an object');
+      const meta = isObj(result.metadata) ? result.metadata : {};
+      return store.update(
+        { ...structuredClone(result), apiVersion: ref.apiVersion, kind: def.kind, metadata: { ...meta, name: old.metadata.name, namespace: old.metadata.namespace } },
+        opts,
+      );
+    },
+
+    delete(ref, opts = {}) {
+      const def = resolveKind(ref.apiVersion, ref.kind);
+      const old = getStored(def, nsOf(def, ref.namespace), ref.name);
+      if (!old) throw notFound(def.resource, def.group, ref.name);
+      if (def.kind === 'Namespace' && PROTECTED_NAMESPACES.has(ref.name)) {
+        throw new ApiError(403, 'Forbidden', `namespaces "${ref.name}" is forbidden: this namespace may not be deleted`, { name: ref.name, kind: 'namespaces' });
+      }
+      if (opts.dryRun) return asVersion(old, ref.apiVersion);
+      if (def.kind === 'Namespace') {
+        // Namespace deletion is immediate here (no Terminating phase): its objects go first.
+        for (const [key, c] of collections) {
+          for (const obj of [...c.values()]) {
+            if (obj.metadata.namespace !== ref.name) continue;
+            const d = resolveKind(obj.apiVersion, obj.kind);
+            if (storeKey(d) === key) store.delete({ apiVersion: obj.apiVersion, kind: obj.kind, namespace: ref.name, name: obj.metadata.name });
+          }
+        }
+      }
+      const gone = finish(def, structuredClone(old), structuredClone(old.metadata), false);
+      commit(def, 'DELETED', gone, old);
+      return asVersion(gone, ref.apiVersion);
+    },
+
+    watch(kind, opts, listener) {
+      const def = resolveKind(kind.apiVersion, kind.kind);
+      const labels = parseLabelSelector(opts.labelSelector);
+      const fields = parseFieldSelector(opts.fieldSelector, def.kind);
+      const raw = opts.resourceVersion;
+      const from = raw === undefined || raw === '' || raw === '0' ? undefined : Number(raw);
+      if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw badRequest(`invalid resourceVersion ${JSON.stringify(raw)}`);
+      const matches = (o: SimObject) =>
+        (!opts.namespace || !def.namespaced || o.metadata.namespace === opts.namespace) &&
+        matchesLabels(labels, o.metadata.labels) &&
+        matchesFields(fields, o);
+      return hub.subscribe(
+        storeKey(def),
+        matches,
+        from,
+        () => store.list(kind, opts).items,
+        (ev) => listener({ type: ev.type, object: asVersion(ev.object, kind.apiVersion) }),
+      );
+    },
+  };
+
+  for (const name of SEEDED_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  return store;
+}
