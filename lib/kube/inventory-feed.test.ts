@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyInventoryDelta, type InventoryDelta } from '../inventory/delta';
+import type { Inventory } from '../inventory/types';
+import { InventoryFeed, type FeedInput } from './inventory-feed';
+import { lbService, MemorySource, servicesOnlyInventory } from './testing/memory-source';
+
+const feeds: InventoryFeed[] = [];
+afterEach(async () => {
+  await Promise.all(feeds.splice(0).map((f) => f.stop()));
+});
+
+function setup() {
+  const source = new MemorySource();
+  let builds = 0;
+  const build = (input: FeedInput) => {
+    builds++;
+    return servicesOnlyInventory(input);
+  };
+  const feed = new InventoryFeed(source, build, { debounceMs: 20 });
+  feeds.push(feed);
+  return { source, feed, builds: () => builds };
+}
+
+const nextDelta = (feed: InventoryFeed) =>
+  new Promise<{ delta: InventoryDelta | null; inventory: Inventory }>((resolve) => {
+    const off = feed.subscribe((delta, inventory) => {
+      off();
+      resolve({ delta, inventory });
+    });
+  });
+
+describe('inventory feed', () => {
+  it('builds once per burst of changes, bumps the version only on a real change, and keeps deltas', async () => {
+    const { source, feed, builds } = setup();
+    feed.start();
+    const first = await feed.ready(2000);
+    expect(first?.services).toEqual([]);
+    const v0 = first!.version;
+
+    const changed = nextDelta(feed);
+    const before = builds();
+    for (let i = 0; i < 10; i++) source.setServices([lbService('web', `192.168.0.${200 + i}`)]);
+    const { delta, inventory } = await changed;
+    expect(builds() - before).toBe(1);
+    expect(inventory.version).toBe(v0 + 1);
+    expect(delta).toMatchObject({ fromVersion: v0, toVersion: v0 + 1 });
+    expect(applyInventoryDelta(first!, delta!)).toEqual(inventory);
+
+    // Same content again: rebuilt, but no new version and nobody is notified.
+    let notified = false;
+    feed.subscribe(() => (notified = true));
+    source.setServices([lbService('web', '192.168.0.209')]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(notified).toBe(false);
+    expect(feed.current()?.version).toBe(v0 + 1);
+    expect(feed.deltasSince(v0)?.map((d) => d.toVersion)).toEqual([v0 + 1]);
+    expect(feed.deltasSince(v0 + 1)).toEqual([]);
+    expect(feed.deltasSince(12345)).toBeNull();
+  });
+
+  it('keeps only the last N deltas', async () => {
+    const source = new MemorySource();
+    const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1, keepDeltas: 3 });
+    feeds.push(feed);
+    feed.start();
+    const v0 = (await feed.ready(2000))!.version;
+    for (let i = 1; i <= 5; i++) {
+      const next = nextDelta(feed);
+      source.setServices([lbService(`svc-${i}`)]);
+      await next;
+    }
+    expect(feed.current()?.version).toBe(v0 + 5);
+    expect(feed.deltasSince(v0 + 1)).toBeNull();
+    expect(feed.deltasSince(v0 + 2)?.map((d) => d.fromVersion)).toEqual([v0 + 2, v0 + 3, v0 + 4]);
+  });
+
+  it('answers ready() with null instead of hanging when nothing has synced', async () => {
+    const source = new MemorySource();
+    source.settled = () => false;
+    source.anySynced = () => false;
+    const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1 });
+    feeds.push(feed);
+    feed.start();
+    const t0 = Date.now();
+    expect(await feed.ready(150)).toBeNull();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(feed.notReadyReason()).toContain('still reading the cluster');
+  });
+
+  it('keeps the last good inventory when a build throws', async () => {
+    const source = new MemorySource();
+    let fail = false;
+    const feed = new InventoryFeed(
+      source,
+      (input) => {
+        if (fail) throw new Error('boom');
+        return servicesOnlyInventory(input);
+      },
+      { debounceMs: 1 },
+    );
+    feeds.push(feed);
+    feed.start();
+    const first = await feed.ready(2000);
+    fail = true;
+    source.setServices([lbService('x')]);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(feed.current()).toBe(first);
+  });
+});
