@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { Providers } from '@/lib/queries/providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="bg-zinc-50 font-sans text-zinc-900 antialiased">{children}</body>
+      <body className="bg-zinc-50 font-sans text-zinc-900 antialiased">
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

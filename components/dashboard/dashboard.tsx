@@ -1,26 +1,21 @@
 'use client';
 
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { useQueryState } from 'nuqs';
+import { useQuery } from '@tanstack/react-query';
 import { inventoryQueryOptions } from '@/lib/queries';
-import { AlertsPanel } from '../alerts/alerts-panel';
-import { AllocationView } from '../allocation-table/allocation-view';
-import { tableFilterParsers } from '../allocation-table/table-filters';
-import { DashboardHeader } from '../header/dashboard-header';
-import { PoolSummary } from '../pools/pool-summary';
+import { ClusterUnavailable } from './cluster-unavailable';
+import { DashboardScreen } from './dashboard-screen';
+import { DashboardSkeleton } from './dashboard-skeleton';
 
-/** The allocation screen. Reads the inventory from the cache the stream keeps current. */
+/**
+ * The allocation screen's data owner. The page hydrates the cache from the server; the stream keeps
+ * it current. Without hydrated data (the cluster was not synced yet) it fetches once, and the
+ * stream's first snapshot fills the cache as soon as the cluster answers.
+ */
 export function Dashboard() {
-  const { data: inventory } = useSuspenseQuery(inventoryQueryOptions());
-  const [, setPool] = useQueryState('pool', tableFilterParsers.pool.withOptions({ history: 'replace' }));
-  return (
-    <div className="min-h-screen">
-      <DashboardHeader cluster={inventory.cluster} sources={inventory.sources} />
-      <main className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4 sm:px-6">
-        <PoolSummary pools={inventory.pools} onShowPool={(name) => void setPool(name)} />
-        <AlertsPanel alerts={inventory.alerts} />
-        <AllocationView inventory={inventory} />
-      </main>
-    </div>
-  );
+  const query = useQuery(inventoryQueryOptions());
+  if (query.data) return <DashboardScreen inventory={query.data} />;
+  if (query.isError) {
+    return <ClusterUnavailable message={query.error.message} retrying={query.isFetching} onRetry={() => void query.refetch()} />;
+  }
+  return <DashboardSkeleton />;
 }
