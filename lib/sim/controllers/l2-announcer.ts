@@ -52,6 +52,11 @@ export class L2Announcer {
     }
   }
 
+  /** True while a tick triggered by watch events is pending. */
+  get busy(): boolean {
+    return this.soon !== null;
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -99,4 +104,3 @@ export class L2Announcer {
     });
   }
 }
-

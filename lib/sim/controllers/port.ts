@@ -44,16 +44,18 @@ export class Cache<T extends KubeObject> {
   ) {}
 
   /** Fills the cache, then calls `onChange` for every later event (after the cache is updated). */
-  start(onChange: (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T) => void): T[] {
+  start(onChange: (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T, prev: T | undefined) => void): T[] {
     const { items, resourceVersion } = this.store.list(this.ref, this.namespace);
     for (const o of items) this.items.set(keyOf(o), o as T);
     this.stop = this.store.watch(
       this.ref,
       resourceVersion,
       (type, obj) => {
-        if (type === 'DELETED') this.items.delete(keyOf(obj));
-        else this.items.set(keyOf(obj), obj as T);
-        onChange(type, obj as T);
+        const key = keyOf(obj);
+        const prev = this.items.get(key);
+        if (type === 'DELETED') this.items.delete(key);
+        else this.items.set(key, obj as T);
+        onChange(type, obj as T, prev);
       },
       this.namespace,
     );

@@ -1,0 +1,149 @@
+import type { CiliumLoadBalancerIPPool, KubeObject, Service } from '../../cilium/objects';
+import type { EngineEvent, PoolStatus, ServiceStatus } from '../../ipam/types';
+import { Cache, keyOf, type ControllerStore } from './port';
+import { sameJson, statusOnlyChange } from './compare';
+
+// The simulated cilium-operator LB-IPAM: one long-lived engine fed with pool and Service watch
+// events in the order the store emits them, writing each Service's and pool's status back through
+// the /status subresource only when it differs from what is stored (so its own writes, which come
+// back as watch events, settle instead of looping).
+
+/** The part of lib/ipam's LbIpamEngine this controller uses. */
+export interface EnginePort {
+  start(pools: CiliumLoadBalancerIPPool[], services: Service[]): void;
+  apply(event: EngineEvent): void;
+  serviceStatus(namespace: string, name: string): ServiceStatus | undefined | null;
+  poolStatus(name: string): PoolStatus | undefined | null;
+  /** Keys (`service/<ns>/<name>`, `pool/<name>`) whose status may have changed since the last call. */
+  takeChanges(): Iterable<string>;
+}
+
+export const POOL_REF = { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool' };
+export const SERVICE_REF = { apiVersion: 'v1', kind: 'Service' };
+
+type Queued = {
+  kind: 'pool' | 'service';
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: KubeObject;
+  prev?: KubeObject;
+};
+
+export class LbIpamController {
+  private readonly pools: Cache<CiliumLoadBalancerIPPool>;
+  private readonly services: Cache<Service>;
+  private queue: Queued[] = [];
+  private scheduled: NodeJS.Immediate | null = null;
+  private stopped = false;
+  /** Status writes so far, and the last error (a 409 is retried on the next event). */
+  stats = { writes: 0, events: 0, lastError: '' };
+
+  constructor(
+    private readonly store: ControllerStore,
+    private readonly engine: EnginePort,
+  ) {
+    this.pools = new Cache(store, POOL_REF);
+    this.services = new Cache(store, SERVICE_REF);
+  }
+
+  start(): void {
+    const enqueue =
+      (kind: Queued['kind']) => (type: Queued['type'], object: KubeObject, prev?: KubeObject) => {
+        this.queue.push({ kind, type, object, prev });
+        this.schedule();
+      };
+    const pools = this.pools.start(enqueue('pool'));
+    const services = this.services.start(enqueue('service'));
+    // Like the operator at startup: load everything, then revalidate once (C.1).
+    this.engine.start(pools, services);
+    this.writeAll();
+  }
+
+  /** True while watch events wait to be processed. */
+  get busy(): boolean {
+    return this.queue.length > 0 || this.scheduled !== null;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.pools.close();
+    this.services.close();
+  }
+
+  /** Processes queued events now (tests call it; otherwise it runs on the next turn of the loop). */
+  drain(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    const batch = this.queue;
+    this.queue = [];
+    const touched: KubeObject[] = [];
+    for (const ev of batch) {
+      // Our own status writes come back as events; the engine has nothing to learn from them. A
+      // status someone else changed is only put back to what the engine says (below).
+      if (ev.type === 'MODIFIED' && ev.prev && statusOnlyChange(ev.prev, ev.object)) {
+        touched.push(ev.object);
+        continue;
+      }
+      this.stats.events++;
+      const op = ev.type === 'DELETED' ? 'delete' : 'upsert';
+      this.engine.apply({ op, object: ev.object } as EngineEvent);
+    }
+    if (batch.length > 0) this.writeChanges(this.engine.takeChanges());
+    for (const obj of touched) {
+      const cur = this.current(obj);
+      if (!cur) continue;
+      if (obj.kind === 'Service') this.writeService(cur as Service);
+      else this.writePool(cur as CiliumLoadBalancerIPPool);
+    }
+  }
+
+  private current(obj: KubeObject): KubeObject | undefined {
+    return (obj.kind === 'Service' ? this.services : this.pools).items.get(keyOf(obj));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = setImmediate(() => this.drain());
+  }
+
+  private writeAll(): void {
+    this.engine.takeChanges(); // consumed: every object is checked below anyway
+    for (const p of this.pools.values()) this.writePool(p);
+    for (const s of this.services.values()) this.writeService(s);
+  }
+
+  private writeChanges(keys: Iterable<string>): void {
+    for (const key of keys) {
+      const [kind, a, b] = key.split('/');
+      if (kind === 'pool') {
+        const pool = this.pools.items.get(`/${a}`);
+        if (pool) this.writePool(pool);
+      } else if (kind === 'service') {
+        const svc = this.services.items.get(`${a}/${b}`);
+        if (svc) this.writeService(svc);
+      }
+    }
+  }
+
+  private writeService(svc: Service): void {
+    const desired = this.engine.serviceStatus(svc.metadata.namespace ?? 'default', svc.metadata.name);
+    if (!desired || sameJson(desired, svc.status ?? {})) return;
+    this.write({ ...svc, status: desired });
+  }
+
+  private writePool(pool: CiliumLoadBalancerIPPool): void {
+    const desired = this.engine.poolStatus(pool.metadata.name);
+    if (!desired || sameJson(desired, pool.status ?? {})) return;
+    this.write({ ...pool, status: desired });
+  }
+
+  private write(obj: KubeObject & { status: unknown }): void {
+    try {
+      this.store.updateStatus(obj);
+      this.stats.writes++;
+    } catch (err) {
+      // Stale copy (409) or deleted meanwhile: the event that caused it is queued and retries.
+      this.stats.lastError = `${keyOf(obj)}: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+}
