@@ -1,0 +1,142 @@
+// The engine's state and the small helpers every handler uses (condition writing, "patching"
+// a status, selector checks). Handlers live in services.ts and pools.ts.
+import type { CiliumLoadBalancerIPPool, Condition, Service } from '../cilium/objects';
+import { matchesSelector, selectorError } from '../cilium/selector';
+import { lbClasses, type ServiceReaderOptions } from '../cilium/service';
+import { RangesStore, ServiceStore, type ServiceView, type SvcStatus } from './model';
+import type { EngineOptions, PoolStatus } from './types';
+
+export interface PoolRecord {
+  obj: CiliumLoadBalancerIPPool;
+  status: PoolStatus & { conditions: Condition[] };
+  /** Order of first sight; breaks creationTimestamp ties (Cilium: Go map order, i.e. random). */
+  seq: number;
+}
+
+export class Core {
+  pools = new Map<string, PoolRecord>();
+  ranges = new RangesStore();
+  services = new ServiceStore();
+  /** Dormant until a pool exists (C.1). */
+  initialized = false;
+  /** The informer's view of every Service, handled or not, in first-seen order. */
+  known = new Map<string, Service>();
+  /** What LB-IPAM last wrote into each Service's status. */
+  written = new Map<string, SvcStatus>();
+  /** Keys whose status may have changed since the last takeChanges. */
+  dirty = new Set<string>();
+  poolSeq = 0;
+  /** Pools whose last upsert had a block Cilium cannot parse (it logs and retries; no status says so). */
+  poolErrors = new Map<string, Error & { index?: number; field?: string }>();
+  readonly readerOpts: ServiceReaderOptions;
+  readonly classes: string[];
+
+  constructor(
+    readonly options: EngineOptions,
+    readonly now: () => Date,
+  ) {
+    this.readerOpts = { ipv4: options.ipv4, ipv6: options.ipv6 };
+    this.classes = lbClasses(options);
+  }
+
+  timestamp(): string {
+    return this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  isResponsible(svc: Service): boolean {
+    if (svc.spec?.type !== 'LoadBalancer') return false;
+    const cls = svc.spec.loadBalancerClass;
+    if (cls === undefined || cls === null) return this.options.defaultLBServiceIPAM === 'lbipam';
+    return this.classes.includes(cls);
+  }
+
+  /** Pool selector check; a selector Cilium cannot parse selects nothing (Cilium errors and retries). */
+  poolSelects(pool: PoolRecord, sv: ServiceView): boolean {
+    const sel = pool.obj.spec?.serviceSelector;
+    if (!sel) return true;
+    if (selectorError(sel) !== undefined) return false;
+    return matchesSelector(sel, sv.labels);
+  }
+
+  /** meta.SetStatusCondition: lastTransitionTime moves only when the status flips. */
+  setCondition(conds: Condition[], c: Omit<Condition, 'lastTransitionTime'>): void {
+    const existing = conds.find((x) => x.type === c.type);
+    if (!existing) {
+      conds.push(makeCondition(c, this.timestamp()));
+      return;
+    }
+    const time = existing.status !== c.status ? this.timestamp() : existing.lastTransitionTime;
+    const i = conds.indexOf(existing);
+    conds[i] = makeCondition(c, time ?? this.timestamp());
+  }
+
+  /** setSVCSatisfiedCondition; true when it changed something. */
+  setSvcCondition(sv: ServiceView, satisfied: boolean, reason: string, message: string): boolean {
+    const status = satisfied ? 'True' : 'False';
+    const conds = sv.status.conditions ?? [];
+    const cur = conds.find((c) => c.type === SVC_CONDITION);
+    if (cur && cur.status === status && (cur.observedGeneration ?? 0) === sv.generation && cur.reason === reason && cur.message === message) {
+      return false;
+    }
+    this.setCondition(conds, { type: SVC_CONDITION, status, observedGeneration: sv.generation, reason, message });
+    sv.status.conditions = conds;
+    return true;
+  }
+
+  setPoolCondition(pool: PoolRecord, type: string, status: Condition['status'], reason: string, message: string): boolean {
+    const gen = pool.obj.metadata.generation ?? 0;
+    const cur = pool.status.conditions.find((c) => c.type === type);
+    if (cur && cur.status === status && (cur.observedGeneration ?? 0) === gen && cur.reason === reason && cur.message === message) {
+      return false;
+    }
+    this.setCondition(pool.status.conditions, { type, status, observedGeneration: gen, reason, message });
+    return true;
+  }
+
+  /** patchSvcStatus: what Cilium would write with `replace /status`. */
+  patchSvc(sv: ServiceView): void {
+    this.written.set(sv.key, cloneStatus(sv.status));
+    this.dirty.add(`service/${sv.key}`);
+  }
+
+  patchPool(pool: PoolRecord): void {
+    this.dirty.add(`pool/${pool.obj.metadata.name}`);
+  }
+
+  isPoolConflicting(pool: PoolRecord): boolean {
+    return pool.status.conditions.some((c) => c.type === POOL_CONFLICT && c.status === 'True');
+  }
+
+  /** Controller restart: everything but the informer caches and what was written is forgotten. */
+  reset(): void {
+    this.pools = new Map();
+    this.ranges = new RangesStore();
+    this.services = new ServiceStore();
+    this.initialized = false;
+  }
+}
+
+export const SVC_CONDITION = 'cilium.io/IPAMRequestSatisfied';
+export const POOL_CONFLICT = 'cilium.io/PoolConflict';
+export const POOL_TOTAL = 'cilium.io/IPsTotal';
+export const POOL_AVAILABLE = 'cilium.io/IPsAvailable';
+export const POOL_USED = 'cilium.io/IPsUsed';
+
+/** Field order as Go marshals metav1.Condition; observedGeneration is omitempty. */
+function makeCondition(c: Omit<Condition, 'lastTransitionTime'>, time: string): Condition {
+  const out: Condition = { type: c.type, status: c.status };
+  if (c.observedGeneration) out.observedGeneration = c.observedGeneration;
+  out.lastTransitionTime = time;
+  out.reason = c.reason ?? '';
+  out.message = c.message ?? '';
+  return out;
+}
+
+export function cloneStatus(s: SvcStatus): SvcStatus {
+  const out: SvcStatus = { loadBalancer: {} };
+  if (s.loadBalancer.ingress && s.loadBalancer.ingress.length > 0) {
+    out.loadBalancer.ingress = s.loadBalancer.ingress.map((i) => ({ ...i }));
+  }
+  if (s.conditions && s.conditions.length > 0) out.conditions = s.conditions.map((c) => ({ ...c }));
+  return out;
+}

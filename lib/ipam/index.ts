@@ -1,0 +1,15 @@
+// The LB-IPAM engine (see docs/contracts.md): Cilium's allocation, conflicts and statuses (S1).
+export { LbIpamEngine } from './engine';
+export { defaultEngineOptions } from './types';
+export type {
+  Diagnosis,
+  DiagnosisState,
+  EngineEvent,
+  EngineOptions,
+  FreeRuns,
+  PoolStatus,
+  ServiceStatus,
+  WhatIfChange,
+  WhatIfOutcome,
+} from './types';
+export { HashAllocator } from './hash-allocator';

@@ -1,0 +1,158 @@
+// LB-IPAM's internal model: ranges (one allocator per pool block), the Service view, the stores.
+// Go maps are iterated in random order by Cilium; here every store keeps insertion order so the
+// engine is deterministic for a given event sequence.
+import type { Condition, LoadBalancerIngress } from '../cilium/objects';
+import type { ServicePortView } from '../cilium/service';
+import { isV4Like, parseAddr, type IpAddr } from '../net';
+import { HashAllocator } from './hash-allocator';
+
+/** Holders of an address; null marks a reserved first/last address (allocated with no owner). */
+export type Holders = ServiceView[] | null;
+
+export class LbRange {
+  externallyDisabled: boolean;
+  internallyDisabled = false;
+  constructor(
+    readonly alloc: HashAllocator<Holders>,
+    readonly originPool: string,
+    disabled: boolean,
+  ) {
+    this.externallyDisabled = disabled;
+  }
+  disabled(): boolean {
+    return this.internallyDisabled || this.externallyDisabled;
+  }
+}
+
+export interface AllocatedIP {
+  ip: IpAddr;
+  origin: LbRange;
+}
+
+export interface SvcStatus {
+  loadBalancer: { ingress?: LoadBalancerIngress[] };
+  conditions?: Condition[];
+}
+
+export class ServiceView {
+  generation = 0;
+  labels: Record<string, string> = {};
+  families = { ipv4: false, ipv6: false };
+  requestedIPs: IpAddr[] = [];
+  sharingKey = '';
+  sharingCrossNamespace: string[] = [];
+  externalTrafficPolicy = '';
+  ports: ServicePortView[] = [];
+  selector: Record<string, string> = {};
+  status: SvcStatus = { loadBalancer: {} };
+  allocated: AllocatedIP[] = [];
+  constructor(
+    readonly key: string,
+    readonly namespace: string,
+    readonly name: string,
+  ) {}
+
+  /** isCompatible (S1): the first reason two Services cannot share an address, or undefined. */
+  incompatibility(o: ServiceView): string | undefined {
+    if (this.sharingKey !== o.sharingKey) return 'different sharing key';
+    if (this.namespace !== o.namespace) {
+      const permits = (a: ServiceView, b: ServiceView): boolean =>
+        a.sharingCrossNamespace.includes(b.namespace) || a.sharingCrossNamespace.includes('*');
+      if (!permits(this, o) || !permits(o, this)) return 'different and not permitted namespace';
+    }
+    for (const p1 of this.ports) {
+      for (const p2 of o.ports) if (p1.port === p2.port && p1.protocol === p2.protocol) return 'same port and protocol';
+    }
+    if (this.externalTrafficPolicy !== o.externalTrafficPolicy) return 'different ExternalTrafficPolicy';
+    if (this.externalTrafficPolicy === 'Local') {
+      // S2 splits this into "…has no selector" and "…without sharing-permit-different-pods"; S1 has one reason.
+      const a = Object.keys(this.selector);
+      const b = Object.keys(o.selector);
+      const same = a.length === b.length && a.every((k) => Object.prototype.hasOwnProperty.call(o.selector, k) && o.selector[k] === this.selector[k]);
+      if (a.length === 0 || b.length === 0 || !same) {
+        return 'compatible ExternalTrafficPolicy local but selecting different set of pods';
+      }
+    }
+    return undefined;
+  }
+
+  isSatisfied(): boolean {
+    const ingress = this.status.loadBalancer.ingress ?? [];
+    if (this.requestedIPs.length > 0) {
+      return this.requestedIPs.every((req) =>
+        ingress.some((i) => {
+          const a = parseAddr(i.ip ?? '');
+          return a !== null && a.family === req.family && a.value === req.value;
+        }),
+      );
+    }
+    let v4 = false;
+    let v6 = false;
+    for (const i of ingress) {
+      // Go's net.ParseIP(x).To4() == nil counts unparsable entries as IPv6.
+      const a = parseAddr(i.ip ?? '');
+      if (a && isV4Like(a)) v4 = true;
+      else v6 = true;
+    }
+    return !((this.families.ipv4 && !v4) || (this.families.ipv6 && !v6));
+  }
+}
+
+export class ServiceStore {
+  satisfied = new Map<string, ServiceView>();
+  unsatisfied = new Map<string, ServiceView>();
+  get(key: string): ServiceView | undefined {
+    return this.satisfied.get(key) ?? this.unsatisfied.get(key);
+  }
+  upsert(sv: ServiceView): void {
+    if (sv.isSatisfied()) {
+      this.unsatisfied.delete(sv.key);
+      this.satisfied.set(sv.key, sv);
+    } else {
+      this.satisfied.delete(sv.key);
+      this.unsatisfied.set(sv.key, sv);
+    }
+  }
+  delete(key: string): void {
+    this.satisfied.delete(key);
+    this.unsatisfied.delete(key);
+  }
+}
+
+export class RangesStore {
+  ranges: LbRange[] = [];
+  poolToRanges = new Map<string, LbRange[]>();
+  sharingKeyIPs = new Map<string, AllocatedIP[]>();
+
+  add(r: LbRange): void {
+    this.ranges.push(r);
+    const list = this.poolToRanges.get(r.originPool) ?? [];
+    list.push(r);
+    this.poolToRanges.set(r.originPool, list);
+  }
+  delete(r: LbRange): void {
+    const i = this.ranges.indexOf(r);
+    if (i >= 0) this.ranges.splice(i, 1);
+    const list = this.poolToRanges.get(r.originPool) ?? [];
+    const j = list.indexOf(r);
+    if (j >= 0) list.splice(j, 1);
+    if (list.length > 0) this.poolToRanges.set(r.originPool, list);
+    else this.poolToRanges.delete(r.originPool);
+  }
+  forPool(name: string): LbRange[] {
+    return this.poolToRanges.get(name) ?? [];
+  }
+  addSharingIP(key: string, a: AllocatedIP): void {
+    const list = this.sharingKeyIPs.get(key) ?? [];
+    if (list.some((x) => x.origin === a.origin && x.ip.value === a.ip.value && x.ip.family === a.ip.family)) return;
+    list.push({ ip: a.ip, origin: a.origin });
+    this.sharingKeyIPs.set(key, list);
+  }
+  deleteSharingIP(key: string, a: AllocatedIP): void {
+    const list = this.sharingKeyIPs.get(key);
+    if (!list) return;
+    const i = list.findIndex((x) => x.origin === a.origin && x.ip.value === a.ip.value && x.ip.family === a.ip.family);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.sharingKeyIPs.delete(key);
+  }
+}

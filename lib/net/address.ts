@@ -1,0 +1,109 @@
+// IP addresses as (family, BigInt) pairs. Parsing follows Go's netip.ParseAddr, which is what
+// Cilium uses: strict dotted quads (no leading zeros), IPv6 through ip-address, no zones, no
+// prefixes. Formatting follows netip.Addr.String(): RFC 5952 lower-case compressed IPv6, and
+// IPv4-mapped IPv6 printed as ::ffff:a.b.c.d.
+import { Address4, Address6 } from 'ip-address';
+
+export type Family = 4 | 6;
+
+export interface IpAddr {
+  readonly family: Family;
+  readonly value: bigint;
+}
+
+const V4_MAX = (1n << 32n) - 1n;
+const V6_MAX = (1n << 128n) - 1n;
+const V4_DOTTED = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
+export const maxValue = (family: Family): bigint => (family === 4 ? V4_MAX : V6_MAX);
+
+function parseV4(text: string): bigint | null {
+  const m = V4_DOTTED.exec(text);
+  if (!m) return null;
+  let value = 0n;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(m[i]);
+    if (octet > 255) return null;
+    value = (value << 8n) | BigInt(octet);
+  }
+  return value;
+}
+
+/** Parses one address the way Go's netip.ParseAddr does; null when it would fail. */
+export function parseAddr(text: string): IpAddr | null {
+  if (typeof text !== 'string' || text.length === 0 || text.length > 64) return null;
+  if (!text.includes(':')) {
+    const v4 = parseV4(text);
+    return v4 === null ? null : { family: 4, value: v4 };
+  }
+  // Zones (fe80::1%eth0) never name an LB address; prefixes are not addresses.
+  if (text.includes('%') || text.includes('/') || /\s/.test(text)) return null;
+  const tail = text.slice(text.lastIndexOf(':') + 1);
+  if (tail.includes('.') && parseV4(tail) === null) return null;
+  if (!Address6.isValid(text)) return null;
+  try {
+    return { family: 6, value: new Address6(text).bigInt() };
+  } catch {
+    return null;
+  }
+}
+
+export function isValidAddr(text: string): boolean {
+  return parseAddr(text) !== null;
+}
+
+function formatV4(value: bigint): string {
+  return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 255n)).join('.');
+}
+
+function formatV6(value: bigint): string {
+  if (value >> 32n === 0xffffn) return `::ffff:${formatV4(value & V4_MAX)}`;
+  const groups: number[] = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(Number((value >> shift) & 0xffffn));
+  // Longest run of at least two zero groups; the first one wins a tie (RFC 5952, as Go does).
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** Canonical text, as Cilium writes it into status.loadBalancer.ingress. */
+export function formatAddr(addr: IpAddr): string {
+  return addr.family === 4 ? formatV4(addr.value) : formatV6(addr.value);
+}
+
+/** Go's netip.Addr.Compare: IPv4 sorts before IPv6, then by value. */
+export function compareAddr(a: IpAddr, b: IpAddr): number {
+  if (a.family !== b.family) return a.family - b.family;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+export const addrEquals = (a: IpAddr, b: IpAddr): boolean => a.family === b.family && a.value === b.value;
+
+/** Canonicalises a string address; returns the input unchanged when it does not parse. */
+export function canonicalAddr(text: string): string {
+  const addr = parseAddr(text.trim());
+  return addr ? formatAddr(addr) : text;
+}
+
+/** IPv4, or IPv4-mapped IPv6 (Go's net.IP.To4 treats both as IPv4). */
+export function isV4Like(addr: IpAddr): boolean {
+  return addr.family === 4 || addr.value >> 32n === 0xffffn;
+}
+
+// Address4 is imported for callers that want the library's richer API on one address.
+export { Address4, Address6 };
