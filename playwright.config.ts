@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { e2eKubeconfig } from './e2e/support/paths';
 
 // Browser tests drive Debian's chromium (no browser download) against the dashboard running on
-// the embedded cluster. e2e/global-setup.ts refuses any other cluster.
+// the embedded cluster. e2e/global-setup.ts refuses any other cluster; it can, because Playwright
+// starts the webServer (a plugin) before globalSetup, so the kubeconfig exists by then.
 const port = Number(process.env.E2E_PORT ?? 3100);
-export const e2eKubeconfig = 'e2e/.tmp/kubeconfig';
+export { e2eKubeconfig };
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { e2eKubeconfig } from './paths';
+import { embeddedServerOf } from './guard';
+
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the real kubectl against the embedded cluster only: an explicit --kubeconfig (re-checked
+ * here), a throwaway cache dir, and no inherited KUBECONFIG that could point elsewhere.
+ */
+export async function kubectl(args: string[], stdin?: string): Promise<KubectlResult> {
+  const kubeconfig = path.resolve(e2eKubeconfig);
+  embeddedServerOf(kubeconfig);
+  const cache = mkdtempSync(path.join(tmpdir(), 'lbipam-e2e-kubecache-'));
+  try {
+    return await new Promise<KubectlResult>((resolve, reject) => {
+      const child = spawn('kubectl', ['--kubeconfig', kubeconfig, '--request-timeout=10s', ...args], {
+        env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cache },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+      child.stdin.end(stdin ?? '');
+    });
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/** kubectl that must succeed; the error carries kubectl's own message. */
+export async function kubectlOk(args: string[], stdin?: string): Promise<string> {
+  const r = await kubectl(args, stdin);
+  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/** Writes a manifest to a temp file, for `kubectl create -f <file>`. */
+export function manifestFile(name: string, yaml: string): { file: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lbipam-e2e-manifest-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, yaml);
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
