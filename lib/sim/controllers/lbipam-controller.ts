@@ -32,6 +32,9 @@ export class LbIpamController {
   private readonly pools: Cache<CiliumLoadBalancerIPPool>;
   private readonly services: Cache<Service>;
   private queue: Queued[] = [];
+  /** Objects whose status write failed; re-checked on the next drain. */
+  private retry = new Map<string, KubeObject>();
+  private retryTimer: NodeJS.Timeout | null = null;
   private scheduled: NodeJS.Immediate | null = null;
   private stopped = false;
   /** Status writes so far, and the last error (a 409 is retried on the next event). */
@@ -66,6 +69,7 @@ export class LbIpamController {
   stop(): void {
     this.stopped = true;
     if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.pools.close();
     this.services.close();
   }
@@ -76,7 +80,8 @@ export class LbIpamController {
     this.scheduled = null;
     const batch = this.queue;
     this.queue = [];
-    const touched: KubeObject[] = [];
+    const touched: KubeObject[] = [...this.retry.values()];
+    this.retry.clear();
     for (const ev of batch) {
       // Our own status writes come back as events; the engine has nothing to learn from them. A
       // status someone else changed is only put back to what the engine says (below).
@@ -88,7 +93,7 @@ export class LbIpamController {
       const op = ev.type === 'DELETED' ? 'delete' : 'upsert';
       this.engine.apply({ op, object: ev.object } as EngineEvent);
     }
-    if (batch.length > 0) this.writeChanges(this.engine.takeChanges());
+    if (batch.length > 0 || touched.length > 0) this.writeChanges(this.engine.takeChanges());
     for (const obj of touched) {
       const cur = this.current(obj);
       if (!cur) continue;
@@ -142,8 +147,14 @@ export class LbIpamController {
       this.store.updateStatus(obj);
       this.stats.writes++;
     } catch (err) {
-      // Stale copy (409) or deleted meanwhile: the event that caused it is queued and retries.
+      // Stale copy (409) or deleted meanwhile: check it again on the next drain.
       this.stats.lastError = `${keyOf(obj)}: ${err instanceof Error ? err.message : String(err)}`;
+      this.retry.set(`${obj.kind}/${keyOf(obj)}`, obj);
+      // Later, not at once: a write the server keeps refusing must not spin the event loop.
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        this.schedule();
+      }, 1000).unref();
     }
   }
 }
