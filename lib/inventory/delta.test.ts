@@ -29,6 +29,7 @@ const freeRange: fc.Arbitrary<FreeRangeRow> = fc.record({
   from: key,
   to: key,
   count: fc.constantFrom('1', '9'),
+  status: fc.constantFrom('available' as const, 'unallocatable' as const),
 });
 const pool: fc.Arbitrary<PoolView> = fc.record({
   name: key,

@@ -42,6 +42,8 @@ export interface FreeRangeRow {
   from: string;
   to: string;
   count: string;
+  /** 'available' in an allocating pool; 'unallocatable' when the pool is disabled or conflicting. */
+  status: 'available' | 'unallocatable';
 }
 
 export interface PoolView {

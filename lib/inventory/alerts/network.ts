@@ -1,0 +1,101 @@
+import { l2PolicySelectsService, LB_CLASS } from '../../cilium';
+import { l2LeaseName, leaseState } from '../announcer';
+import { refText, type ServiceModel } from '../service-model';
+import type { Alert } from '../types';
+import { freeInPool, holderText, listText, poolWithRoomFor, serviceAlertId, type AlertRule } from './context';
+
+// Reachability: addresses outside every pool, Services nobody announces, and ARP leases that
+// expired or sit on a node that is not Ready.
+
+export const orphanAlerts: AlertRule = (ctx) =>
+  ctx.orphans.map((ip): Alert => {
+    const holders = ctx.holders.get(ip) ?? [];
+    const free = holders[0] ? freeInPool(ctx, poolWithRoomFor(ctx, holders[0])) : null;
+    return {
+      id: `orphan-ip:${ip}`,
+      severity: 'warning',
+      title: `${ip} is held outside every pool`,
+      detail: `${listText(holders.map(holderText))} hold${holders.length === 1 ? 's' : ''} ${ip}, but no CiliumLoadBalancerIPPool contains it: its pool or block was deleted, or another controller wrote it.`,
+      fix: `Add a block containing ${ip} to a pool if the address should stay${free ? `, or request an address from a pool — ${free}` : ''}.`,
+      subject: holders[0]?.ref ?? { kind: 'Service', name: ip },
+    };
+  });
+
+/** Announced by the L2 announcer at all: no class, or the L2 class (BGP-class Services are routed, not ARPed). */
+const l2Eligible = (s: ServiceModel) => {
+  const cls = s.svc.spec?.loadBalancerClass;
+  return cls === undefined || cls === null || cls === LB_CLASS.l2;
+};
+
+export const l2PolicyAlerts: AlertRule = (ctx) => {
+  if (!ctx.options.l2Announcements) return [];
+  const announced = ctx.services.filter((s) => s.view.ips.length > 0 && l2Eligible(s));
+  if (announced.length === 0) return [];
+  if (ctx.l2Policies.length === 0) {
+    return [
+      {
+        id: 'no-l2-policies',
+        severity: 'warning',
+        title: 'No CiliumL2AnnouncementPolicy exists',
+        detail: `No node answers ARP for the ${announced.length} LoadBalancer address${announced.length > 1 ? 'es' : ''}, so the LAN cannot reach them (unless BGP announces them).`,
+        fix: 'Create a CiliumL2AnnouncementPolicy with loadBalancerIPs: true and a nodeSelector for the nodes that should answer.',
+        subject: { kind: 'CiliumL2AnnouncementPolicy', name: '' },
+      },
+    ];
+  }
+  return announced.flatMap((s): Alert[] => {
+    const selecting = ctx.l2Policies.filter((p) => l2PolicySelectsService(p, s.svc));
+    if (selecting.some((p) => p.loadBalancerIPs)) return [];
+    const name = refText(s.ref);
+    const off = selecting[0];
+    return [
+      {
+        id: serviceAlertId('no-l2-policy', s),
+        severity: 'warning',
+        title: `Nobody answers ARP for ${name}`,
+        detail: off
+          ? `Policy '${off.name}' selects ${name} but has loadBalancerIPs: false, so no node announces ${listText(s.view.ips)}.`
+          : `No CiliumL2AnnouncementPolicy selects ${name}, so no node announces ${listText(s.view.ips)} and the LAN cannot reach it.`,
+        fix: off
+          ? `Set loadBalancerIPs: true on policy '${off.name}'.`
+          : `Widen the serviceSelector of a policy (e.g. '${ctx.l2Policies[0].name}') or add a policy with loadBalancerIPs: true that selects it.`,
+        subject: s.ref,
+      },
+    ];
+  });
+};
+
+export const leaseAlerts: AlertRule = (ctx) =>
+  ctx.services.flatMap((s): Alert[] => {
+    if (s.view.ips.length === 0) return [];
+    const ns = s.ref.namespace ?? 'default';
+    const st = leaseState(ctx.leases.get(l2LeaseName(ns, s.ref.name)), ctx.now);
+    const name = refText(s.ref);
+    const leaseText =
+      st.kind === 'none' ? '' : `${st.lease.metadata.namespace ?? 'kube-system'}/${st.lease.metadata.name}`;
+    if (st.kind === 'expired') {
+      return [
+        {
+          id: serviceAlertId('lease-expired', s),
+          severity: 'warning',
+          title: `ARP lease for ${name} expired`,
+          detail: `Lease ${leaseText} was last held by ${st.holder} and expired at ${st.expiredAt}; no node is answering ARP for ${listText(s.view.ips)} until another takes over.`,
+          fix: `Check the Cilium agents on the nodes the L2 policy selects (kubectl -n kube-system get pods -l k8s-app=cilium -o wide), starting with ${st.holder}.`,
+          subject: { kind: 'Lease', namespace: st.lease.metadata.namespace, name: st.lease.metadata.name },
+        },
+      ];
+    }
+    if (st.kind === 'held' && ctx.notReady.has(st.holder)) {
+      return [
+        {
+          id: serviceAlertId('lease-not-ready', s),
+          severity: 'warning',
+          title: `${name} is announced by NotReady node ${st.holder}`,
+          detail: `${st.holder} holds lease ${leaseText} but is not Ready (${ctx.notReady.get(st.holder)}); ARP for ${listText(s.view.ips)} may go unanswered until the lease expires and another node takes over.`,
+          fix: `Bring ${st.holder} back, or drain it so another node's Cilium agent takes the lease.`,
+          subject: { kind: 'Node', name: st.holder },
+        },
+      ];
+    }
+    return [];
+  });

@@ -1,0 +1,104 @@
+import { selectsService } from '../../cilium';
+import { parseAddr, rangeContains } from '../../net';
+import { usedFraction } from '../pool-views';
+import { refText, type ServiceModel } from '../service-model';
+import type { Alert, ObjectRef } from '../types';
+import { listText, runsText, type AlertRule } from './context';
+
+// Pool health: overlaps Cilium marked, disabled pools that Services wait on, pools running out,
+// and blocks Cilium cannot parse.
+
+const poolRef = (name: string): ObjectRef => ({ kind: 'CiliumLoadBalancerIPPool', name });
+
+const CONFLICT = /range '([^']+)' overlaps range '([^']+)' from IP Pool '([^']+)'/;
+
+export const conflictAlerts: AlertRule = (ctx) =>
+  ctx.pools
+    .filter((p) => p.conflicting)
+    .map((p): Alert => {
+      const m = CONFLICT.exec(p.conflictMessage ?? '');
+      const fix = m
+        ? m[3] === p.name
+          ? `Edit pool '${p.name}' so its blocks ${m[1]} and ${m[2]} no longer overlap each other.`
+          : `Edit pool '${p.name}' (the newer pool, which Cilium disabled) so its range ${m[1]} no longer overlaps ${m[2]} of pool '${m[3]}', or delete one of the two pools.`
+        : `Edit pool '${p.name}' so none of its blocks overlap another pool's blocks.`;
+      return {
+        id: `pool-conflict:${p.name}`,
+        severity: 'error',
+        title: `Pool '${p.name}' is conflicting and allocates nothing`,
+        detail: `${p.conflictMessage || 'Cilium marked it PoolConflict=True.'} Cilium disables the whole newer pool; addresses it already gave out stay, new Services get none from it.`,
+        fix,
+        subject: poolRef(p.name),
+      };
+    });
+
+/** Pending Services a disabled pool would serve: their requested address is in it, or (generic) it selects them. */
+function waitingOn(ctx: Parameters<AlertRule>[0], poolName: string): ServiceModel[] {
+  const pool = ctx.pools.find((p) => p.name === poolName);
+  if (!pool) return [];
+  return ctx.services.filter((s) => {
+    if (s.view.satisfied !== false) return false;
+    if (s.view.requestedIps.length > 0) {
+      return s.view.requestedIps.some((ip) => {
+        const a = parseAddr(ip);
+        return a !== null && !s.view.ips.includes(ip) && pool.blocks.some((b) => rangeContains(b.range, a));
+      });
+    }
+    return s.view.reason === 'no_pool' && selectsService(pool.view.serviceSelector, s.svc);
+  });
+}
+
+export const disabledPoolAlerts: AlertRule = (ctx) =>
+  ctx.pools
+    .filter((p) => p.disabled)
+    .flatMap((p): Alert[] => {
+      const waiting = waitingOn(ctx, p.name);
+      if (waiting.length === 0) return [];
+      const n = waiting.length;
+      return [
+        {
+          id: `pool-disabled:${p.name}`,
+          severity: 'warning',
+          title: `Pool '${p.name}' is disabled while ${n} Service${n > 1 ? 's wait' : ' waits'} for it`,
+          detail: `${listText(waiting.map((s) => refText(s.ref)))} could get an address from pool '${p.name}', but it has spec.disabled: true.`,
+          fix: `Set spec.disabled: false on pool '${p.name}' if these Services should get addresses from it.`,
+          subject: poolRef(p.name),
+        },
+      ];
+    });
+
+export const fullPoolAlerts: AlertRule = (ctx) =>
+  ctx.pools.flatMap((p): Alert[] => {
+    const v = ctx.poolViews.get(p.name);
+    if (!v || v.total === '0' || p.disabled) return [];
+    const fraction = usedFraction(v);
+    if (fraction < 0.9) return [];
+    const full = v.available === '0';
+    const runs = ctx.stats.get(p.name)?.freeRuns ?? [];
+    return [
+      {
+        id: `pool-full:${p.name}`,
+        severity: 'warning',
+        title: full
+          ? `Pool '${p.name}' is full (${v.used} of ${v.total} used)`
+          : `Pool '${p.name}' is ${Math.floor(fraction * 100)}% used (${v.used} of ${v.total})`,
+        detail: full
+          ? 'New Services that this pool selects will stay pending with out_of_ips.'
+          : `Only ${v.available} address${v.available === '1' ? '' : 'es'} left${runs.length ? `: ${runsText(runs)}` : ''}.`,
+        fix: `Add a block to pool '${p.name}', or delete Services that no longer need their address.`,
+        subject: poolRef(p.name),
+      },
+    ];
+  });
+
+export const invalidBlockAlerts: AlertRule = (ctx) =>
+  ctx.pools.flatMap((p) =>
+    p.invalidBlocks.map((b): Alert => ({
+      id: `pool-invalid-block:${p.name}:${b.index}`,
+      severity: 'error',
+      title: `Pool '${p.name}' has a block Cilium cannot use`,
+      detail: `spec.blocks[${b.index}]: ${b.error}. Cilium only logs this and retries; no status condition shows it.`,
+      fix: `Fix spec.blocks[${b.index}].${b.field} of pool '${p.name}'.`,
+      subject: poolRef(p.name),
+    })),
+  );

@@ -1,0 +1,73 @@
+import { readL2Policy, type ResponsibilityOptions } from '../cilium';
+import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
+import { buildAlerts } from './alerts';
+import { indexL2Leases, notReadyNodes } from './announcer';
+import { indexGateways } from './columns';
+import { poolModels } from './pool-model';
+import { poolView } from './pool-views';
+import { buildRows } from './rows';
+import { holdersByIp, serviceModels, waitersByIp } from './service-model';
+import type { Inventory } from './types';
+
+// buildInventory: the one pure function from cluster state to the view model. What the cluster
+// did is the truth — holders come from the ingress Cilium wrote, reasons from its conditions.
+
+export interface InventoryConfig {
+  cluster: ClusterInfo;
+  sources: SourceStatus[];
+  /** The inventory's version (the feed increments it when the content changes). */
+  version: number;
+  /** Epoch milliseconds: lease expiry is judged against it (pure libs never read the clock). */
+  now: number;
+  /** How the cluster's Cilium is configured; defaults: lbipam for class-less Services, L2 on, BGP off. */
+  engine?: Partial<ResponsibilityOptions>;
+}
+
+/** ARP evidence from lib/probe; not used yet (the probe room has not published its type). */
+export type ArpEvidenceInput = unknown;
+
+export const DEFAULT_ENGINE_OPTIONS: ResponsibilityOptions = {
+  defaultLBServiceIPAM: 'lbipam',
+  l2Announcements: true,
+  bgpControlPlane: false,
+};
+
+export function buildInventory(
+  state: ClusterState,
+  _evidence: ArpEvidenceInput | null,
+  config: InventoryConfig,
+): Inventory {
+  const now = config.now;
+  const options = { ...DEFAULT_ENGINE_OPTIONS, ...config.engine };
+  const gateways = indexGateways(state.gateways ?? []);
+  const leases = indexL2Leases(state.leases ?? []);
+  const services = serviceModels(state.services ?? [], gateways, leases, now);
+  const holders = holdersByIp(services);
+  const pools = poolModels(state.pools ?? []);
+  const { rows, freeRanges, stats, orphans } = buildRows(pools, { holders, waiters: waitersByIp(services) });
+  const poolViews = pools.map((p) => poolView(p, stats.get(p.name)));
+  const alerts = buildAlerts({
+    pools,
+    poolViews: new Map(poolViews.map((v) => [v.name, v])),
+    stats,
+    services,
+    holders,
+    orphans,
+    l2Policies: (state.l2Policies ?? []).filter((p) => p?.metadata?.name).map(readL2Policy),
+    leases,
+    notReady: notReadyNodes(state.nodes ?? []),
+    now,
+    options,
+  });
+  return {
+    version: config.version,
+    generatedAt: new Date(now).toISOString(),
+    cluster: config.cluster,
+    sources: config.sources,
+    pools: poolViews,
+    rows,
+    freeRanges,
+    services: services.map((s) => s.view),
+    alerts,
+  };
+}

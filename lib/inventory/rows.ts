@@ -1,0 +1,183 @@
+import { compareAddr, formatAddr, parseAddr, rangeContains, type IpAddr, type IpRange } from '../net';
+import { joinColumn } from './columns';
+import { poolAllocates, type BlockModel, type PoolModel } from './pool-model';
+import type { ServiceModel } from './service-model';
+import type { AllocationRow, FreeRangeRow, RowStatus } from './types';
+
+// The allocation table: one row per address of small blocks, and for blocks over 4,096
+// addresses one row per held or reserved address plus FreeRangeRows for the stretches between
+// (a /64 is never walked). Addresses held outside every pool become rows of pool "".
+
+export interface PoolRowStats {
+  /** Distinct addresses held by Services, and withheld as reserved (Cilium counts both as used). */
+  used: bigint;
+  total: bigint;
+  /** Stretches a new Service could get, in address order (for "free in pool …" advice). */
+  freeRuns: IpRange[];
+}
+
+export interface RowsResult {
+  rows: AllocationRow[];
+  freeRanges: FreeRangeRow[];
+  stats: Map<string, PoolRowStats>;
+  /** Held addresses in no pool block. */
+  orphans: string[];
+}
+
+interface Indexes {
+  holders: Map<string, ServiceModel[]>;
+  waiters: Map<string, ServiceModel[]>;
+}
+
+type Sortable = { row: AllocationRow; addr: IpAddr };
+
+function makeRow(pool: string, addr: IpAddr, ip: string, status: RowStatus, idx: Indexes): AllocationRow {
+  const holders = idx.holders.get(ip) ?? [];
+  const waiting = idx.waiters.get(ip) ?? [];
+  return {
+    key: `${pool}/${ip}`,
+    ip,
+    pool,
+    status,
+    holders: holders.map((h) => h.ref),
+    service: joinColumn(holders.map((h) => h.columns.service)),
+    namespace: joinColumn(holders.map((h) => h.columns.namespace)),
+    type: joinColumn(holders.map((h) => h.columns.type)),
+    notes: joinColumn(holders.map((h) => h.columns.notes)),
+    announcer: joinColumn(holders.map((h) => h.view.announcer)),
+    waiting: waiting.map((w) => w.ref),
+  };
+}
+
+/** The status rule, in one place: held beats reserved; free depends on whether the pool allocates. */
+export function rowStatus(held: boolean, waited: boolean, reserved: boolean, allocates: boolean): RowStatus {
+  if (held) return waited ? 'contested' : 'allocated';
+  if (reserved) return 'reserved';
+  return allocates ? 'available' : 'unallocatable';
+}
+
+function statusOf(ip: string, reserved: boolean, allocates: boolean, idx: Indexes): RowStatus {
+  return rowStatus(idx.holders.has(ip), idx.waiters.has(ip), reserved, allocates);
+}
+
+function pushRun(runs: IpRange[], family: 4 | 6, v: bigint) {
+  const last = runs[runs.length - 1];
+  if (last && last.family === family && last.to + 1n === v)
+    runs[runs.length - 1] = { family, from: last.from, to: v };
+  else runs.push({ family, from: v, to: v });
+}
+
+/** Parsed held addresses, for containment checks against large blocks. */
+function heldAddrs(idx: Indexes): { ip: string; addr: IpAddr }[] {
+  const out: { ip: string; addr: IpAddr }[] = [];
+  for (const ip of idx.holders.keys()) {
+    const addr = parseAddr(ip);
+    if (addr) out.push({ ip, addr });
+  }
+  return out;
+}
+
+export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
+  const sortable: Sortable[] = [];
+  const freeRanges: FreeRangeRow[] = [];
+  const stats = new Map<string, PoolRowStats>();
+  const covered = new Set<string>();
+  let held: { ip: string; addr: IpAddr }[] | null = null;
+
+  for (const p of pools) {
+    const allocates = poolAllocates(p);
+    const seen = new Set<string>();
+    const used = new Set<string>();
+    const runs: IpRange[] = [];
+    let total = 0n;
+    const emit = (addr: IpAddr, ip: string, reserved: boolean) => {
+      if (seen.has(ip)) return; // overlapping blocks of one pool: one row per address
+      seen.add(ip);
+      const status = statusOf(ip, reserved, allocates, idx);
+      if (status !== 'available' && status !== 'unallocatable') used.add(ip);
+      if (status === 'available') pushRun(runs, addr.family, addr.value);
+      sortable.push({ row: makeRow(p.name, addr, ip, status, idx), addr });
+    };
+    for (const b of p.blocks) {
+      total += b.range.to - b.range.from + 1n;
+      if (!b.summarised) {
+        for (let v = b.range.from; v <= b.range.to; v++) {
+          const addr: IpAddr = { family: b.range.family, value: v };
+          const ip = formatAddr(addr);
+          covered.add(ip);
+          emit(addr, ip, b.reserved.includes(v));
+        }
+        continue;
+      }
+      held ??= heldAddrs(idx);
+      summariseBlock(
+        b,
+        held,
+        (addr, ip, reserved) => {
+          covered.add(ip);
+          emit(addr, ip, reserved);
+        },
+        (from, to) => {
+          freeRanges.push(freeRangeRow(p.name, b.range.family, from, to, allocates));
+          if (allocates) runs.push({ family: b.range.family, from, to });
+        },
+      );
+    }
+    stats.set(p.name, { used: BigInt(used.size), total, freeRuns: runs });
+  }
+
+  const orphans = [...idx.holders.keys()].filter((ip) => !covered.has(ip));
+  for (const ip of orphans) {
+    const addr = parseAddr(ip) ?? { family: 6 as const, value: -1n };
+    sortable.push({ row: makeRow('', addr, ip, statusOf(ip, false, false, idx), idx), addr });
+  }
+  sortable.sort((a, b) =>
+    a.row.pool < b.row.pool ? -1 : a.row.pool > b.row.pool ? 1 : compareAddr(a.addr, b.addr),
+  );
+  return { rows: sortable.map((s) => s.row), freeRanges, stats, orphans };
+}
+
+function summariseBlock(
+  b: BlockModel,
+  held: { ip: string; addr: IpAddr }[],
+  emit: (addr: IpAddr, ip: string, reserved: boolean) => void,
+  free: (from: bigint, to: bigint) => void,
+) {
+  const points = new Map<bigint, { addr: IpAddr; ip: string; reserved: boolean }>();
+  for (const h of held)
+    if (rangeContains(b.range, h.addr)) points.set(h.addr.value, { ...h, reserved: false });
+  for (const v of b.reserved) {
+    if (!points.has(v)) {
+      const addr: IpAddr = { family: b.range.family, value: v };
+      points.set(v, { addr, ip: formatAddr(addr), reserved: true });
+    }
+  }
+  const values = [...points.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  let next = b.range.from;
+  for (const v of values) {
+    if (v > next) free(next, v - 1n);
+    const pt = points.get(v);
+    if (pt) emit(pt.addr, pt.ip, pt.reserved);
+    next = v + 1n;
+  }
+  if (next <= b.range.to) free(next, b.range.to);
+}
+
+function freeRangeRow(
+  pool: string,
+  family: 4 | 6,
+  from: bigint,
+  to: bigint,
+  allocates: boolean,
+): FreeRangeRow {
+  const f = formatAddr({ family, value: from });
+  const t = formatAddr({ family, value: to });
+  return {
+    key: `${pool}/${f}-${t}`,
+    pool,
+    from: f,
+    to: t,
+    count: (to - from + 1n).toString(10),
+    status: allocates ? 'available' : 'unallocatable',
+  };
+}

@@ -1,0 +1,124 @@
+import { requestedIPs, serviceSatisfiedCondition } from '../cilium';
+import type { Service } from '../cilium/objects';
+import { canonicalAddr, formatAddr } from '../net';
+import { announcerOf, type LeaseIndex } from './announcer';
+import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
+import type { ObjectRef, ServiceView } from './types';
+
+// One Service as the inventory sees it. Its addresses come from status.loadBalancer.ingress, what
+// Cilium actually wrote, never from re-running the allocator.
+
+export interface ServiceModel {
+  svc: Service;
+  key: string;
+  ref: ObjectRef;
+  columns: ServiceColumns;
+  view: ServiceView;
+}
+
+export const serviceRef = (svc: Service): ObjectRef => ({
+  kind: 'Service',
+  namespace: svc.metadata.namespace ?? 'default',
+  name: svc.metadata.name,
+});
+
+export const refText = (r: ObjectRef): string => (r.namespace ? `${r.namespace}/${r.name}` : r.name);
+
+/** Ingress IPs in Cilium's canonical form, in status order, without duplicates. */
+export function ingressIps(svc: Service): string[] {
+  const out: string[] = [];
+  for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
+    if (!ing?.ip) continue;
+    const ip = canonicalAddr(ing.ip);
+    if (!out.includes(ip)) out.push(ip);
+  }
+  return out;
+}
+
+/** Services the inventory lists: LoadBalancer ones, and any other that holds or once held an LB address. */
+export function isListed(svc: Service): boolean {
+  return (
+    svc.spec?.type === 'LoadBalancer' ||
+    (svc.status?.loadBalancer?.ingress ?? []).some((i) => i?.ip) ||
+    serviceSatisfiedCondition(svc.status?.conditions) !== undefined
+  );
+}
+
+export function serviceModel(
+  svc: Service,
+  gateways: GatewayIndex,
+  leases: LeaseIndex,
+  now: number,
+): ServiceModel {
+  const ref = serviceRef(svc);
+  const namespace = ref.namespace ?? 'default';
+  const columns = serviceColumns(svc, gateways);
+  const cond = serviceSatisfiedCondition(svc.status?.conditions);
+  const satisfied = cond ? (cond.status === 'True' ? true : cond.status === 'False' ? false : null) : null;
+  return {
+    svc,
+    key: `${namespace}/${svc.metadata.name}`,
+    ref,
+    columns,
+    view: {
+      namespace,
+      name: svc.metadata.name,
+      displayName: columns.service,
+      type: columns.type,
+      notes: columns.notes,
+      gateway: columns.gateway,
+      ips: ingressIps(svc),
+      requestedIps: requestedIPs(svc).ips.map(formatAddr),
+      satisfied,
+      reason: cond?.reason || null,
+      message: cond?.message || null,
+      announcer: announcerOf(leases, namespace, svc.metadata.name, now),
+      ports: (svc.spec?.ports ?? []).map((p) => ({
+        ...(p.name ? { name: p.name } : {}),
+        port: Number(p.port),
+        protocol: p.protocol || 'TCP',
+      })),
+    },
+  };
+}
+
+/** Services sorted by namespace then name (the order of ServiceView[] and of holders). */
+export function serviceModels(
+  services: Service[],
+  gateways: GatewayIndex,
+  leases: LeaseIndex,
+  now: number,
+): ServiceModel[] {
+  return services
+    .filter((s) => s?.metadata?.name && isListed(s))
+    .map((s) => serviceModel(s, gateways, leases, now))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Who holds each address (several Services when they share it), in service order. */
+export function holdersByIp(services: ServiceModel[]): Map<string, ServiceModel[]> {
+  const m = new Map<string, ServiceModel[]>();
+  for (const s of services) {
+    for (const ip of s.view.ips) {
+      const list = m.get(ip);
+      if (list) list.push(s);
+      else m.set(ip, [s]);
+    }
+  }
+  return m;
+}
+
+/** Pending Services waiting for an address they requested and do not hold. */
+export function waitersByIp(services: ServiceModel[]): Map<string, ServiceModel[]> {
+  const m = new Map<string, ServiceModel[]>();
+  for (const s of services) {
+    if (s.view.satisfied !== false) continue;
+    for (const ip of s.view.requestedIps) {
+      if (s.view.ips.includes(ip)) continue;
+      const list = m.get(ip);
+      if (list) list.push(s);
+      else m.set(ip, [s]);
+    }
+  }
+  return m;
+}
