@@ -1,0 +1,64 @@
+// Output of `lbipam plan`: a readable table, or the JSON statuses Cilium would write.
+import type { LbIpamEngine } from '../../lib/ipam';
+import type { LoadedInput } from './load';
+
+export interface PlanResult {
+  services: { namespace: string; name: string; status: object }[];
+  pools: { name: string; status: object }[];
+  ok: boolean;
+}
+
+export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult {
+  let ok = true;
+  const services = [...input.services.values()].map((svc) => {
+    const ns = svc.metadata.namespace ?? 'default';
+    const status = engine.serviceStatus(ns, svc.metadata.name);
+    const d = engine.diagnose(ns, svc.metadata.name);
+    if (d.state === 'pending' || d.state === 'dormant') ok = false;
+    return { namespace: ns, name: svc.metadata.name, status: status ?? { loadBalancer: {} } };
+  });
+  const pools = [...input.pools.keys()].map((name) => {
+    const status = engine.poolStatus(name);
+    if (status?.conditions?.some((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True')) ok = false;
+    return { name, status: status ?? {} };
+  });
+  return { services, pools, ok };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
+  const svcRows = [['SERVICE', 'IPS', 'STATUS', 'REASON']];
+  for (const svc of input.services.values()) {
+    const ns = svc.metadata.namespace ?? 'default';
+    const d = engine.diagnose(ns, svc.metadata.name);
+    const status = d.state === 'satisfied' ? 'satisfied' : d.state === 'pending' ? 'pending' : d.state === 'dormant' ? 'pending' : 'ignored';
+    const reason = d.state === 'pending' ? `${d.reason ?? ''}: ${d.message ?? ''}` : d.state === 'satisfied' ? '' : d.cause;
+    svcRows.push([`${ns}/${svc.metadata.name}`, d.ips.join(',') || '-', status, reason]);
+  }
+  const poolRows = [['POOL', 'CONFLICT', 'TOTAL', 'USED', 'AVAILABLE']];
+  for (const name of input.pools.keys()) {
+    const conds = engine.poolStatus(name)?.conditions ?? [];
+    const get = (t: string): string => conds.find((c) => c.type === t)?.message || '-';
+    const conflict = conds.find((c) => c.type === 'cilium.io/PoolConflict');
+    poolRows.push([name, conflict?.status ?? '-', get('cilium.io/IPsTotal'), get('cilium.io/IPsUsed'), get('cilium.io/IPsAvailable')]);
+  }
+  const parts = [];
+  if (svcRows.length > 1) parts.push(table(svcRows));
+  if (poolRows.length > 1) parts.push(table(poolRows));
+  const conflicts = [...input.pools.keys()].flatMap((n) =>
+    (engine.poolStatus(n)?.conditions ?? []).filter((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True').map((c) => `pool ${n}: ${c.message}`),
+  );
+  if (conflicts.length) parts.push(conflicts.join('\n'));
+  const pending = [...input.services.values()]
+    .map((s) => engine.diagnose(s.metadata.namespace ?? 'default', s.metadata.name))
+    .filter((d) => d.state === 'pending' || d.state === 'dormant')
+    .map((d) => `${d.namespace}/${d.name}: ${d.cause}\n  fix: ${d.fix}`);
+  if (pending.length) parts.push(pending.join('\n'));
+  const skipped = [...input.skipped].map(([k, n]) => `${n} ${k}`).join(', ');
+  if (skipped) parts.push(`skipped: ${skipped}`);
+  return `${parts.join('\n\n')}\n`;
+}
