@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { emptyClusterState, type ClusterState } from '../cilium/cluster-state';
+import type {
+  CiliumL2AnnouncementPolicy,
+  CiliumLoadBalancerIPPool,
+  Gateway,
+  KubeNode,
+  KubeObject,
+  Service,
+} from '../cilium/objects';
+import { LbIpamEngine } from '../ipam';
+import { demoObjects } from '../sim/seeds/demo';
+import { buildInventory } from './build';
+import { config } from './testing/fixtures';
+
+// The demo seed through the real engine, the way the embedded cluster's LB-IPAM controller does
+// it (start empty, apply upserts in seed order, write each status back), then through the
+// inventory: the table must be the user's own "IP Allocation Table", row for row.
+
+function demoState(): ClusterState {
+  const engine = new LbIpamEngine();
+  engine.start([], []);
+  const state = emptyClusterState();
+  for (const o of demoObjects() as KubeObject[]) {
+    switch (o.kind) {
+      case 'CiliumLoadBalancerIPPool':
+        engine.apply({ op: 'upsert', object: o as CiliumLoadBalancerIPPool });
+        state.pools.push(o as CiliumLoadBalancerIPPool);
+        break;
+      case 'Service':
+        engine.apply({ op: 'upsert', object: o as Service });
+        state.services.push(o as Service);
+        break;
+      case 'CiliumL2AnnouncementPolicy':
+        state.l2Policies.push(o as CiliumL2AnnouncementPolicy);
+        break;
+      case 'Gateway':
+        state.gateways.push(o as Gateway);
+        break;
+      case 'Node':
+        state.nodes.push(o as KubeNode);
+        break;
+    }
+  }
+  state.services = state.services.map((s) => ({
+    ...s,
+    status: engine.serviceStatus(s.metadata.namespace ?? 'default', s.metadata.name) ?? s.status,
+  }));
+  state.pools = state.pools.map((p) => ({ ...p, status: engine.poolStatus(p.metadata.name) ?? p.status }));
+  return state;
+}
+
+// From /work/shared/seed/load-balancers.md, "IP Allocation Table". "--" and "Available" are
+// the page's way of writing an empty row: the inventory shows null and the status 'available'.
+const PAGE_TABLE = `
+192.168.0.220 | CoreDNS | kube-system | ClusterDNS | Fallback DNS
+192.168.0.221 | nginx-internal | networking | Ingress Controller | Internal ingress (legacy)
+192.168.0.222 | LLDAP | security | LDAP Service | LDAP on port 389
+192.168.0.223 | -- | -- | -- | Available
+192.168.0.224 | -- | -- | -- | Available
+192.168.0.225 | -- | -- | -- | Available
+192.168.0.226 | Mosquitto | home-automation | MQTT Broker | MQTT on port 1883
+192.168.0.227 | Home Assistant | home-automation | Home Automation | HTTP on port 8123
+192.168.0.228 | Matter Server | home-automation | Matter Protocol | Matter on port 5580
+192.168.0.229 | Jellyfin | media | Media Server | HTTP on port 8096
+192.168.0.230 | OTBR | home-automation | Thread Border Router | Thread/mDNS services
+192.168.0.231 | nginx-external | networking | Ingress Controller | Cloudflare tunnel target
+192.168.0.232 | -- | -- | -- | Available
+192.168.0.233 | -- | -- | -- | Available
+192.168.0.234 | -- | -- | -- | Available
+192.168.0.235 | -- | -- | -- | Available
+192.168.0.236 | -- | -- | -- | Available
+192.168.0.237 | -- | -- | -- | Available
+192.168.0.238 | envoy-internal | networking | Gateway | Internal services
+192.168.0.239 | envoy-external | networking | Gateway | Cloudflare tunnel ingress
+`;
+
+const expectedRows = PAGE_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [ip, service, namespace, type, notes] = line.split(' | ');
+    return service === '--'
+      ? { ip, service: null, namespace: null, type: null, notes: null }
+      : { ip, service, namespace, type, notes };
+  });
+
+describe('the demo cluster through the engine and the inventory', () => {
+  const inv = buildInventory(demoState(), null, config());
+
+  it("reproduces the page's IP Allocation Table row for row", () => {
+    expect(
+      inv.rows.map(({ ip, service, namespace, type, notes }) => ({ ip, service, namespace, type, notes })),
+    ).toEqual(expectedRows);
+    const available = expectedRows.filter((r) => r.service === null).map((r) => r.ip);
+    expect(inv.rows.filter((r) => r.status === 'available').map((r) => r.ip)).toEqual(available);
+  });
+
+  it('shows .229 contested: Jellyfin holds it, Plex waits for it', () => {
+    const row = inv.rows.find((r) => r.ip === '192.168.0.229');
+    expect(row).toMatchObject({
+      status: 'contested',
+      holders: [{ kind: 'Service', namespace: 'media', name: 'jellyfin' }],
+      waiting: [{ kind: 'Service', namespace: 'media', name: 'plex' }],
+    });
+  });
+
+  it('raises plex as pending, with the cause and a concrete fix', () => {
+    expect(inv.alerts.find((a) => a.id === 'pending:media/plex')).toEqual({
+      id: 'pending:media/plex',
+      severity: 'error',
+      title: 'media/plex is pending: 192.168.0.229 is already allocated',
+      detail:
+        '192.168.0.229 is held by media/jellyfin (Jellyfin). Cilium gives a requested address to whichever Service it processed first.',
+      fix: "Request a free address instead — free in pool 'pool': 192.168.0.223–192.168.0.225, 192.168.0.232–192.168.0.237 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
+      subject: { kind: 'Service', namespace: 'media', name: 'plex' },
+    });
+  });
+
+  it('lists plex as an unsatisfied Service view with its request, and the pool with Cilium counts', () => {
+    expect(inv.services.find((s) => s.name === 'plex')).toMatchObject({
+      displayName: 'Plex',
+      ips: [],
+      requestedIps: ['192.168.0.229'],
+      satisfied: false,
+      reason: 'already_allocated',
+    });
+    expect(inv.pools).toEqual([
+      {
+        name: 'pool',
+        disabled: false,
+        conflicting: false,
+        conflictMessage: null,
+        total: '20',
+        used: '11',
+        available: '9',
+        blocks: [{ from: '192.168.0.220', to: '192.168.0.239', label: '192.168.0.220 – 192.168.0.239' }],
+        summarised: false,
+      },
+    ]);
+  });
+
+  it('raises nothing else: every other Service is satisfied and announced by the policy', () => {
+    expect(inv.alerts.map((a) => a.id)).toEqual(['pending:media/plex']);
+  });
+});
