@@ -1,0 +1,127 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { LbIpamEngine } from '../ipam/index';
+import { defaultEngineOptions } from '../ipam/types';
+import { DEFAULT_L2, L2Announcer } from './controllers/l2-announcer';
+import { LbIpamController } from './controllers/lbipam-controller';
+import { controllerStore } from './controllers/store-adapter';
+import { applySeed } from './seeds/apply';
+import { resolveSeed } from './seeds/index';
+import { startApiServer } from './server';
+import { createStore, type Store } from './store';
+
+// The embedded cluster: the versioned store behind a real Kubernetes HTTP API on 127.0.0.1, filled
+// with a seed and kept alive by the simulated Cilium controllers (LB-IPAM, L2 announcements), plus
+// a kubeconfig that points kubectl and the dashboard at it.
+
+export const EMBEDDED_NAME = 'lbipam-embedded';
+
+export interface EmbeddedOptions {
+  /** 0 or unset: any free port. */
+  port?: number;
+  /** `demo` (default), `empty`, `scale`, or a folder of YAML manifests. */
+  seed?: string;
+  /** Where to write the kubeconfig; a fresh temp dir when unset. */
+  kubeconfigPath?: string;
+  /** The cluster's clock (creation times, lease renewals); tests pass one they control. */
+  now?: () => Date;
+  /** Alias of `now` (the name docs/contracts.md uses). */
+  clock?: () => Date;
+  /** How often the L2 leases are renewed on their own; 0 = only via tickL2() (tests). */
+  l2RetryPeriodMs?: number;
+}
+
+export interface EmbeddedCluster {
+  /** http://127.0.0.1:<port> */
+  server: string;
+  kubeconfigPath: string;
+  stop(): Promise<void>;
+  /** The in-process store, for tests and tools in this process. */
+  store: Store;
+  /** Resolves once the controllers have processed every pending event. */
+  settle(): Promise<void>;
+  /** Runs one L2 election round now (at the clock's time); returns the lease writes made. */
+  tickL2(): number;
+}
+
+export function kubeconfigYaml(server: string): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: EMBEDDED_NAME, cluster: { server, 'insecure-skip-tls-verify': true } }],
+    users: [{ name: EMBEDDED_NAME, user: { token: 'lbipam-embedded-dummy-token' } }],
+    contexts: [{ name: EMBEDDED_NAME, context: { cluster: EMBEDDED_NAME, user: EMBEDDED_NAME } }],
+    'current-context': EMBEDDED_NAME,
+    preferences: {},
+  });
+}
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
+export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<EmbeddedCluster> {
+  const now = opts.now ?? opts.clock ?? (() => new Date());
+  // Read the seed before anything starts, so a bad seed leaves nothing running.
+  const objects = await resolveSeed(opts.seed ?? 'demo');
+  const store = createStore({ now });
+  const lbipam = new LbIpamController(
+    controllerStore(store, 'cilium-operator-lb-ipam'),
+    new LbIpamEngine(defaultEngineOptions, now),
+  );
+  const l2 = new L2Announcer(
+    controllerStore(store, 'cilium-agent-l2-announcer'),
+    { now },
+    { ...DEFAULT_L2, retryPeriodMs: opts.l2RetryPeriodMs ?? DEFAULT_L2.retryPeriodMs },
+  );
+  const settle = async () => {
+    // Each controller's writes can wake the other (an IP wakes the announcer): loop until quiet.
+    for (let quiet = 0, turns = 0; quiet < 2 && turns < 10_000; turns++) {
+      await nextTurn();
+      quiet = lbipam.busy || l2.busy ? 0 : quiet + 1;
+    }
+  };
+  const stopControllers = () => {
+    l2.stop();
+    lbipam.stop();
+  };
+  lbipam.start();
+  l2.start();
+  let api: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  let tempDir: string | undefined;
+  try {
+    applySeed(store, objects);
+    await settle();
+    api = await startApiServer({ store, port: opts.port ?? 0, host: '127.0.0.1' });
+    const server = `http://127.0.0.1:${api.port}`;
+    let kubeconfigPath: string;
+    if (opts.kubeconfigPath) {
+      kubeconfigPath = resolve(opts.kubeconfigPath);
+      await mkdir(dirname(kubeconfigPath), { recursive: true });
+    } else {
+      tempDir = await mkdtemp(join(tmpdir(), 'lbipam-embedded-'));
+      kubeconfigPath = join(tempDir, 'kubeconfig');
+    }
+    await writeFile(kubeconfigPath, kubeconfigYaml(server), { mode: 0o600 });
+    const running = api;
+    let stopped: Promise<void> | undefined;
+    return {
+      server,
+      kubeconfigPath,
+      store,
+      settle,
+      tickL2: () => l2.tick(),
+      stop: () =>
+        (stopped ??= (async () => {
+          stopControllers();
+          await running.close();
+          if (tempDir) await rm(tempDir, { recursive: true, force: true });
+        })()),
+    };
+  } catch (err) {
+    stopControllers();
+    await api?.close();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    throw err;
+  }
+}

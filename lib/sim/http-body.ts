@@ -1,0 +1,89 @@
+// Request bodies: capped (413 beyond the limit, never an unbounded buffer), decoded by
+// Content-Type (JSON, or YAML for server-side apply), every failure a 4xx Status.
+import type { IncomingMessage } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { ApiError } from './errors';
+import type { PatchType } from './types';
+
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(tooLarge(limit));
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError(413, 'RequestEntityTooLarge', `the request body is larger than the ${limit} byte limit`);
+}
+
+export function mediaType(req: IncomingMessage): string {
+  return String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(400, 'BadRequest', `the request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** POST/PUT bodies: JSON (kubectl's choice) or YAML. */
+export function decodeObject(req: IncomingMessage, text: string): unknown {
+  const type = mediaType(req);
+  if (text.trim() === '') throw new ApiError(400, 'BadRequest', 'the request body is empty');
+  if (type === '' || type === 'application/json') return parseJson(text);
+  if (type === 'application/yaml' || type === 'application/x-yaml') return parseYamlBody(text);
+  throw unsupported(type, 'application/json, application/yaml');
+}
+
+function parseYamlBody(text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (err) {
+    throw new ApiError(400, 'BadRequest', `the request body is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+const PATCH_TYPES: Record<string, PatchType> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
+  'application/apply-patch+cbor': 'apply',
+};
+
+export function decodePatch(req: IncomingMessage, text: string): { type: PatchType; body: unknown } {
+  const media = mediaType(req);
+  const type = PATCH_TYPES[media];
+  if (!type || media.endsWith('cbor')) throw unsupported(media, Object.keys(PATCH_TYPES).filter((k) => !k.endsWith('cbor')).join(', '));
+  if (text.trim() === '') throw new ApiError(400, 'BadRequest', 'the patch body is empty');
+  return { type, body: type === 'apply' ? parseYamlBody(text) : parseJson(text) };
+}
+
+function unsupported(media: string, accepted: string): ApiError {
+  return new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format (${JSON.stringify(media)}) - accepted media types include: ${accepted}`,
+  );
+}

@@ -1,0 +1,147 @@
+// The verbs on a resource path: GET (get/list/watch), POST, PUT, PATCH, DELETE and
+// deletecollection, plus `/status`, dry-run, selectors and Table output. Thin: the store
+// does the semantics, this file maps HTTP onto it and back.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, badRequest, invalid, notFound, type StatusCause } from './errors';
+import { decodeObject, decodePatch, parseJson, readBody } from './http-body';
+import type { ResourceRoute } from './http-route';
+import { sendJson, type Headers } from './http-respond';
+import { tableRequest } from './http-table';
+import { toTable } from './http-table';
+import { serveWatch, type WatchRegistry } from './http-watch';
+import { storageApiVersion } from './kinds';
+import { isObj } from './patch';
+import { toJsonAs } from './object-utils';
+import type { Store } from './store';
+import type { ObjectRef, SimObject } from './types';
+
+export interface ResourceContext {
+  store: Store;
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  route: ResourceRoute;
+  registry: WatchRegistry;
+  bookmarkIntervalMs: number;
+  maxBodyBytes: number;
+}
+
+function dryRunOf(q: URLSearchParams): boolean {
+  const values = q.getAll('dryRun');
+  for (const v of values) if (v !== 'All') throw badRequest(`Invalid dryRun value: ${v}. Valid values are: All`);
+  return values.length > 0;
+}
+
+function checkBody(route: ResourceRoute, body: unknown, name?: string): Record<string, unknown> {
+  if (!isObj(body)) throw badRequest('the request body must be a JSON object');
+  const causes: StatusCause[] = [];
+  if (body.apiVersion !== route.apiVersion) {
+    causes.push({ reason: 'FieldValueInvalid', field: 'apiVersion', message: `Invalid value: ${JSON.stringify(body.apiVersion ?? '')}: must be ${route.apiVersion} (the API version in the URL)` });
+  }
+  if (body.kind !== route.def.kind) {
+    causes.push({ reason: 'FieldValueInvalid', field: 'kind', message: `Invalid value: ${JSON.stringify(body.kind ?? '')}: must be ${route.def.kind} (the resource in the URL)` });
+  }
+  const meta = isObj(body.metadata) ? { ...body.metadata } : {};
+  if (causes.length > 0) throw invalid(route.def.kind, route.group, String(meta.name ?? name ?? ''), causes);
+  if (route.def.namespaced) {
+    if (route.namespace === undefined) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    if (meta.namespace !== undefined && meta.namespace !== '' && meta.namespace !== route.namespace) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    meta.namespace = route.namespace;
+  }
+  if (name !== undefined) {
+    if (meta.name !== undefined && meta.name !== name) throw badRequest(`the name of the object (${String(meta.name)}) does not match the name on the URL (${name})`);
+    meta.name = name;
+  }
+  return { ...body, metadata: meta };
+}
+
+export async function handleResource(ctx: ResourceContext): Promise<void> {
+  const { store, req, res, url, route } = ctx;
+  const q = url.searchParams;
+  const def = route.def;
+  const headers: Headers = {};
+  const deprecation = def.versions.find((v) => v.name === route.version && v.deprecated);
+  if (deprecation) headers.Warning = `299 - "${deprecation.deprecationWarning ?? `${route.apiVersion} ${def.kind} is deprecated`}"`;
+  const table = tableRequest(req.headers.accept, q.get('includeObject'));
+  const ref = (name: string): ObjectRef => ({ apiVersion: storageApiVersion(def), kind: def.kind, namespace: route.namespace, name });
+  const one = (code: number, obj: SimObject) => {
+    if (table && req.method === 'GET') sendJson(res, code, toTable(def, [obj], table, store.now(), obj.metadata.resourceVersion), headers);
+    else sendJson(res, code, toJsonAs(obj, route.apiVersion), headers);
+  };
+  const method = req.method ?? 'GET';
+  const name = route.name;
+
+  if (method === 'GET' || method === 'HEAD') {
+    const watching = route.watchPrefix || q.get('watch') === 'true' || q.get('watch') === '1';
+    const fieldSelector = [q.get('fieldSelector'), name !== undefined ? `metadata.name=${name}` : null].filter(Boolean).join(',');
+    const options = { namespace: route.namespace, labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: fieldSelector || undefined };
+    if (watching) {
+      const timeout = q.get('timeoutSeconds');
+      serveWatch(store, req, res, {
+        def,
+        apiVersion: route.apiVersion,
+        options: { ...options, resourceVersion: q.get('resourceVersion') ?? undefined },
+        table,
+        timeoutSeconds: timeout !== null && /^\d+$/.test(timeout) ? Number(timeout) : undefined,
+        bookmarks: q.get('allowWatchBookmarks') === 'true',
+        bookmarkIntervalMs: ctx.bookmarkIntervalMs,
+        headers,
+      }, ctx.registry);
+      return;
+    }
+    if (name !== undefined) {
+      const obj = store.get(ref(name));
+      if (!obj) throw notFound(def.resource, def.group, name);
+      one(200, obj);
+      return;
+    }
+    const list = store.list({ apiVersion: storageApiVersion(def), kind: def.kind }, options);
+    if (table) {
+      sendJson(res, 200, toTable(def, list.items, table, store.now(), list.resourceVersion), headers);
+      return;
+    }
+    const head = `{"kind":"${def.kind}List","apiVersion":"${route.apiVersion}","metadata":{"resourceVersion":"${list.resourceVersion}"},"items":[`;
+    sendJson(res, 200, `${head}${list.items.map((o) => toJsonAs(o, route.apiVersion)).join(',')}]}`, headers);
+    return;
+  }
+
+  const text = await readBody(req, ctx.maxBodyBytes);
+  const dryRun = dryRunOf(q);
+  const fieldManager = q.get('fieldManager') ?? undefined;
+  const subresource = route.subresource;
+  if (method === 'POST' && name === undefined) {
+    one(201, store.create(checkBody(route, decodeObject(req, text)), { dryRun, fieldManager }));
+  } else if (method === 'PUT' && name !== undefined) {
+    one(200, store.update(checkBody(route, decodeObject(req, text), name), { dryRun, fieldManager, subresource }));
+  } else if (method === 'PATCH' && name !== undefined) {
+    const { type, body } = decodePatch(req, text);
+    if (type === 'apply') {
+      if (!fieldManager) throw invalid('PatchOptions', 'meta.k8s.io', '', [{ reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
+      checkBody(route, body, name);
+    }
+    const existed = store.get(ref(name)) !== undefined;
+    const force = q.get('force') === 'true';
+    one(existed ? 200 : 201, store.patch(ref(name), type, body, { dryRun, fieldManager, subresource, force }));
+  } else if (method === 'DELETE') {
+    const opts = text.trim() === '' ? {} : parseJson(text);
+    const bodyDryRun = isObj(opts) && Array.isArray(opts.dryRun) && opts.dryRun.includes('All');
+    if (name !== undefined) {
+      one(200, store.delete(ref(name), { dryRun: dryRun || bodyDryRun }));
+      return;
+    }
+    const list = store.list({ apiVersion: storageApiVersion(def), kind: def.kind }, {
+      namespace: route.namespace,
+      labelSelector: q.get('labelSelector') ?? undefined,
+      fieldSelector: q.get('fieldSelector') ?? undefined,
+    });
+    const deleted = list.items.map((o) =>
+      store.delete({ ...ref(o.metadata.name), namespace: o.metadata.namespace }, { dryRun: dryRun || bodyDryRun }),
+    );
+    const head = `{"kind":"${def.kind}List","apiVersion":"${route.apiVersion}","metadata":{"resourceVersion":"${store.resourceVersion()}"},"items":[`;
+    sendJson(res, 200, `${head}${deleted.map((o) => toJsonAs(o, route.apiVersion)).join(',')}]}`, headers);
+  } else {
+    throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method} ${url.pathname})`);
+  }
+}
