@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page';
+
+// Screens for humans to look at (e2e/.tmp/screens/), plus the layout promises they rely on.
+const dir = 'e2e/.tmp/screens';
+
+for (const [label, width] of [
+  ['desktop', 1440],
+  ['laptop', 1024],
+  ['narrow', 390],
+] as const) {
+  test(`the screen fits a ${label} viewport (${width}px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const dash = new DashboardPage(page);
+    await dash.goto();
+    await dash.waitLive();
+    await page.screenshot({ path: `${dir}/${label}.png`, fullPage: true });
+    // The page itself never scrolls sideways; only the table may, inside its own box.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
