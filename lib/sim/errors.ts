@@ -41,7 +41,7 @@ export function statusFailure(code: number, reason: string, message: string, det
 }
 
 /** `services "web" not found`, `ciliumloadbalancerippools.cilium.io "blue" not found`. */
-export function notFound(resource: string, group: string, name: string, kind?: string): ApiError {
+export function notFound(resource: string, group: string, name: string): ApiError {
   const qualified = group ? `${resource}.${group}` : resource;
   return new ApiError(404, 'NotFound', `${qualified} "${name}" not found`, { name, group: group || undefined, kind: resource });
 }

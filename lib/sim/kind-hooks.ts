@@ -21,6 +21,11 @@ function asObject(v: unknown): Draft {
 
 /** Fills defaults into `draft` (a mutable copy) and returns the validation causes. */
 export function applyKindHooks(def: KindDef, draft: Draft, ctx: HookContext): StatusCause[] {
+  if (def.specDefaults) {
+    const spec = { ...asObject(draft.spec) };
+    for (const [k, v] of Object.entries(def.specDefaults)) if (spec[k] === undefined || spec[k] === null) spec[k] = v;
+    draft.spec = spec;
+  }
   if (def.hooks === 'namespace') {
     const status = asObject(draft.status);
     draft.status = { ...status, phase: status.phase ?? 'Active' };

@@ -37,6 +37,8 @@ export interface KindDef {
   status: boolean;
   /** Built-in types accept strategic-merge patches; custom resources reject them with 415 like a real server. */
   strategicMerge: boolean;
+  /** Schema defaults for top-level `spec` fields (CRD `default:`), applied when absent. */
+  specDefaults?: Readonly<Record<string, boolean | string | number>>;
   /** Kind-specific defaulting/validation, looked up by name in kind-hooks.ts. */
   hooks?: 'service' | 'namespace';
 }
@@ -106,7 +108,7 @@ export const KINDS: readonly KindDef[] = [
     ],
     resource: 'ciliumloadbalancerippools', singular: 'ciliumloadbalancerippool', kind: 'CiliumLoadBalancerIPPool',
     namespaced: false, shortNames: ['ippools', 'ippool', 'lbippool', 'lbippools'], categories: ['cilium'],
-    status: true, strategicMerge: false,
+    status: true, strategicMerge: false, specDefaults: { disabled: false },
     columns: [
       { name: 'Disabled', type: 'boolean', jsonPath: '.spec.disabled' },
       { name: 'Conflicting', type: 'string', jsonPath: '.status.conditions[?(@.type=="cilium.io/PoolConflict")].status' },
@@ -118,6 +120,7 @@ export const KINDS: readonly KindDef[] = [
     group: 'cilium.io', versions: [{ name: 'v2alpha1' }], resource: 'ciliuml2announcementpolicies',
     singular: 'ciliuml2announcementpolicy', kind: 'CiliumL2AnnouncementPolicy', namespaced: false,
     shortNames: ['l2announcement'], categories: ['cilium'], status: true, strategicMerge: false, columns: [age],
+    specDefaults: { loadBalancerIPs: false, externalIPs: false },
   },
   {
     group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gateways', singular: 'gateway',
