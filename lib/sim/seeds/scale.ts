@@ -77,12 +77,15 @@ export function scaleObjects(options: Partial<ScaleOptions> = {}): KubeObject[] 
     const pool = s % pools;
     const labels: Record<string, string> = { app: `svc-${s}`, 'scale.lbipam.io/pool': `pool-${pool}` };
     if (every > 0 && s % every === 0 && s / every < o.announced) labels.l2 = 'true';
-    const svc: Service = {
+    // 10,000 LoadBalancer Services would need more node ports than 30000-32767 holds; clusters
+    // that size turn node ports off for LoadBalancers, as here.
+    const svc: Service & { spec: { allocateLoadBalancerNodePorts?: boolean } } = {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: `svc-${s}`, namespace: namespaces[s % namespaces.length], labels },
       spec: {
         type: 'LoadBalancer',
+        allocateLoadBalancerNodePorts: false,
         selector: { app: `svc-${s}` },
         ports: [{ name: 'http', protocol: 'TCP', port: 80 }],
       },
