@@ -29,6 +29,8 @@ export function viewFromService(core: Core, svc: Service): ServiceView {
   // The status the informer would show: what we last wrote, else what the object carries.
   const incoming = core.written.get(req.key) ?? svc.status ?? {};
   sv.status = cloneStatus({ loadBalancer: incoming.loadBalancer ?? {}, conditions: incoming.conditions });
+  // From now on the object's status is LB-IPAM's business, even if it never needs a patch.
+  if (!core.written.has(req.key)) core.written.set(req.key, cloneStatus(sv.status));
   return sv;
 }
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countString,
+  formatAddr,
+  formatRange,
+  iterateRange,
+  parseAddr,
+  parseCidr,
+  rangeAsCidr,
+  rangeSize,
+  rangesOverlap,
+  type IpRange,
+} from './index';
+
+const cidr = (t: string): IpRange => {
+  const r = parseCidr(t);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe('addresses', () => {
+  it('parses like Go netip: strict dotted quads, no zones or prefixes', () => {
+    expect(parseAddr('10.0.0.1')).toEqual({ family: 4, value: 0x0a000001n });
+    for (const bad of ['010.0.0.1', '10.0.0', '256.0.0.1', '10.0.0.1/32', 'fe80::1%eth0', '', 'x', ' 10.0.0.1']) {
+      expect(parseAddr(bad), bad).toBeNull();
+    }
+  });
+  it('formats IPv6 compressed lower case, first longest zero run, 4in6 dotted', () => {
+    expect(formatAddr(parseAddr('00FF:0:0:0:0:0:0:0')!)).toBe('ff::');
+    expect(formatAddr(parseAddr('2001:db8:0:0:1:0:0:1')!)).toBe('2001:db8::1:0:0:1');
+    expect(formatAddr(parseAddr('2001:db8:0:1:1:1:1:1')!)).toBe('2001:db8:0:1:1:1:1:1');
+    expect(formatAddr(parseAddr('::')!)).toBe('::');
+    expect(formatAddr(parseAddr('::ffff:c0a8:1')!)).toBe('::ffff:192.168.0.1');
+  });
+});
+
+describe('ranges', () => {
+  it('masks host bits of a CIDR as Cilium does', () => {
+    expect(formatRange(cidr('10.0.0.12/24'))).toBe('10.0.0.0 - 10.0.0.255');
+    expect(formatRange(cidr('2004::5/112'))).toBe('2004:: - 2004::ffff');
+  });
+  it('counts huge ranges exactly without walking them', () => {
+    expect(countString(rangeSize(cidr('::/0')))).toBe('340282366920938463463374607431768211456');
+    expect(countString(rangeSize(cidr('0.0.0.0/0')))).toBe('4294967296');
+    expect(countString(rangeSize(cidr('2001:db8::/48')))).toBe('1208925819614629174706176');
+    expect(countString(rangeSize(cidr('10.0.0.1/32')))).toBe('1');
+    expect(countString(rangeSize(cidr('::1/128')))).toBe('1');
+    expect(() => [...iterateRange(cidr('2001:db8::/64'))]).toThrow(RangeError);
+    expect([...iterateRange(cidr('10.0.0.0/30'))].map(formatAddr)).toEqual(['10.0.0.0', '10.0.0.1', '10.0.0.2', '10.0.0.3']);
+  });
+  it('rejects malformed CIDRs', () => {
+    for (const bad of ['10.0.0.0', '10.0.0.0/33', '10.0.0.0/024', 'foo/24', '::/129', '10.0.0.0/-1']) {
+      expect(parseCidr(bad).ok, bad).toBe(false);
+    }
+  });
+  it('overlap is inclusive: a shared edge overlaps, adjacency does not', () => {
+    expect(rangesOverlap(cidr('10.0.0.0/24'), cidr('10.0.0.255/32'))).toBe(true);
+    expect(rangesOverlap(cidr('10.0.0.0/24'), cidr('10.0.1.0/24'))).toBe(false);
+    expect(rangesOverlap(cidr('::/0'), cidr('0.0.0.0/0'))).toBe(false);
+  });
+  it('recognises exact CIDRs', () => {
+    expect(rangeAsCidr(cidr('10.0.0.0/24'))).toBe('10.0.0.0/24');
+    expect(rangeAsCidr({ family: 4, from: 1n, to: 2n })).toBeUndefined();
+  });
+});
