@@ -1,10 +1,12 @@
-// Structural equality for plain JSON values (the Inventory is JSON). Faster than comparing
-// JSON.stringify output, and insensitive to property order.
+// Structural equality for plain JSON values (the Inventory is JSON), insensitive to property
+// order. Written without Object.keys arrays: diffing 20,000 rows must not allocate per object.
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return Number.isNaN(a) && Number.isNaN(b);
+    return a !== a && b !== b; // NaN equals NaN
   }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -14,10 +16,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao);
-  if (ak.length !== Object.keys(bo).length) return false;
-  for (const k of ak) {
-    if (!Object.prototype.hasOwnProperty.call(bo, k) || !deepEqual(ao[k], bo[k])) return false;
+  let count = 0;
+  for (const k in ao) {
+    if (!hasOwn.call(ao, k)) continue;
+    if (!hasOwn.call(bo, k) || !deepEqual(ao[k], bo[k])) return false;
+    count++;
   }
-  return true;
+  for (const k in bo) if (hasOwn.call(bo, k)) count--;
+  return count === 0;
 }

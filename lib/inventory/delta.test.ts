@@ -112,8 +112,10 @@ describe('diffInventory / applyInventoryDelta', () => {
 
   it('still reproduces next when keys are duplicated (falls back to replacing the collection)', () => {
     fc.assert(
-      fc.property(inventory, fc.array(row, { maxLength: 6 }), (prev, rows) => {
-        const next = asJson({ ...prev, version: prev.version + 1, rows });
+      fc.property(inventory, fc.array(row, { maxLength: 6 }), fc.boolean(), (base, rows, sameKeys) => {
+        // sameKeys: duplicated keys in the same order on both sides (the in-place fast path).
+        const prev = sameKeys ? asJson({ ...base, rows: rows.map((r) => ({ ...r, notes: 'old' })) }) : base;
+        const next = asJson({ ...base, version: base.version + 1, rows });
         expect(applyInventoryDelta(prev, diffInventory(prev, next))).toStrictEqual(next);
       }),
     );

@@ -32,28 +32,37 @@ export const freeRangeKey = (r: FreeRangeRow) => r.key;
 export const serviceKey = (s: ServiceView) => `${s.namespace}/${s.name}`;
 export const alertKey = (a: Alert) => a.id;
 
-function byKey<T>(items: T[], key: (t: T) => string): Map<string, T> | null {
+function byKey<T>(items: T[], keys: string[]): Map<string, T> | null {
   const m = new Map<string, T>();
-  for (const it of items) {
-    const k = key(it);
-    if (m.has(k)) return null;
-    m.set(k, it);
+  for (let i = 0; i < items.length; i++) {
+    if (m.has(keys[i])) return null;
+    m.set(keys[i], items[i]);
   }
   return m;
 }
 
+const allUnique = (keys: string[]) => new Set(keys).size === keys.length;
+
 export function diffCollection<T>(prev: T[], next: T[], key: (t: T) => string): CollectionDelta<T> {
-  const before = byKey(prev, key);
-  const after = byKey(next, key);
+  const prevKeys = prev.map(key);
+  const nextKeys = next.map(key);
+  // Fast path, the usual case of a change: the same keys in the same order, compare in place.
+  if (prevKeys.length === nextKeys.length && prevKeys.every((k, i) => k === nextKeys[i])) {
+    if (!allUnique(nextKeys)) return { replace: next };
+    const upserts: T[] = [];
+    for (let i = 0; i < next.length; i++) if (!deepEqual(prev[i], next[i])) upserts.push(next[i]);
+    return { upserts, removals: [] };
+  }
+  const before = byKey(prev, prevKeys);
+  const after = byKey(next, nextKeys);
   if (!before || !after) return { replace: next };
   const upserts: T[] = [];
   for (const [k, v] of after) {
     const old = before.get(k);
     if (old === undefined || !deepEqual(old, v)) upserts.push(v);
   }
-  const removals = [...before.keys()].filter((k) => !after.has(k));
-  const nextKeys = [...after.keys()];
-  const naive = naiveOrder([...before.keys()], removals, nextKeys);
+  const removals = prevKeys.filter((k) => !after.has(k));
+  const naive = naiveOrder(prevKeys, removals, nextKeys);
   const sameOrder = naive.length === nextKeys.length && naive.every((k, i) => k === nextKeys[i]);
   return sameOrder ? { upserts, removals } : { upserts, removals, order: nextKeys };
 }

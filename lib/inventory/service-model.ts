@@ -1,7 +1,7 @@
 import { requestedIPs, serviceSatisfiedCondition } from '../cilium';
 import type { Service } from '../cilium/objects';
 import { canonicalAddr, formatAddr } from '../net';
-import { announcerOf, type LeaseIndex } from './announcer';
+import { l2LeaseName, leaseState, type LeaseIndex, type LeaseState } from './announcer';
 import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
 import type { ObjectRef, ServiceView } from './types';
 
@@ -13,6 +13,8 @@ export interface ServiceModel {
   key: string;
   ref: ObjectRef;
   columns: ServiceColumns;
+  /** Its L2 announcement lease, judged once per build (the announcer column and lease alerts read it). */
+  lease: LeaseState;
   view: ServiceView;
 }
 
@@ -55,11 +57,13 @@ export function serviceModel(
   const columns = serviceColumns(svc, gateways);
   const cond = serviceSatisfiedCondition(svc.status?.conditions);
   const satisfied = cond ? (cond.status === 'True' ? true : cond.status === 'False' ? false : null) : null;
+  const lease = leaseState(leases.get(l2LeaseName(namespace, svc.metadata.name)), now);
   return {
     svc,
     key: `${namespace}/${svc.metadata.name}`,
     ref,
     columns,
+    lease,
     view: {
       namespace,
       name: svc.metadata.name,
@@ -72,7 +76,7 @@ export function serviceModel(
       satisfied,
       reason: cond?.reason || null,
       message: cond?.message || null,
-      announcer: announcerOf(leases, namespace, svc.metadata.name, now),
+      announcer: lease.kind === 'held' ? lease.holder : null,
       ports: (svc.spec?.ports ?? []).map((p) => ({
         ...(p.name ? { name: p.name } : {}),
         port: Number(p.port),

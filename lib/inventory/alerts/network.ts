@@ -1,5 +1,4 @@
-import { l2PolicySelectsService, LB_CLASS } from '../../cilium';
-import { l2LeaseName, leaseState } from '../announcer';
+import { l2PolicySelectsService, LB_CLASS, type L2PolicyView } from '../../cilium';
 import { refText, type ServiceModel } from '../service-model';
 import type { Alert } from '../types';
 import { freeInPool, holderText, listText, poolWithRoomFor, serviceAlertId, type AlertRule } from './context';
@@ -27,6 +26,14 @@ const l2Eligible = (s: ServiceModel) => {
   return cls === undefined || cls === null || cls === LB_CLASS.l2;
 };
 
+/** A policy without a service selector selects every Service (saves building label sets per Service). */
+const selectsAll = (p: L2PolicyView) => {
+  const sel = p.serviceSelector;
+  return (
+    !sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)
+  );
+};
+
 export const l2PolicyAlerts: AlertRule = (ctx) => {
   if (!ctx.options.l2Announcements) return [];
   const announced = ctx.services.filter((s) => s.view.ips.length > 0 && l2Eligible(s));
@@ -44,7 +51,7 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
     ];
   }
   return announced.flatMap((s): Alert[] => {
-    const selecting = ctx.l2Policies.filter((p) => l2PolicySelectsService(p, s.svc));
+    const selecting = ctx.l2Policies.filter((p) => selectsAll(p) || l2PolicySelectsService(p, s.svc));
     if (selecting.some((p) => p.loadBalancerIPs)) return [];
     const name = refText(s.ref);
     const off = selecting[0];
@@ -68,8 +75,7 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
 export const leaseAlerts: AlertRule = (ctx) =>
   ctx.services.flatMap((s): Alert[] => {
     if (s.view.ips.length === 0) return [];
-    const ns = s.ref.namespace ?? 'default';
-    const st = leaseState(ctx.leases.get(l2LeaseName(ns, s.ref.name)), ctx.now);
+    const st = s.lease;
     const name = refText(s.ref);
     const leaseText =
       st.kind === 'none' ? '' : `${st.lease.metadata.namespace ?? 'kube-system'}/${st.lease.metadata.name}`;
