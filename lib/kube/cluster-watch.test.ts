@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SourceState } from '../cilium/cluster-state';
+import { startApiServer } from '../sim/server';
+import { createStore, type Store } from '../sim/store';
+import { ClusterWatch } from './cluster-watch';
+import { startDenyProxy, type DenyProxy } from './testing/deny-proxy';
+import { fixtureObjects } from './testing/fixtures';
+import { loopbackKubeConfig } from './testing/kubeconfig';
+import type { SourceKey } from './sources';
+
+// The informers against the embedded API server over loopback: real HTTP, real client-node.
+
+const fast = { backoffBaseMs: 50, backoffMaxMs: 200, staleAfterMs: 400, slowRetryMs: 150 };
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function seededStore(): Store {
+  const store = createStore();
+  for (const obj of fixtureObjects) store.create(obj, { withStatus: true });
+  return store;
+}
+
+async function serve(store: Store, port = 0) {
+  const server = await startApiServer({ store, port, host: '127.0.0.1' });
+  return server;
+}
+
+function watchOf(url: string): ClusterWatch {
+  const info = { name: 'test', origin: 'embedded' as const, server: url, readOnly: true };
+  const watch = new ClusterWatch(loopbackKubeConfig(url), info, { timing: fast });
+  cleanups.push(() => watch.stop());
+  watch.start();
+  return watch;
+}
+
+async function waitFor(what: string, ok: () => boolean, timeoutMs = 8_000): Promise<void> {
+  const t0 = Date.now();
+  while (!ok()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const stateOf = (w: ClusterWatch, key: SourceKey) => w.statuses().find((s) => s.source === key)!;
+const allIn = (w: ClusterWatch, state: SourceState) => w.statuses().every((s) => s.state === state);
+
+describe('cluster watch over the embedded API server', () => {
+  it('fills ClusterState from every source, trimmed and filtered', async () => {
+    const server = await serve(seededStore());
+    cleanups.push(() => server.close());
+    const watch = watchOf(server.url);
+    await waitFor('all sources live', () => allIn(watch, 'live'));
+
+    const state = watch.state();
+    expect(state.pools.map((p) => p.metadata.name)).toEqual(['home']);
+    expect(state.pools[0].spec.blocks).toEqual([{ start: '192.168.0.220', stop: '192.168.0.239' }]);
+    expect(state.l2Policies.map((p) => p.metadata.name)).toEqual(['l2']);
+    expect(state.gateways.map((g) => g.metadata.name)).toEqual(['internal']);
+    expect(state.nodes.map((n) => n.metadata.name)).toEqual(['k8s-1']);
+    expect(state.leases.map((l) => l.metadata.name)).toEqual(['cilium-l2announce-media-jellyfin']);
+    expect(state.events.map((e) => e.metadata.name)).toEqual(['jellyfin.1']);
+    const svc = state.services.find((s) => s.metadata.name === 'jellyfin')!;
+    expect(svc.metadata.annotations).toEqual({ 'lbipam.cilium.io/ips': '192.168.0.224' });
+    expect(JSON.stringify(state)).not.toContain('managedFields');
+  });
+
+  it('follows creates and deletes made through the store', async () => {
+    const store = seededStore();
+    const server = await serve(store);
+    cleanups.push(() => server.close());
+    const watch = watchOf(server.url);
+    await waitFor('services live', () => stateOf(watch, 'services').state === 'live');
+    let changes = 0;
+    watch.onChange(() => changes++);
+
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'media' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } });
+    await waitFor('web to appear', () => watch.state().services.some((s) => s.metadata.name === 'web'));
+    expect(changes).toBeGreaterThan(0);
+    store.delete({ apiVersion: 'v1', kind: 'Service', namespace: 'media', name: 'web' });
+    await waitFor('web to go', () => !watch.state().services.some((s) => s.metadata.name === 'web'));
+  });
+
+  it('goes reconnecting, then stale, when the API server stops, and live again when it returns on the same port', async () => {
+    const store = seededStore();
+    const first = await serve(store);
+    const watch = watchOf(first.url);
+    await waitFor('all sources live', () => allIn(watch, 'live'));
+    const before = watch.state();
+
+    await first.close();
+    await waitFor('sources reconnecting', () => allIn(watch, 'reconnecting'));
+    const down = stateOf(watch, 'services');
+    expect(watch.state()).toEqual(before); // last known data stays on screen while reconnecting
+    await waitFor('sources stale', () => allIn(watch, 'stale'));
+    expect(stateOf(watch, 'services').since).toBe(down.since); // "stale since" = when it went down
+
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'late', namespace: 'media' }, spec: { type: 'LoadBalancer', ports: [{ port: 81 }] } });
+    const second = await serve(store, first.port);
+    cleanups.push(() => second.close());
+    await waitFor('sources live again', () => allIn(watch, 'live'));
+    await waitFor('the Service created while down', () => watch.state().services.some((s) => s.metadata.name === 'late'));
+  });
+
+  it('marks leases forbidden on 403 and keeps the other sources live', async () => {
+    const server = await serve(seededStore());
+    cleanups.push(() => server.close());
+    const proxy = await startDenyProxy(server.url, [{ match: /\/leases$/, code: 403 }]);
+    cleanups.push(() => proxy.close());
+    const watch = watchOf(proxy.url);
+    await waitFor('leases forbidden', () => stateOf(watch, 'leases').state === 'forbidden');
+    expect(stateOf(watch, 'leases').message).toBe('no permission to read leases');
+    await waitFor('others live', () => watch.statuses().filter((s) => s.source !== 'leases').every((s) => s.state === 'live'));
+    expect(watch.state().leases).toEqual([]);
+    expect(watch.state().services.length).toBeGreaterThan(0);
+  });
+
+  it('marks gateways missing when Gateway API is not installed, and picks them up once it is', async () => {
+    const server = await serve(seededStore());
+    cleanups.push(() => server.close());
+    const proxy: DenyProxy = await startDenyProxy(server.url, [{ match: /^\/apis\/gateway\.networking\.k8s\.io\//, code: 404 }]);
+    cleanups.push(() => proxy.close());
+    const watch = watchOf(proxy.url);
+    await waitFor('gateways missing', () => stateOf(watch, 'gateways').state === 'missing');
+    expect(stateOf(watch, 'gateways').message).toBe('Gateway API is not installed: gateway names are not shown');
+    await waitFor('others live', () => watch.statuses().filter((s) => s.source !== 'gateways').every((s) => s.state === 'live'));
+
+    proxy.setRules([]);
+    await waitFor('gateways live', () => stateOf(watch, 'gateways').state === 'live');
+    expect(watch.state().gateways.map((g) => g.metadata.name)).toEqual(['internal']);
+  });
+
+  it('reads pools from cilium.io/v2alpha1 when v2 is not served', async () => {
+    const server = await serve(seededStore());
+    cleanups.push(() => server.close());
+    const proxy = await startDenyProxy(server.url, [{ match: /^\/apis\/cilium\.io\/v2(\/|$)/, code: 404 }]);
+    cleanups.push(() => proxy.close());
+    const watch = watchOf(proxy.url);
+    await waitFor('pools live', () => stateOf(watch, 'pools').state === 'live');
+    expect(watch.state().pools.map((p) => [p.apiVersion, p.metadata.name])).toEqual([['cilium.io/v2alpha1', 'home']]);
+  });
+});
