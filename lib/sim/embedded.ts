@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { LbIpamEngine } from '../ipam/index';
 import { defaultEngineOptions } from '../ipam/types';
+import { EnvoyGatewayController } from './controllers/envoy-gateway';
 import { DEFAULT_L2, L2Announcer } from './controllers/l2-announcer';
 import { LbIpamController } from './controllers/lbipam-controller';
 import { controllerStore } from './controllers/store-adapter';
@@ -13,8 +14,8 @@ import { startApiServer } from './server';
 import { createStore, type Store } from './store';
 
 // The embedded cluster: the versioned store behind a real Kubernetes HTTP API on 127.0.0.1, filled
-// with a seed and kept alive by the simulated Cilium controllers (LB-IPAM, L2 announcements), plus
-// a kubeconfig that points kubectl and the dashboard at it.
+// with a seed and kept alive by the simulated controllers (Cilium's LB-IPAM and L2 announcements,
+// Envoy Gateway's proxy Services), plus a kubeconfig that points kubectl and the dashboard at it.
 
 export const EMBEDDED_NAME = 'lbipam-embedded';
 
@@ -74,19 +75,22 @@ export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<
     { now },
     { ...DEFAULT_L2, retryPeriodMs: opts.l2RetryPeriodMs ?? DEFAULT_L2.retryPeriodMs },
   );
+  const envoy = new EnvoyGatewayController(controllerStore(store, 'envoy-gateway'), { now });
   const settle = async () => {
     // Each controller's writes can wake the other (an IP wakes the announcer): loop until quiet.
     for (let quiet = 0, turns = 0; quiet < 2 && turns < 10_000; turns++) {
       await nextTurn();
-      quiet = lbipam.busy || l2.busy ? 0 : quiet + 1;
+      quiet = lbipam.busy || l2.busy || envoy.busy ? 0 : quiet + 1;
     }
   };
   const stopControllers = () => {
+    envoy.stop();
     l2.stop();
     lbipam.stop();
   };
   lbipam.start();
   l2.start();
+  envoy.start();
   let api: Awaited<ReturnType<typeof startApiServer>> | undefined;
   let tempDir: string | undefined;
   try {
