@@ -31,7 +31,9 @@ export function ingressIps(svc: Service): string[] {
   const out: string[] = [];
   for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
     if (!ing?.ip) continue;
-    const ip = canonicalAddr(ing.ip);
+    // Only IPv6 text can differ from its canonical form (IPv4 parsing is strict dotted-quad, so a
+    // valid IPv4 string is canonical, and an invalid one is kept as written either way).
+    const ip = ing.ip.includes(':') ? canonicalAddr(ing.ip) : ing.ip.trim();
     if (!out.includes(ip)) out.push(ip);
   }
   return out;
