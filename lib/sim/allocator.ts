@@ -37,22 +37,22 @@ export class Allocator {
   }
 
   /** Next free cluster IP (not reserved until the object is committed). */
-  nextIP(taken: ReadonlySet<string> = new Set()): string {
+  nextIP(taken: ReadonlySet<string> = new Set()): string | undefined {
     for (let i = 0; i < CIDR_SIZE - 2; i++) {
       const offset = ((this.ipCursor + i - 1) % (CIDR_SIZE - 2)) + 1;
       const ip = intToIp(CIDR_BASE + offset);
       if (!this.ips.has(ip) && !taken.has(ip)) return ip;
     }
-    throw new Error(`service CIDR ${SERVICE_CIDR} is exhausted`);
+    return undefined;
   }
 
-  nextPort(taken: ReadonlySet<number> = new Set()): number {
+  nextPort(taken: ReadonlySet<number> = new Set()): number | undefined {
     const span = NODE_PORT_MAX - NODE_PORT_MIN + 1;
     for (let i = 0; i < span; i++) {
       const port = NODE_PORT_MIN + ((this.portCursor - NODE_PORT_MIN + i) % span);
       if (!this.ports.has(port) && !taken.has(port)) return port;
     }
-    throw new Error('node port range 30000-32767 is exhausted');
+    return undefined;
   }
 
   reserve(ips: string[], ports: number[]): void {

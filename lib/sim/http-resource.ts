@@ -10,6 +10,7 @@ import { tableRequest } from './http-table';
 import { toTable } from './http-table';
 import { serveWatch, type WatchRegistry } from './http-watch';
 import { storageApiVersion } from './kinds';
+import { cachedListBody } from './list-cache';
 import { isObj } from './patch';
 import { toJsonAs } from './object-utils';
 import type { Store } from './store';
@@ -97,13 +98,19 @@ export async function handleResource(ctx: ResourceContext): Promise<void> {
       one(200, obj);
       return;
     }
-    const list = store.list({ apiVersion: storageApiVersion(def), kind: def.kind }, options);
+    const listJson = () => {
+      const list = store.list({ apiVersion: storageApiVersion(def), kind: def.kind }, options);
+      const head = `{"kind":"${def.kind}List","apiVersion":"${route.apiVersion}","metadata":{"resourceVersion":"${list.resourceVersion}"},"items":[`;
+      return `${head}${list.items.map((o) => toJsonAs(o, route.apiVersion)).join(',')}]}`;
+    };
     if (table) {
+      const list = store.list({ apiVersion: storageApiVersion(def), kind: def.kind }, options);
       sendJson(res, 200, toTable(def, list.items, table, store.now(), list.resourceVersion), headers);
-      return;
+    } else if (!options.namespace && !options.labelSelector && !options.fieldSelector) {
+      sendJson(res, 200, cachedListBody(store, `${def.group}/${def.kind}@${route.apiVersion}`, listJson), headers);
+    } else {
+      sendJson(res, 200, listJson(), headers);
     }
-    const head = `{"kind":"${def.kind}List","apiVersion":"${route.apiVersion}","metadata":{"resourceVersion":"${list.resourceVersion}"},"items":[`;
-    sendJson(res, 200, `${head}${list.items.map((o) => toJsonAs(o, route.apiVersion)).join(',')}]}`, headers);
     return;
   }
 

@@ -5,7 +5,7 @@ import { ApiError, statusFailure } from './errors';
 export type Headers = Record<string, string>;
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Headers = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

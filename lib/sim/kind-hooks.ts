@@ -55,7 +55,9 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
       causes.push({ reason: 'FieldValueRequired', field: 'spec.externalName', message: 'Required value' });
     }
   }
-  const wantsNodePorts = type === 'LoadBalancer' || type === 'NodePort';
+  // Like upstream, a LoadBalancer with allocateLoadBalancerNodePorts=false gets no node ports
+  // (large seeds need this: the range only holds 2,768 ports).
+  const wantsNodePorts = type === 'NodePort' || (type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
   if (ports.length === 0 && type !== 'ExternalName' && spec.clusterIP !== 'None') {
     causes.push({ reason: 'FieldValueRequired', field: 'spec.ports', message: 'Required value' });
@@ -75,12 +77,17 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
     }
     p.targetPort = p.targetPort ?? p.port;
     if (!wantsNodePorts) {
-      delete p.nodePort;
+      if (type !== 'LoadBalancer') delete p.nodePort;
       return p;
     }
     if (p.nodePort === undefined || p.nodePort === 0) {
       const carried = oldPorts.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === p.protocol)?.nodePort;
-      p.nodePort = typeof carried === 'number' ? carried : ctx.alloc.nextPort(taken);
+      const next = typeof carried === 'number' ? carried : ctx.alloc.nextPort(taken);
+      if (next === undefined) {
+        causes.push({ reason: 'InternalError', field: `${f}.nodePort`, message: `Internal error: failed to allocate a nodePort: range ${NODE_PORT_MIN}-${NODE_PORT_MAX} is full` });
+      } else {
+        p.nodePort = next;
+      }
     } else if (!Number.isInteger(p.nodePort) || (p.nodePort as number) < NODE_PORT_MIN || (p.nodePort as number) > NODE_PORT_MAX) {
       causes.push({ reason: 'FieldValueInvalid', field: `${f}.nodePort`, message: `Invalid value: ${JSON.stringify(p.nodePort)}: provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
     } else if ((ctx.alloc.portInUse(p.nodePort as number) && !oldNodePorts.has(p.nodePort as number)) || taken.has(p.nodePort as number)) {
@@ -115,6 +122,7 @@ function assignClusterIP(spec: Draft, oldSpec: Draft, ctx: HookContext): StatusC
   }
   let ip = asked ?? old;
   if (!ip) ip = ctx.alloc.nextIP();
+  if (!ip) return [{ reason: 'InternalError', field: 'spec.clusterIPs', message: `Internal error: failed to allocate a serviceIP: range ${SERVICE_CIDR} is full` }];
   else if (ip !== 'None' && ip !== old) {
     if (!inServiceCidr(ip)) {
       return [{ reason: 'FieldValueInvalid', field: 'spec.clusterIPs', message: `Invalid value: ${JSON.stringify([ip])}: failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}` }];

@@ -47,6 +47,7 @@ export async function createKubectlSandbox(serverUrl: string): Promise<KubectlSa
   const kubeconfigPath = path.join(dir, 'kubeconfig');
   await writeFile(kubeconfigPath, kubeconfigYaml(serverUrl), 'utf8');
   const env = {
+    NODE_ENV: process.env.NODE_ENV,
     PATH: process.env.PATH,
     HOME: dir,
     KUBECONFIG: kubeconfigPath,
