@@ -3,7 +3,7 @@
 import type { CiliumLoadBalancerIPPool, Condition, Service } from '../cilium/objects';
 import { matchesSelector, selectorError } from '../cilium/selector';
 import { lbClasses, type ServiceReaderOptions } from '../cilium/service';
-import { RangesStore, ServiceStore, type ServiceView, type SvcStatus } from './model';
+import { RangesStore, ServiceStore, type LbRange, type ServiceView, type SvcStatus } from './model';
 import type { EngineOptions, PoolStatus } from './types';
 
 export interface PoolRecord {
@@ -11,6 +11,8 @@ export interface PoolRecord {
   status: PoolStatus & { conditions: Condition[] };
   /** Order of first sight; breaks creationTimestamp ties (Cilium: Go map order, i.e. random). */
   seq: number;
+  /** Generation and allocator versions the counts were last computed for. */
+  countsSeen?: { gen: number; ranges: LbRange[]; versions: number[] };
 }
 
 export class Core {

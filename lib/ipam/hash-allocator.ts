@@ -28,6 +28,8 @@ export class HashAllocator<T> implements HeapOps {
   private readonly allocations = new Map<bigint, T>();
   private blocks: Block[];
   private readonly v4: boolean;
+  /** Bumped whenever the set of allocated addresses changes (lets callers cache counts). */
+  version = 0;
 
   constructor(range: IpRange) {
     this.range = range;
@@ -75,6 +77,7 @@ export class HashAllocator<T> implements HeapOps {
     const ip = this.blocks[0].from;
     this.take(ip);
     this.allocations.set(ip, val);
+    this.version++;
     return ip;
   }
 
@@ -84,6 +87,7 @@ export class HashAllocator<T> implements HeapOps {
     if (this.blocks.length === 0) throw ERR_FULL;
     this.take(ip);
     this.allocations.set(ip, val);
+    this.version++;
   }
 
   update(ip: bigint, val: T): void {
@@ -95,6 +99,7 @@ export class HashAllocator<T> implements HeapOps {
     if (!this.allocations.has(ip)) throw ERR_NOT_FOUND;
     this.put(ip);
     this.allocations.delete(ip);
+    this.version++;
   }
 
   has(ip: bigint): boolean {

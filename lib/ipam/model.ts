@@ -9,7 +9,10 @@ import { HashAllocator } from './hash-allocator';
 /** Holders of an address; null marks a reserved first/last address (allocated with no owner). */
 export type Holders = ServiceView[] | null;
 
+let rangeIds = 0;
+
 export class LbRange {
+  readonly id = rangeIds++;
   externallyDisabled: boolean;
   internallyDisabled = false;
   constructor(

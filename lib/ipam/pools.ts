@@ -229,6 +229,12 @@ export function poolCounts(core: Core, name: string): { total: bigint; available
 
 export function updateAllPoolCounts(core: Core): void {
   for (const rec of core.pools.values()) {
+    // Counts only move when an allocator of the pool changed; skip the BigInt sums otherwise.
+    const ranges = core.ranges.forPool(rec.obj.metadata.name);
+    const gen = rec.obj.metadata.generation ?? 0;
+    const seen = rec.countsSeen;
+    if (seen && seen.gen === gen && seen.ranges.length === ranges.length && ranges.every((r, i) => seen.ranges[i] === r && seen.versions[i] === r.alloc.version)) continue;
+    rec.countsSeen = { gen, ranges: [...ranges], versions: ranges.map((r) => r.alloc.version) };
     const c = poolCounts(core, rec.obj.metadata.name);
     const a = core.setPoolCondition(rec, POOL_TOTAL, 'Unknown', 'noreason', c.total.toString());
     const b = core.setPoolCondition(rec, POOL_AVAILABLE, 'Unknown', 'noreason', c.available.toString());

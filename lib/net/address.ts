@@ -29,12 +29,24 @@ function parseV4(text: string): bigint | null {
   return value;
 }
 
+// Statuses are re-read after every event; a small cache keeps that from re-parsing IPv6 text.
+const cache = new Map<string, IpAddr | null>();
+
 /** Parses one address the way Go's netip.ParseAddr does; null when it would fail. */
 export function parseAddr(text: string): IpAddr | null {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const parsed = parseUncached(text);
+  if (cache.size >= 4096) cache.clear();
+  if (typeof text === 'string') cache.set(text, parsed);
+  return parsed;
+}
+
+function parseUncached(text: string): IpAddr | null {
   if (typeof text !== 'string' || text.length === 0 || text.length > 64) return null;
   if (!text.includes(':')) {
     const v4 = parseV4(text);
-    return v4 === null ? null : { family: 4, value: v4 };
+    return v4 === null ? null : Object.freeze({ family: 4 as const, value: v4 });
   }
   // Zones (fe80::1%eth0) never name an LB address; prefixes are not addresses.
   if (text.includes('%') || text.includes('/') || /\s/.test(text)) return null;
@@ -42,7 +54,7 @@ export function parseAddr(text: string): IpAddr | null {
   if (tail.includes('.') && parseV4(tail) === null) return null;
   if (!Address6.isValid(text)) return null;
   try {
-    return { family: 6, value: new Address6(text).bigInt() };
+    return Object.freeze({ family: 6 as const, value: new Address6(text).bigInt() });
   } catch {
     return null;
   }
