@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../cilium/objects';
 import { ApiError } from '../errors';
 import type { Store } from '../store';
-import { SeedError } from './folder';
+import { SeedError, seedOrigin } from './folder';
 
 // Creates a seed's objects through the store, one by one in order, so watchers (the controllers,
 // the dashboard) see them as ordinary creation events. Status in a seed (a Node's Ready condition)
@@ -9,7 +9,9 @@ import { SeedError } from './folder';
 
 function describe(obj: KubeObject, index: number): string {
   const ns = obj.metadata?.namespace ? `${obj.metadata.namespace}/` : '';
-  return `object ${index + 1} (${obj.kind ?? '?'} ${ns}${obj.metadata?.name ?? '?'})`;
+  const what = `${obj.kind ?? '?'} ${ns}${obj.metadata?.name ?? '?'}`;
+  const origin = seedOrigin.get(obj);
+  return origin ? `${what} (${origin})` : `object ${index + 1} (${what})`;
 }
 
 export function applySeed(store: Store, objects: KubeObject[]): number {

@@ -55,3 +55,18 @@ describe('folder seed', () => {
     );
   });
 });
+
+describe('folder seed applied to the store', () => {
+  it('names the file and document the API server rejected', async () => {
+    const { createStore } = await import('../store');
+    const { applySeed } = await import('./apply');
+    await writeFile(
+      join(dir, 'a.yaml'),
+      `${ns('ok')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: missing\nspec:\n  ports: [{port: 80}]\n`,
+    );
+    const objs = await folderObjects(dir);
+    expect(() => applySeed(createStore(), objs)).toThrow(
+      `seed Service missing/web (${join(dir, 'a.yaml')}, document 2) was rejected: namespaces "missing" not found`,
+    );
+  });
+});

@@ -16,6 +16,9 @@ export class SeedError extends Error {
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
+/** Where each object of a folder seed came from ("file, document n"), for the store's rejections. */
+export const seedOrigin = new WeakMap<KubeObject, string>();
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -27,7 +30,9 @@ function checkObject(value: unknown, where: string): KubeObject {
   const meta = value.metadata;
   if (!isRecord(meta) || typeof meta.name !== 'string' || meta.name === '') missing.push('metadata.name');
   if (missing.length > 0) throw new SeedError(`${where}: missing ${missing.join(', ')}`);
-  return value as unknown as KubeObject;
+  const obj = value as unknown as KubeObject;
+  seedOrigin.set(obj, where);
+  return obj;
 }
 
 /** Objects of one file's text; `file` only names it in errors. */
