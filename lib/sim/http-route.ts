@@ -27,7 +27,12 @@ function notFoundPath(): ApiError {
 }
 
 export function parseRoute(pathname: string): Route {
-  const segs = pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  let segs: string[];
+  try {
+    segs = pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  } catch {
+    throw new ApiError(400, 'BadRequest', `malformed URL path: ${pathname}`);
+  }
   const [first] = segs;
   if (segs.length === 1 && first === 'version') return { t: 'version' };
   if (segs.length === 1 && ['healthz', 'readyz', 'livez'].includes(first)) return { t: 'health' };
