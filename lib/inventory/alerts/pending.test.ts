@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { alertById, build, holding, pool, svc } from '../testing/fixtures';
+
+const P = pool('lan', [{ start: '10.0.0.1', stop: '10.0.0.4' }]);
+const pending = (
+  ns: string,
+  name: string,
+  reason: string,
+  message: string,
+  o: Parameters<typeof svc>[2] = {},
+) => svc(ns, name, { cond: [reason, message], ...o });
+
+describe('pending alerts', () => {
+  it('already_allocated: names the holder and the free addresses of its pool', () => {
+    const inv = build({
+      pools: [P],
+      services: [
+        holding('a', 'web', '10.0.0.2', { annotations: { 'dashboard.lbipam.io/display-name': 'Web' } }),
+        pending(
+          'b',
+          'api',
+          'already_allocated',
+          "The IP '10.0.0.2' is already allocated to another service",
+          { request: '10.0.0.2' },
+        ),
+      ],
+    });
+    expect(alertById(inv, 'pending:b/api')).toMatchObject({
+      severity: 'error',
+      title: 'b/api is pending: 10.0.0.2 is already allocated',
+      detail:
+        '10.0.0.2 is held by a/web (Web). Cilium gives a requested address to whichever Service it processed first.',
+      fix: "Request a free address instead — free in pool 'lan': 10.0.0.1, 10.0.0.3–10.0.0.4 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
+    });
+  });
+
+  it('already_allocated on a reserved first/last address points at allowFirstLastIPs', () => {
+    const inv = build({
+      pools: [pool('lan', [{ cidr: '10.0.0.0/29' }], { allowFirstLastIPs: 'No' })],
+      services: [
+        pending('b', 'api', 'already_allocated', "The IP '10.0.0.0' is already allocated to another service"),
+      ],
+    });
+    const a = alertById(inv, 'pending:b/api');
+    expect(a?.detail).toContain('allowFirstLastIPs: "No" withholds');
+    expect(a?.fix).toContain('set allowFirstLastIPs: "Yes" on pool \'lan\'');
+  });
+
+  it('reads the pre-1.15 condition type too', () => {
+    const inv = build({
+      pools: [P],
+      services: [pending('b', 'old', 'out_of_ips', 'x', { legacyCondition: true })],
+    });
+    expect(inv.services[0]).toMatchObject({ satisfied: false, reason: 'out_of_ips' });
+    expect(alertById(inv, 'pending:b/old')?.title).toBe('b/old is pending: its pools are full');
+  });
+
+  it.each([
+    ['same port and protocol', 'both use 80/TCP'],
+    ['different sharing key', "same lbipam.cilium.io/sharing-key as a/web ('k1')"],
+    [
+      'different and not permitted namespace',
+      'lbipam.cilium.io/sharing-cross-namespace to "a" on b/api and to "b" on a/web',
+    ],
+    ['different ExternalTrafficPolicy', 'a/web has Cluster, b/api has Local'],
+    [
+      'compatible ExternalTrafficPolicy local but selecting different set of pods',
+      'must select the same pods',
+    ],
+  ])('already_allocated_incompatible_service (%s) says what to change', (reason, fixPart) => {
+    const inv = build({
+      pools: [P],
+      services: [
+        holding('a', 'web', '10.0.0.2', { annotations: { 'lbipam.cilium.io/sharing-key': 'k1' } }),
+        pending(
+          'b',
+          'api',
+          'already_allocated_incompatible_service',
+          `The IP '10.0.0.2' is already allocated to an incompatible service. Reason: ${reason}`,
+          {
+            externalTrafficPolicy: 'Local',
+          },
+        ),
+      ],
+    });
+    const a = alertById(inv, 'pending:b/api');
+    expect(a?.title).toBe('b/api is pending: 10.0.0.2 is held by an incompatible Service');
+    expect(a?.detail).toBe(`10.0.0.2 is held by a/web, and Cilium will not let them share it: ${reason}.`);
+    expect(a?.fix).toContain(fixPart);
+  });
+
+  it('no_pool for a requested address: outside every pool, in a disabled pool, in a conflicting pool', () => {
+    const msg = (ip: string) => `No pool exists with a CIDR containing '${ip}'`;
+    const inv = build({
+      pools: [
+        P,
+        pool('off', [{ start: '10.1.0.1', stop: '10.1.0.1' }], { disabled: true }),
+        pool('clash', [{ start: '10.2.0.1', stop: '10.2.0.1' }], {}, [
+          { type: 'cilium.io/PoolConflict', status: 'True', reason: 'cidr_overlap', message: 'overlap' },
+        ]),
+      ],
+      services: [
+        pending('x', 'outside', 'no_pool', msg('10.9.9.9')),
+        pending('x', 'disabled', 'no_pool', msg('10.1.0.1')),
+        pending('x', 'conflict', 'no_pool', msg('10.2.0.1')),
+      ],
+    });
+    expect(alertById(inv, 'pending:x/outside')).toMatchObject({
+      title: 'x/outside is pending: no pool contains 10.9.9.9',
+      fix: "Request an address inside a pool — free in pool 'lan': 10.0.0.1–10.0.0.4 — or add a block containing 10.9.9.9 to a pool.",
+    });
+    expect(alertById(inv, 'pending:x/disabled')?.fix).toMatch(/^Set spec.disabled: false on pool 'off'/);
+    expect(alertById(inv, 'pending:x/conflict')?.title).toBe(
+      "x/conflict is pending: pool 'clash' with 10.2.0.1 is conflicting",
+    );
+  });
+
+  it('no_pool for a generic request explains each pool and suggests the nearest fix', () => {
+    const generic = 'There are no enabled CiliumLoadBalancerIPPools that match this service';
+    const inv = build({
+      pools: [
+        pool('blue', [{ cidr: '10.0.0.0/30' }], { serviceSelector: { matchLabels: { color: 'blue' } } }),
+      ],
+      services: [pending('x', 'red', 'no_pool', generic)],
+    });
+    expect(alertById(inv, 'pending:x/red')).toMatchObject({
+      title: 'x/red is pending: no enabled pool selects it',
+      detail: "pool 'blue' selects only color=blue.",
+      fix: "Add labels matching color=blue to x/red, or widen the serviceSelector of pool 'blue'.",
+    });
+    const none = build({ services: [pending('x', 'red', 'no_pool', generic)] });
+    expect(alertById(none, 'pending:x/red')?.detail).toBe('No CiliumLoadBalancerIPPool exists.');
+  });
+
+  it('pool_selector_mismatch names the pool and its selector', () => {
+    const inv = build({
+      pools: [
+        pool('blue', [{ cidr: '10.0.0.0/30' }], { serviceSelector: { matchLabels: { color: 'blue' } } }),
+      ],
+      services: [
+        pending(
+          'x',
+          'red',
+          'pool_selector_mismatch',
+          "The pool with the CIDR containing '10.0.0.1', doesn't select this service",
+        ),
+      ],
+    });
+    expect(alertById(inv, 'pending:x/red')).toMatchObject({
+      title: "x/red is pending: pool 'blue' with 10.0.0.1 does not select it",
+      detail:
+        "10.0.0.1 is in pool 'blue', whose serviceSelector (color=blue) does not match the labels of x/red.",
+    });
+  });
+
+  it('an unknown reason still produces an alert with Cilium’s message', () => {
+    const inv = build({ pools: [P], services: [pending('x', 'y', 'something_new', 'Cilium 2.0 says no')] });
+    expect(alertById(inv, 'pending:x/y')).toMatchObject({
+      title: 'x/y is pending (something_new)',
+      detail: 'Cilium 2.0 says no',
+    });
+  });
+});
