@@ -41,7 +41,9 @@ export function parseManifests(text: string, file: string): KubeObject[] {
   parseAllDocuments(text).forEach((doc, i) => {
     const where = `${file}, document ${i + 1}`;
     if ('errors' in doc && doc.errors.length > 0) {
-      throw new SeedError(`${where}: invalid YAML: ${doc.errors[0].message.split('\n')[0].replace(/:\s*$/, '')}`);
+      throw new SeedError(
+        `${where}: invalid YAML: ${doc.errors[0].message.split('\n')[0].replace(/:\s*$/, '')}`,
+      );
     }
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) return; // an empty document (e.g. a trailing `---`)
