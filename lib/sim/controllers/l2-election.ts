@@ -1,5 +1,6 @@
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
-import { nodeIsReady, selectorMatches, serviceSelectorLabels } from './selector';
+import { l2PolicySelectsNode, l2PolicySelectsService, readL2Policy } from '../../cilium/l2-policy';
+import { nodeIsReady } from './node-ready';
 
 // The L2 announcer's leader election, as a pure function: cluster state + now → the lease writes
 // that bring kube-system's `cilium-l2announce-*` leases to what Cilium's agents would converge on
@@ -57,10 +58,10 @@ export function eligibleHolders(input: Omit<ElectionInput, 'leases'>): Map<strin
   const result = new Map<string, string[]>();
   const liveNodes = input.nodes.filter(nodeIsReady);
   if (input.policies.length === 0) return result;
-  const nodesByPolicy = input.policies.map((p) =>
-    liveNodes
-      .filter((n) => selectorMatches(p.spec.nodeSelector, n.metadata.labels ?? {}))
-      .map((n) => n.metadata.name),
+  // A policy with an invalid selector selects nothing (the agents report it in its status instead).
+  const policies = input.policies.map(readL2Policy).filter((p) => p.errors.length === 0);
+  const nodesByPolicy = policies.map((p) =>
+    liveNodes.filter((n) => l2PolicySelectsNode(p, n)).map((n) => n.metadata.name),
   );
   for (const svc of input.services) {
     const cls = svc.spec.loadBalancerClass;
@@ -68,12 +69,11 @@ export function eligibleHolders(input: Omit<ElectionInput, 'leases'>): Map<strin
     const lbIps = hasLbIp(svc);
     const extIps = (svc.spec.externalIPs?.length ?? 0) > 0;
     if (!lbIps && !extIps) continue;
-    const labels = serviceSelectorLabels(svc);
     const eligible = new Set<string>();
     let selected = false;
-    input.policies.forEach((p, i) => {
-      const kinds = (p.spec.loadBalancerIPs === true && lbIps) || (p.spec.externalIPs === true && extIps);
-      if (!kinds || !selectorMatches(p.spec.serviceSelector, labels)) return;
+    policies.forEach((p, i) => {
+      const kinds = (p.loadBalancerIPs && lbIps) || (p.externalIPs && extIps);
+      if (!kinds || !l2PolicySelectsService(p, svc)) return;
       selected = true;
       for (const n of nodesByPolicy[i]) eligible.add(n);
     });
