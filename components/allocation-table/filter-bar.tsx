@@ -36,15 +36,23 @@ export function FilterBar({
 
   return (
     <div role="search" className="flex flex-wrap items-center gap-2 px-4 py-2">
-      <input
-        ref={input}
-        type="search"
-        aria-label="Filter rows"
-        placeholder="Filter: IP, service, namespace, notes…  (press /)"
-        value={filters.q}
-        onChange={(e) => onChange({ q: e.target.value })}
-        className={`${field} w-72 max-w-full`}
-      />
+      <div className="relative w-80 max-w-full">
+        <input
+          ref={input}
+          type="search"
+          aria-label="Filter rows"
+          aria-keyshortcuts="/"
+          placeholder="Filter by IP, service, namespace, notes…"
+          value={filters.q}
+          onChange={(e) => onChange({ q: e.target.value })}
+          className={`${field} w-full pr-7`}
+        />
+        {filters.q === '' ? (
+          <kbd aria-hidden className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-400">
+            /
+          </kbd>
+        ) : null}
+      </div>
       <select
         aria-label="Status"
         value={filters.status ?? ''}

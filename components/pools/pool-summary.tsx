@@ -6,7 +6,7 @@ export function PoolSummary({ pools, onShowPool }: { pools: PoolView[]; onShowPo
   if (pools.length === 0) return null;
   return (
     <Panel id="pools" title={`Pools · ${pools.length}`}>
-      <ul className="grid divide-y divide-zinc-100 sm:grid-cols-2 sm:divide-y-0 lg:grid-cols-3 xl:grid-cols-4 [&>li]:border-zinc-100 sm:[&>li]:border-r">
+      <ul className="divide-y divide-zinc-100">
         {pools.map((p) => (
           <PoolCard key={p.name} pool={p} onShow={onShowPool} />
         ))}
