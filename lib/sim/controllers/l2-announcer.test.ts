@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KubeNode, Lease, Service } from '../../cilium/objects';
+import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
 import { createStore, type Store } from '../store';
 import { demoObjects } from '../seeds/demo';
 import { applySeed } from '../seeds/apply';
@@ -92,5 +92,34 @@ describe('L2Announcer', () => {
     announcer?.tick();
     expect(leases(store).map((l) => l.metadata.name)).not.toContain('cilium-l2announce-media-jellyfin');
     expect(leases(store)).toHaveLength(10);
+  });
+
+  it('reports a bad serviceSelector in the policy status, announces nothing through it, and clears it when fixed', () => {
+    const store = setup();
+    const ref = { apiVersion: 'cilium.io/v2alpha1', kind: 'CiliumL2AnnouncementPolicy', name: 'policy' };
+    const policy = store.get(ref) as unknown as CiliumL2AnnouncementPolicy;
+    const bad = { matchExpressions: [{ key: 'app', operator: 'In', values: [] }] };
+    store.update({ ...policy, spec: { ...policy.spec, serviceSelector: bad } });
+    announcer?.tick();
+    const cond = () =>
+      (store.get(ref) as unknown as CiliumL2AnnouncementPolicy).status?.conditions?.find(
+        (c) => c.type === 'io.cilium/bad-service-selector',
+      );
+    expect(cond()).toMatchObject({
+      status: 'True',
+      reason: 'error',
+      message: "matchExpressions[0]: for 'in', 'notin' operators, values set can't be empty",
+    });
+    expect(leases(store)).toHaveLength(0);
+    const broken = store.get(ref) as unknown as CiliumL2AnnouncementPolicy;
+    store.update({ ...broken, spec: { ...broken.spec, serviceSelector: undefined } });
+    advance(1);
+    announcer?.tick();
+    expect(cond()).toMatchObject({ status: 'False', reason: 'error', message: '' });
+    expect(leases(store)).toHaveLength(11);
+    const types = (store.get(ref) as unknown as CiliumL2AnnouncementPolicy).status?.conditions?.map(
+      (c) => c.type,
+    );
+    expect(types).toEqual(['io.cilium/bad-service-selector']);
   });
 });

@@ -1,6 +1,7 @@
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
 import { DEFAULT_ELECTION, electLeases, LEASE_PREFIX, type ElectionOptions } from './l2-election';
-import { Cache, type Clock, type ControllerStore } from './port';
+import { policyConditions } from './l2-policy-status';
+import { Cache, keyOf, type Clock, type ControllerStore } from './port';
 
 // The simulated L2 announcer: what all the cilium-agents together do to the
 // `cilium-l2announce-*` leases. State comes from watches; every retry period (and soon after any
@@ -24,6 +25,8 @@ export class L2Announcer {
   private timer: NodeJS.Timeout | null = null;
   private soon: NodeJS.Immediate | null = null;
   private stopped = false;
+  /** Policies to re-check for selector/regex errors on the next tick. */
+  private readonly dirtyPolicies = new Set<string>();
   /** Writes the last tick made, and errors it met (kept for tests and diagnostics). */
   lastTick = { writes: 0, errors: [] as string[] };
 
@@ -41,7 +44,11 @@ export class L2Announcer {
   start(): void {
     const onChange = () => this.scheduleSoon();
     this.services.start(onChange);
-    this.policies.start(onChange);
+    this.policies.start((type, policy) => {
+      if (type !== 'DELETED') this.dirtyPolicies.add(keyOf(policy));
+      onChange();
+    });
+    for (const key of this.policies.items.keys()) this.dirtyPolicies.add(key);
     this.nodes.start(onChange);
     // Lease events are mostly our own writes; re-ticking on them would loop.
     this.leases.start(() => {});
@@ -67,6 +74,7 @@ export class L2Announcer {
   /** One election round at the clock's current time. Returns the number of lease writes. */
   tick(): number {
     if (this.stopped) return 0;
+    this.writePolicyStatuses();
     const leases = this.leases.values().filter((l) => l.metadata.name.startsWith(LEASE_PREFIX));
     const services = this.services.values();
     const policies = this.policies.values();
@@ -88,6 +96,23 @@ export class L2Announcer {
       }
     }
     return this.record(writes.length, errors);
+  }
+
+  private writePolicyStatuses(): void {
+    for (const key of this.dirtyPolicies) {
+      const policy = this.policies.items.get(key);
+      const conditions = policy && policyConditions(policy, this.clock.now());
+      if (!policy || !conditions) continue;
+      try {
+        this.store.updateStatus({
+          ...policy,
+          status: { ...(policy.status ?? {}), conditions },
+        } as typeof policy);
+      } catch {
+        // A newer copy exists; its watch event marks the policy dirty again.
+      }
+    }
+    this.dirtyPolicies.clear();
   }
 
   private record(writes: number, errors: string[]): number {
