@@ -38,10 +38,10 @@ export type LeaseState =
  */
 export function leaseState(lease: Lease | undefined, now: number): LeaseState {
   if (!lease) return { kind: 'none' };
-  const holder = lease.spec.holderIdentity?.trim();
+  const holder = lease.spec?.holderIdentity?.trim();
   if (!holder) return { kind: 'unheld', lease };
-  const renewed = Date.parse(lease.spec.renewTime ?? lease.spec.acquireTime ?? '');
-  const duration = lease.spec.leaseDurationSeconds;
+  const renewed = Date.parse(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? '');
+  const duration = lease.spec?.leaseDurationSeconds;
   if (Number.isNaN(renewed) || duration === undefined || !Number.isFinite(duration)) {
     return { kind: 'held', lease, holder };
   }
@@ -60,7 +60,9 @@ export function announcerOf(leases: LeaseIndex, namespace: string, name: string,
 export function notReadyNodes(nodes: KubeNode[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const n of nodes) {
-    const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+    const ready = (Array.isArray(n.status?.conditions) ? n.status.conditions : []).find(
+      (c) => c.type === 'Ready',
+    );
     if (ready && ready.status !== 'True')
       out.set(n.metadata.name, ready.message || ready.reason || `Ready=${ready.status}`);
   }

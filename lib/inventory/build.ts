@@ -6,8 +6,22 @@ import { indexGateways } from './columns';
 import { poolModels } from './pool-model';
 import { poolView } from './pool-views';
 import { buildRows } from './rows';
-import { holdersByIp, serviceModels, waitersByIp } from './service-model';
-import type { Inventory } from './types';
+import { holdersByIp, refText, serviceModels, waitersByIp, type ReadError } from './service-model';
+import type { Alert, Inventory } from './types';
+
+/** A list from the state, or none when the source is absent or malformed (never a crash). */
+const list = <T>(v: T[] | undefined | null): T[] => (Array.isArray(v) ? v : []);
+
+function readErrorAlert(e: ReadError): Alert {
+  return {
+    id: `unreadable:${e.ref.kind}:${refText(e.ref)}`,
+    severity: 'warning',
+    title: `${e.ref.kind} ${refText(e.ref)} could not be read`,
+    detail: `The dashboard left it out of the inventory: ${e.error}.`,
+    fix: `Inspect it with kubectl get ${e.ref.kind.toLowerCase()} -o yaml; its fields do not have the shape Kubernetes and Cilium define.`,
+    subject: e.ref,
+  };
+}
 
 // buildInventory: the one pure function from cluster state to the view model. What the cluster
 // did is the truth — holders come from the ingress Cilium wrote, reasons from its conditions.
@@ -37,13 +51,17 @@ export function buildInventory(
   _evidence: ArpEvidenceInput | null,
   config: InventoryConfig,
 ): Inventory {
-  const now = config.now;
+  const now = config?.now;
+  if (typeof now !== 'number' || !Number.isFinite(now)) {
+    throw new TypeError(`buildInventory: config.now must be epoch milliseconds, got ${String(now)}`);
+  }
   const options = { ...DEFAULT_ENGINE_OPTIONS, ...config.engine };
-  const gateways = indexGateways(state.gateways ?? []);
-  const leases = indexL2Leases(state.leases ?? []);
-  const services = serviceModels(state.services ?? [], gateways, leases, now);
+  const errors: ReadError[] = [];
+  const gateways = indexGateways(list(state?.gateways));
+  const leases = indexL2Leases(list(state?.leases));
+  const services = serviceModels(list(state?.services), gateways, leases, now, errors);
   const holders = holdersByIp(services);
-  const pools = poolModels(state.pools ?? []);
+  const pools = poolModels(list(state?.pools), errors);
   const { rows, freeRanges, stats, orphans } = buildRows(pools, { holders, waiters: waitersByIp(services) });
   const poolViews = pools.map((p) => poolView(p, stats.get(p.name)));
   const alerts = buildAlerts({
@@ -53,12 +71,14 @@ export function buildInventory(
     services,
     holders,
     orphans,
-    l2Policies: (state.l2Policies ?? []).filter((p) => p?.metadata?.name).map(readL2Policy),
+    l2Policies: list(state?.l2Policies)
+      .filter((p) => typeof p?.metadata?.name === 'string')
+      .map(readL2Policy),
     leases,
-    notReady: notReadyNodes(state.nodes ?? []),
+    notReady: notReadyNodes(list(state?.nodes).filter((n) => typeof n?.metadata?.name === 'string')),
     now,
     options,
-  });
+  }).concat(errors.map(readErrorAlert));
   return {
     version: config.version,
     generatedAt: new Date(now).toISOString(),

@@ -35,7 +35,7 @@ export function indexGateways(gateways: Gateway[]): GatewayIndex {
 
 /** First non-empty value of an annotation on the Service, then the Gateway's infrastructure, then the Gateway. */
 function annotation(key: string, svc: Service, gw: Gateway | undefined): string | null {
-  const sources = [svc.metadata.annotations, gw?.spec.infrastructure?.annotations, gw?.metadata.annotations];
+  const sources = [svc.metadata.annotations, gw?.spec?.infrastructure?.annotations, gw?.metadata.annotations];
   for (const s of sources) {
     const v = s?.[key]?.trim();
     if (v) return v;
@@ -50,7 +50,7 @@ export function serviceColumns(svc: Service, gateways: GatewayIndex): ServiceCol
     service: annotation(DISPLAY_NAME_ANNOTATION, svc, gw) ?? ref?.name ?? svc.metadata.name,
     namespace: ref?.namespace ?? svc.metadata.namespace ?? 'default',
     type: annotation(TYPE_ANNOTATION, svc, gw) ?? (ref ? 'Gateway' : null),
-    notes: annotation(NOTES_ANNOTATION, svc, gw) ?? portNotes(svc.spec.ports),
+    notes: annotation(NOTES_ANNOTATION, svc, gw) ?? portNotes(svc.spec?.ports),
     gateway: ref ? `${ref.namespace}/${ref.name}` : null,
   };
 }

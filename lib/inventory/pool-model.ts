@@ -1,6 +1,7 @@
 import { blockRange, readPool, readPoolConditions, type PoolView as CiliumPoolView } from '../cilium';
 import type { CiliumLoadBalancerIPPool, PoolBlock } from '../cilium/objects';
 import { formatAddr, rangeFrom, rangeSize, rangeTo, type IpRange } from '../net';
+import type { ObjectRef } from './types';
 
 // A pool as the inventory needs it: parsed blocks (both API versions, and the pre-1.16 `cidrs`),
 // which addresses allowFirstLastIPs withholds, and what its Cilium conditions say.
@@ -76,12 +77,24 @@ export function poolModel(pool: CiliumLoadBalancerIPPool): PoolModel {
   };
 }
 
-/** Pools by name, the order every screen lists them in. */
-export function poolModels(pools: CiliumLoadBalancerIPPool[]): PoolModel[] {
-  return pools
-    .filter((p) => p?.metadata?.name)
-    .map(poolModel)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** Pools by name, the order every screen lists them in; unreadable ones go to `errors`. */
+export function poolModels(
+  pools: CiliumLoadBalancerIPPool[],
+  errors: { ref: ObjectRef; error: string }[] = [],
+): PoolModel[] {
+  const out: PoolModel[] = [];
+  for (const p of pools) {
+    if (typeof p?.metadata?.name !== 'string') continue;
+    try {
+      out.push(poolModel(p));
+    } catch (err) {
+      errors.push({
+        ref: { kind: 'CiliumLoadBalancerIPPool', name: p.metadata.name },
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Free of new allocations: a disabled or conflicting pool allocates nothing (existing IPs stay). */

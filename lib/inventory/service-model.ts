@@ -30,7 +30,7 @@ export const refText = (r: ObjectRef): string => (r.namespace ? `${r.namespace}/
 export function ingressIps(svc: Service): string[] {
   const out: string[] = [];
   for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
-    if (!ing?.ip) continue;
+    if (typeof ing?.ip !== 'string' || !ing.ip) continue;
     // Only IPv6 text can differ from its canonical form (IPv4 parsing is strict dotted-quad, so a
     // valid IPv4 string is canonical, and an invalid one is kept as written either way).
     const ip = ing.ip.includes(':') ? canonicalAddr(ing.ip) : ing.ip.trim();
@@ -88,17 +88,32 @@ export function serviceModel(
   };
 }
 
+/** An object the inventory could not read (malformed input); it is left out and reported. */
+export interface ReadError {
+  ref: ObjectRef;
+  error: string;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 /** Services sorted by namespace then name (the order of ServiceView[] and of holders). */
 export function serviceModels(
   services: Service[],
   gateways: GatewayIndex,
   leases: LeaseIndex,
   now: number,
+  errors: ReadError[] = [],
 ): ServiceModel[] {
-  return services
-    .filter((s) => s?.metadata?.name && isListed(s))
-    .map((s) => serviceModel(s, gateways, leases, now))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const out: ServiceModel[] = [];
+  for (const s of services) {
+    if (typeof s?.metadata?.name !== 'string') continue;
+    try {
+      if (isListed(s)) out.push(serviceModel(s, gateways, leases, now));
+    } catch (err) {
+      errors.push({ ref: serviceRef(s), error: errorText(err) });
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Who holds each address (several Services when they share it), in service order. */

@@ -34,8 +34,8 @@ function fixFor(reason: string, s: ServiceModel, holders: ServiceModel[], free: 
     return `Services sharing an address need different ports; ${name} and ${otherName} both use ${clash.join(', ') || 'the same port'}. Change one of them${orFree}.`;
   }
   if (reason.startsWith('different ExternalTrafficPolicy')) {
-    const theirs = other?.svc.spec.externalTrafficPolicy || 'Cluster';
-    const mine = s.svc.spec.externalTrafficPolicy || 'Cluster';
+    const theirs = other?.svc.spec?.externalTrafficPolicy || 'Cluster';
+    const mine = s.svc.spec?.externalTrafficPolicy || 'Cluster';
     return `Set the same spec.externalTrafficPolicy on both (${otherName} has ${theirs}, ${name} has ${mine})${orFree}.`;
   }
   if (reason.includes('ExternalTrafficPolicy local')) {
