@@ -39,6 +39,8 @@ export interface KindDef {
   strategicMerge: boolean;
   /** Schema defaults for top-level `spec` fields (CRD `default:`), applied when absent. */
   specDefaults?: Readonly<Record<string, boolean | string | number>>;
+  /** Served from another row's collection through a field conversion (events.k8s.io/v1 Event ⇄ v1 Event). */
+  storedAs?: { apiVersion: string; kind: string; conversion: 'events' };
   /** Kind-specific defaulting/validation, looked up by name in kind-hooks.ts. */
   hooks?: 'service' | 'namespace';
 }
@@ -88,6 +90,7 @@ export const KINDS: readonly KindDef[] = [
   {
     group: 'events.k8s.io', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
     namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    storedAs: { apiVersion: 'v1', kind: 'Event', conversion: 'events' },
     columns: [
       { name: 'Type', type: 'string', jsonPath: '.type' },
       { name: 'Reason', type: 'string', jsonPath: '.reason' },

@@ -212,3 +212,27 @@ describe('store: watch', () => {
     expect(seen).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
   });
 });
+
+describe('store: Event in v1 and events.k8s.io/v1', () => {
+  it('is one object seen through both shapes', () => {
+    const store = createStore();
+    store.create({
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: { name: 'web.1', namespace: 'default' },
+      regarding: { kind: 'Service', name: 'web', namespace: 'default' },
+      note: 'No pool matches',
+      reason: 'NoPool',
+      type: 'Warning',
+      reportingController: 'lbipam',
+    });
+    const core = store.get({ apiVersion: 'v1', kind: 'Event', namespace: 'default', name: 'web.1' });
+    expect(core).toMatchObject({ apiVersion: 'v1', involvedObject: { name: 'web' }, message: 'No pool matches', reportingComponent: 'lbipam' });
+    const seen: string[] = [];
+    store.watch({ apiVersion: 'events.k8s.io/v1', kind: 'Event' }, {}, (ev) => seen.push(`${ev.type} ${String(ev.object.note)}`));
+    store.patch({ apiVersion: 'v1', kind: 'Event', namespace: 'default', name: 'web.1' }, 'merge', { message: 'Pool found' });
+    store.patch({ apiVersion: 'events.k8s.io/v1', kind: 'Event', namespace: 'default', name: 'web.1' }, 'merge', { note: 'Again' });
+    expect(seen).toEqual(['ADDED No pool matches', 'MODIFIED Pool found', 'MODIFIED Again']);
+    expect(store.list({ apiVersion: 'v1', kind: 'Event' }).items[0].message).toBe('Again');
+  });
+});

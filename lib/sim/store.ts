@@ -14,6 +14,7 @@ import { applyJsonPatch, applyMergePatch, isObj } from './patch';
 import type { KindRef, ListOptions, ListResult, ObjectRef, PatchOptions, PatchType, SimObject, WatchOptions, WriteOptions } from './types';
 import { validateMetaMaps, validateName, type NameRule } from './validate';
 import { WatchHub, type Listener } from './watch-hub';
+import { withConversions } from './conversions';
 
 export interface StoreOptions {
   /** Clock for creationTimestamp and table ages (tests pass a fixed one). */
@@ -50,6 +51,22 @@ export function resolveKind(apiVersion: unknown, kind: unknown): KindDef {
   const def = findKind(apiVersion, kind);
   if (!def) throw new ApiError(404, 'NotFound', `the server could not find the requested resource (no kind "${kind}" in version "${apiVersion}")`);
   return def;
+}
+
+/** `old` with a patch applied, ready for update(): identity fields stay those of `old`. */
+export function patchedObject(def: KindDef, old: SimObject, type: PatchType, body: unknown): SimObject {
+  let result: unknown;
+  if (type === 'json') result = applyJsonPatch(old, body);
+  else if (type === 'merge' || (type === 'apply' && !def.strategicMerge)) result = applyMergePatch(old, body);
+  else result = applyStrategicMerge(old, body);
+  if (!isObj(result)) throw new ApiError(422, 'Invalid', 'the patch did not produce an object');
+  const meta = isObj(result.metadata) ? result.metadata : {};
+  return {
+    ...structuredClone(result),
+    apiVersion: old.apiVersion,
+    kind: old.kind,
+    metadata: { ...meta, name: old.metadata.name, namespace: old.metadata.namespace },
+  } as SimObject;
 }
 
 function nameRule(def: KindDef): NameRule {
@@ -214,16 +231,7 @@ export function createStore(options: StoreOptions = {}): Store {
         const meta = { ...(isObj((body as Record<string, unknown>).metadata) ? ((body as Record<string, unknown>).metadata as object) : {}), name: ref.name, namespace: ref.namespace };
         return store.create({ ...(body as object), metadata: meta }, opts);
       }
-      let result: unknown;
-      if (type === 'json') result = applyJsonPatch(old, body);
-      else if (type === 'merge' || (type === 'apply' && !def.strategicMerge)) result = applyMergePatch(old, body);
-      else result = applyStrategicMerge(old, body);
-      if (!isObj(result)) throw new ApiError(422, 'Invalid', 'the patch did not produce an object');
-      const meta = isObj(result.metadata) ? result.metadata : {};
-      return store.update(
-        { ...structuredClone(result), apiVersion: ref.apiVersion, kind: def.kind, metadata: { ...meta, name: old.metadata.name, namespace: old.metadata.namespace } },
-        opts,
-      );
+      return store.update(patchedObject(def, asVersion(old, ref.apiVersion), type, body), opts);
     },
 
     delete(ref, opts = {}) {
@@ -271,5 +279,5 @@ export function createStore(options: StoreOptions = {}): Store {
   };
 
   for (const name of SEEDED_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return store;
+  return withConversions(store);
 }
