@@ -15,7 +15,9 @@ test('the text filter lives in the URL and survives a reload', async ({ page }) 
   await expect(dash.rowCount).toHaveText('4 of 20 rows');
 });
 
-test('status and pool filters are shareable links; a filter that matches nothing can be cleared', async ({ page }) => {
+test('status and pool filters are shareable links; a filter that matches nothing can be cleared', async ({
+  page,
+}) => {
   const dash = new DashboardPage(page);
   await dash.goto('?status=available');
   await expect(dash.statusFilter).toHaveValue('available');

@@ -25,7 +25,9 @@ test.afterEach(async () => {
   await kubectl(['delete', 'service', name, '-n', 'default', '--ignore-not-found', '--wait=false']);
 });
 
-test('a Service created with kubectl appears within a second, and its deletion frees the row', async ({ page }) => {
+test('a Service created with kubectl appears within a second, and its deletion frees the row', async ({
+  page,
+}) => {
   const dash = new DashboardPage(page);
   await dash.goto();
   await dash.waitLive();

@@ -16,7 +16,9 @@ for (const [label, width] of [
     await dash.waitLive();
     await page.screenshot({ path: `${dir}/${label}.png`, fullPage: true });
     // The page itself never scrolls sideways; only the table may, inside its own box.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }

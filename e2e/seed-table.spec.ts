@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { isAvailable, seedTable } from './fixtures/seed-table';
 import { DashboardPage } from './pages/dashboard-page';
 
-test('the demo table equals the seed page\'s IP Allocation Table, row for row', async ({ page }) => {
+test("the demo table equals the seed page's IP Allocation Table, row for row", async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.goto();
   const shown = await dash.shownRows();
@@ -19,7 +19,13 @@ test('the demo table equals the seed page\'s IP Allocation Table, row for row', 
         notes: '--',
       });
     } else {
-      expect({ ip: row.ip, service: row.service, namespace: row.namespace, type: row.type, notes: row.notes }).toEqual(seed);
+      expect({
+        ip: row.ip,
+        service: row.service,
+        namespace: row.namespace,
+        type: row.type,
+        notes: row.notes,
+      }).toEqual(seed);
       // Jellyfin's address is also wanted by the pending plex Service: still held, shown as contested.
       expect(['allocated', 'contested'], `${seed.ip} status`).toContain(row.status);
     }

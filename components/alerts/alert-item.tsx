@@ -8,11 +8,16 @@ const bar: Record<Alert['severity'], string> = {
   info: 'border-l-sky-500',
 };
 
-const subjectOf = (a: Alert) => `${a.subject.kind} ${a.subject.namespace ? `${a.subject.namespace}/` : ''}${a.subject.name}`;
+const subjectOf = (a: Alert) =>
+  `${a.subject.kind} ${a.subject.namespace ? `${a.subject.namespace}/` : ''}${a.subject.name}`;
 
 export function AlertItem({ alert }: { alert: Alert }) {
   return (
-    <li data-testid="alert" data-severity={alert.severity} className={`border-l-2 px-4 py-2.5 ${bar[alert.severity]}`}>
+    <li
+      data-testid="alert"
+      data-severity={alert.severity}
+      className={`border-l-2 px-4 py-2.5 ${bar[alert.severity]}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={tone[alert.severity]}>{alert.severity}</Badge>
         <h3 className="text-sm font-medium text-zinc-900">{alert.title}</h3>

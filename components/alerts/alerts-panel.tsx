@@ -6,7 +6,6 @@ import { Badge } from '../ui/badge';
 import { AlertItem } from './alert-item';
 import { sortAlerts } from './sort-alerts';
 
-
 export function AlertsPanel({ alerts }: { alerts: Alert[] }) {
   const [open, setOpen] = useState(true);
   if (alerts.length === 0) return null;
@@ -26,9 +25,19 @@ export function AlertsPanel({ alerts }: { alerts: Alert[] }) {
           <span aria-hidden className={`text-zinc-400 transition-transform ${open ? 'rotate-90' : ''}`}>
             ▸
           </span>
-          <span className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Alerts · {alerts.length}</span>
-          {errors ? <Badge tone="red">{errors} error{errors > 1 ? 's' : ''}</Badge> : null}
-          {warnings ? <Badge tone="amber">{warnings} warning{warnings > 1 ? 's' : ''}</Badge> : null}
+          <span className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+            Alerts · {alerts.length}
+          </span>
+          {errors ? (
+            <Badge tone="red">
+              {errors} error{errors > 1 ? 's' : ''}
+            </Badge>
+          ) : null}
+          {warnings ? (
+            <Badge tone="amber">
+              {warnings} warning{warnings > 1 ? 's' : ''}
+            </Badge>
+          ) : null}
         </button>
       </h2>
       {open ? (

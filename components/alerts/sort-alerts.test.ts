@@ -14,7 +14,13 @@ const alert = (id: string, severity: Alert['severity']): Alert => ({
 
 describe('alerts order and pool usage', () => {
   it('puts errors first, then warnings, then info, keeping order within a severity', () => {
-    const sorted = sortAlerts([alert('i1', 'info'), alert('w1', 'warning'), alert('e1', 'error'), alert('w2', 'warning'), alert('e2', 'error')]);
+    const sorted = sortAlerts([
+      alert('i1', 'info'),
+      alert('w1', 'warning'),
+      alert('e1', 'error'),
+      alert('w2', 'warning'),
+      alert('e2', 'error'),
+    ]);
     expect(sorted.map((a) => a.id)).toEqual(['e1', 'e2', 'w1', 'w2', 'i1']);
   });
 

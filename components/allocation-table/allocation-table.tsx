@@ -18,7 +18,15 @@ function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
   const rows = Array.from(e.currentTarget.rows);
   const i = rows.indexOf(row);
   const target =
-    e.key === 'ArrowDown' ? rows[i + 1] : e.key === 'ArrowUp' ? rows[i - 1] : e.key === 'Home' ? rows[0] : e.key === 'End' ? rows.at(-1) : undefined;
+    e.key === 'ArrowDown'
+      ? rows[i + 1]
+      : e.key === 'ArrowUp'
+        ? rows[i - 1]
+        : e.key === 'Home'
+          ? rows[0]
+          : e.key === 'End'
+            ? rows.at(-1)
+            : undefined;
   if (!target) return;
   e.preventDefault();
   row.tabIndex = -1;
@@ -26,7 +34,11 @@ function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
   target.focus();
 }
 
-const ariaSort = (s: false | 'asc' | 'desc') => (s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none');
+// The IP column stays put when a narrow screen scrolls the table sideways.
+const stickyIp = 'sticky left-0 z-[1]';
+
+const ariaSort = (s: false | 'asc' | 'desc') =>
+  s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none';
 
 export function AllocationTable({ records }: { records: TableRecord[] }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'ip', desc: false }]);
@@ -45,14 +57,23 @@ export function AllocationTable({ records }: { records: TableRecord[] }) {
 
   return (
     <div className="overflow-x-auto">
-      <table data-testid="allocation-table" aria-label="IP allocation table" className="w-full border-collapse text-left text-[13px]">
-        <thead className="sticky top-0 z-10 bg-zinc-50/95 backdrop-blur">
+      <table
+        data-testid="allocation-table"
+        aria-label="IP allocation table"
+        className="w-full border-collapse text-left text-[13px]"
+      >
+        <thead className="sticky top-0 z-10 bg-zinc-50">
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id} className="border-b border-zinc-200">
               {hg.headers.map((h) => {
                 const sorted = h.column.getIsSorted();
                 return (
-                  <th key={h.id} scope="col" aria-sort={ariaSort(sorted)} className="whitespace-nowrap px-3 py-1.5 font-medium">
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={ariaSort(sorted)}
+                    className={`whitespace-nowrap px-3 py-1.5 font-medium ${h.column.id === 'ip' ? `${stickyIp} bg-zinc-50` : ''}`}
+                  >
                     <button
                       type="button"
                       onClick={h.column.getToggleSortingHandler()}
@@ -78,10 +99,14 @@ export function AllocationTable({ records }: { records: TableRecord[] }) {
               data-ip={row.original.ip}
               data-kind={row.original.kind}
               data-status={row.original.status}
-              className={`border-b border-zinc-100 align-top outline-none hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 ${row.original.kind === 'range' ? 'bg-zinc-50/60' : ''}`}
+              className={`border-b border-zinc-100 align-top outline-none hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 ${row.original.kind === 'range' ? 'bg-zinc-50' : 'bg-white'}`}
             >
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} data-col={cell.column.id} className="whitespace-nowrap px-3 py-1.5">
+                <td
+                  key={cell.id}
+                  data-col={cell.column.id}
+                  className={`whitespace-nowrap px-3 py-1.5 ${cell.column.id === 'ip' ? `${stickyIp} bg-inherit` : ''}`}
+                >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

@@ -13,17 +13,27 @@ const plural = (n: number | bigint, one: string, many: string) =>
   `${n.toLocaleString('en-US')} ${n === 1 || n === 1n ? one : many}`;
 
 /** Filters (kept in the URL) + the table + its empty states. Must sit under <Suspense> (nuqs). */
-export function AllocationView({ inventory }: { inventory: Pick<Inventory, 'rows' | 'freeRanges' | 'pools'> }) {
+export function AllocationView({
+  inventory,
+}: {
+  inventory: Pick<Inventory, 'rows' | 'freeRanges' | 'pools'>;
+}) {
   const [filters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
   const all = useMemo(() => tableRecords(inventory), [inventory]);
   const shown = useMemo(() => all.filter((r) => matchesFilters(r, filters)), [all, filters]);
   const clear = () => void setFilters({ q: null, status: null, pool: null });
-  const change = (patch: Partial<TableFilters>) => void setFilters({ ...patch, q: patch.q === '' ? null : patch.q });
+  const change = (patch: Partial<TableFilters>) =>
+    void setFilters({ ...patch, q: patch.q === '' ? null : patch.q });
 
   const rowsText =
-    shown.length === all.length ? plural(all.length, 'row', 'rows') : `${shown.length.toLocaleString('en-US')} of ${plural(all.length, 'row', 'rows')}`;
+    shown.length === all.length
+      ? plural(all.length, 'row', 'rows')
+      : `${shown.length.toLocaleString('en-US')} of ${plural(all.length, 'row', 'rows')}`;
   const addresses = addressCount(shown);
-  const summary = addresses === BigInt(shown.length) ? rowsText : `${rowsText} · ${plural(addresses, 'address', 'addresses')}`;
+  const summary =
+    addresses === BigInt(shown.length)
+      ? rowsText
+      : `${rowsText} · ${plural(addresses, 'address', 'addresses')}`;
 
   return (
     <section aria-labelledby="allocations-title" className="rounded-lg border border-zinc-200 bg-white">
@@ -36,7 +46,13 @@ export function AllocationView({ inventory }: { inventory: Pick<Inventory, 'rows
         <NoPools />
       ) : (
         <>
-          <FilterBar filters={filters} pools={inventory.pools.map((p) => p.name)} onChange={change} onClear={clear} summary={summary} />
+          <FilterBar
+            filters={filters}
+            pools={inventory.pools.map((p) => p.name)}
+            onChange={change}
+            onClear={clear}
+            summary={summary}
+          />
           {shown.length === 0 ? <NoMatches onClear={clear} /> : <AllocationTable records={shown} />}
         </>
       )}

@@ -7,8 +7,15 @@ import type { TableRecord } from './table-records';
 const col = createColumnHelper<TableRecord>();
 
 const ipOrder: SortingFn<TableRecord> = (a, b) => compareIps(a.original.ip, b.original.ip);
-const statusRank: Record<RowStatus, number> = { contested: 0, allocated: 1, reserved: 2, unallocatable: 3, available: 4 };
-const statusOrder: SortingFn<TableRecord> = (a, b) => statusRank[a.original.status] - statusRank[b.original.status];
+const statusRank: Record<RowStatus, number> = {
+  contested: 0,
+  allocated: 1,
+  reserved: 2,
+  unallocatable: 3,
+  available: 4,
+};
+const statusOrder: SortingFn<TableRecord> = (a, b) =>
+  statusRank[a.original.status] - statusRank[b.original.status];
 
 const Empty = () => <span className="text-zinc-300">—</span>;
 const text = (v: string | null) => (v ? v : <Empty />);
@@ -25,7 +32,9 @@ function IpCell({ r }: { r: TableRecord }) {
 
 function ServiceCell({ r }: { r: TableRecord }) {
   if (r.kind === 'range') {
-    return <span className="text-zinc-500">{BigInt(r.count ?? '0').toLocaleString('en-US')} free addresses</span>;
+    return (
+      <span className="text-zinc-500">{BigInt(r.count ?? '0').toLocaleString('en-US')} free addresses</span>
+    );
   }
   return (
     <span className="flex flex-col">
@@ -49,27 +58,51 @@ const nullsLast = { sortUndefined: 'last' as const, sortingFn: 'alphanumeric' as
 const orUndefined = (v: string | null) => v ?? undefined;
 
 export const allocationColumns = [
-  col.accessor('ip', { id: 'ip', header: 'IP', sortingFn: ipOrder, cell: (c) => <IpCell r={c.row.original} /> }),
+  col.accessor('ip', {
+    id: 'ip',
+    header: 'IP',
+    sortingFn: ipOrder,
+    cell: (c) => <IpCell r={c.row.original} />,
+  }),
   col.accessor((r) => orUndefined(r.service), {
     id: 'service',
     header: 'Service',
     ...nullsLast,
     cell: (c) => <ServiceCell r={c.row.original} />,
   }),
-  col.accessor((r) => orUndefined(r.namespace), { id: 'namespace', header: 'Namespace', ...nullsLast, cell: (c) => text(c.row.original.namespace) }),
-  col.accessor((r) => orUndefined(r.type), { id: 'type', header: 'Type', ...nullsLast, cell: (c) => text(c.row.original.type) }),
+  col.accessor((r) => orUndefined(r.namespace), {
+    id: 'namespace',
+    header: 'Namespace',
+    ...nullsLast,
+    cell: (c) => text(c.row.original.namespace),
+  }),
+  col.accessor((r) => orUndefined(r.type), {
+    id: 'type',
+    header: 'Type',
+    ...nullsLast,
+    cell: (c) => text(c.row.original.type),
+  }),
   col.accessor((r) => orUndefined(r.notes), {
     id: 'notes',
     header: 'Notes',
     ...nullsLast,
     cell: (c) => <span className="text-zinc-600">{text(c.row.original.notes)}</span>,
   }),
-  col.accessor('status', { id: 'status', header: 'Status', sortingFn: statusOrder, cell: (c) => <StatusBadge status={c.getValue()} /> }),
+  col.accessor('status', {
+    id: 'status',
+    header: 'Status',
+    sortingFn: statusOrder,
+    cell: (c) => <StatusBadge status={c.getValue()} />,
+  }),
   col.accessor((r) => orUndefined(r.announcer), {
     id: 'announcer',
     header: 'Announcer',
     ...nullsLast,
     cell: (c) => <span className="font-mono text-zinc-600">{text(c.row.original.announcer)}</span>,
   }),
-  col.accessor('pool', { id: 'pool', header: 'Pool', cell: (c) => <span className="font-mono text-zinc-600">{c.getValue()}</span> }),
+  col.accessor('pool', {
+    id: 'pool',
+    header: 'Pool',
+    cell: (c) => <span className="font-mono text-zinc-600">{c.getValue()}</span>,
+  }),
 ];

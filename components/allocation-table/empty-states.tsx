@@ -17,12 +17,14 @@ export function NoPools() {
     <div data-testid="empty-no-pools" className="mx-auto flex max-w-xl flex-col gap-3 px-6 py-10">
       <h3 className="text-sm font-semibold text-zinc-900">This cluster has no LoadBalancer IP pools</h3>
       <p className="text-sm text-zinc-600">
-        Cilium hands out LoadBalancer addresses only from a <code className="font-mono text-xs">CiliumLoadBalancerIPPool</code>.
-        Until one exists, every Service of type LoadBalancer stays pending. A minimal pool:
+        Cilium hands out LoadBalancer addresses only from a{' '}
+        <code className="font-mono text-xs">CiliumLoadBalancerIPPool</code>. Until one exists, every Service
+        of type LoadBalancer stays pending. A minimal pool:
       </p>
       <CodeBlock code={minimalPool} label="Minimal CiliumLoadBalancerIPPool" />
       <p className="text-xs text-zinc-500">
-        Apply it with <code className="font-mono">kubectl apply -f pool.yaml</code>; the table fills in as soon as Cilium allocates.
+        Apply it with <code className="font-mono">kubectl apply -f pool.yaml</code>; the table fills in as
+        soon as Cilium allocates.
       </p>
     </div>
   );

@@ -26,7 +26,8 @@ export function FilterBar({
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.key !== '/' || e.metaKey || e.ctrlKey || t?.closest('input, textarea, select, [contenteditable]')) return;
+      if (e.key !== '/' || e.metaKey || e.ctrlKey || t?.closest('input, textarea, select, [contenteditable]'))
+        return;
       e.preventDefault();
       input.current?.focus();
     };
@@ -48,7 +49,10 @@ export function FilterBar({
           className={`${field} w-full pr-7`}
         />
         {filters.q === '' ? (
-          <kbd aria-hidden className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-400">
+          <kbd
+            aria-hidden
+            className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-400"
+          >
             /
           </kbd>
         ) : null}

@@ -4,12 +4,24 @@ import { compareIps, ipSortKey } from './ip-order';
 describe('numeric IP order', () => {
   it('sorts IPv4 by value, not as text', () => {
     const ips = ['192.168.0.10', '192.168.0.9', '10.0.0.1', '192.168.0.100', '192.168.1.1'];
-    expect([...ips].sort(compareIps)).toEqual(['10.0.0.1', '192.168.0.9', '192.168.0.10', '192.168.0.100', '192.168.1.1']);
+    expect([...ips].sort(compareIps)).toEqual([
+      '10.0.0.1',
+      '192.168.0.9',
+      '192.168.0.10',
+      '192.168.0.100',
+      '192.168.1.1',
+    ]);
   });
 
   it('puts IPv4 before IPv6 and orders IPv6 with :: compression', () => {
     const ips = ['2001:db8::10', '2001:db8::9', '192.168.0.1', '2001:db8::a', '::1'];
-    expect([...ips].sort(compareIps)).toEqual(['192.168.0.1', '::1', '2001:db8::9', '2001:db8::a', '2001:db8::10']);
+    expect([...ips].sort(compareIps)).toEqual([
+      '192.168.0.1',
+      '::1',
+      '2001:db8::9',
+      '2001:db8::a',
+      '2001:db8::10',
+    ]);
   });
 
   it('reads full and IPv4-embedded IPv6 forms as the same number as compressed ones', () => {
@@ -18,6 +30,10 @@ describe('numeric IP order', () => {
   });
 
   it('sorts garbage last instead of throwing', () => {
-    expect([...['nope', '10.0.0.1', '1.2.3.999'].sort(compareIps)]).toEqual(['10.0.0.1', '1.2.3.999', 'nope']);
+    expect([...['nope', '10.0.0.1', '1.2.3.999'].sort(compareIps)]).toEqual([
+      '10.0.0.1',
+      '1.2.3.999',
+      'nope',
+    ]);
   });
 });

@@ -6,7 +6,13 @@ import type { TableRecord } from './table-records';
 // The table's view lives in the URL (?q=&status=&pool=) so any view can be shared and survives a
 // reload. Defaults are cleared from the URL, keeping plain links plain.
 
-export const rowStatuses = ['allocated', 'available', 'reserved', 'unallocatable', 'contested'] as const satisfies readonly RowStatus[];
+export const rowStatuses = [
+  'allocated',
+  'available',
+  'reserved',
+  'unallocatable',
+  'contested',
+] as const satisfies readonly RowStatus[];
 
 export const tableFilterParsers = {
   q: parseAsString.withDefault(''),

@@ -15,7 +15,13 @@ export function Dashboard() {
   const query = useQuery(inventoryQueryOptions());
   if (query.data) return <DashboardScreen inventory={query.data} />;
   if (query.isError) {
-    return <ClusterUnavailable message={query.error.message} retrying={query.isFetching} onRetry={() => void query.refetch()} />;
+    return (
+      <ClusterUnavailable
+        message={query.error.message}
+        retrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+      />
+    );
   }
   return <DashboardSkeleton />;
 }

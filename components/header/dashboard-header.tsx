@@ -15,9 +15,17 @@ export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; so
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
         <div className="flex min-w-0 items-center gap-2.5">
-          <span className="text-sm font-semibold tracking-tight text-zinc-500">LB-IPAM</span>
-          <span aria-hidden className="text-zinc-300">/</span>
-          <h1 data-testid="cluster-name" className="truncate text-sm font-semibold text-zinc-900" title={cluster.server}>
+          <span className="whitespace-nowrap text-sm font-semibold tracking-tight text-zinc-500">
+            LB-IPAM
+          </span>
+          <span aria-hidden className="text-zinc-300">
+            /
+          </span>
+          <h1
+            data-testid="cluster-name"
+            className="truncate text-sm font-semibold text-zinc-900"
+            title={cluster.server}
+          >
             {cluster.name}
           </h1>
           {origin !== cluster.name ? (
@@ -25,7 +33,11 @@ export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; so
           ) : (
             <Badge tone="violet">{cluster.origin}</Badge>
           )}
-          {cluster.readOnly ? <Badge title="Writing to the cluster is off">read-only</Badge> : null}
+          {cluster.readOnly ? (
+            <span className="hidden sm:inline-flex">
+              <Badge title="Writing to the cluster is off">read-only</Badge>
+            </span>
+          ) : null}
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
           <SourceWarnings sources={sources} />

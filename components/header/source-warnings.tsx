@@ -21,9 +21,17 @@ export function SourceWarnings({ sources }: { sources: SourceStatus[] }) {
   const problems = sources.filter((s) => !quietStates.has(s.state));
   if (problems.length === 0) return null;
   return (
-    <ul aria-label="Data source problems" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-amber-800">
+    <ul
+      aria-label="Data source problems"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-amber-800"
+    >
       {problems.map((s) => (
-        <li key={s.source} data-testid="source-warning" className="inline-flex items-center gap-1" title={`since ${s.since}`}>
+        <li
+          key={s.source}
+          data-testid="source-warning"
+          className="inline-flex items-center gap-1"
+          title={`since ${s.since}`}
+        >
           <span aria-hidden>⚠</span>
           {s.message ?? fallbackMessage(s)}
         </li>

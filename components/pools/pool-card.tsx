@@ -13,7 +13,8 @@ const fmt = (n: string) => {
 function Count({ n, label }: { n: string; label: string }) {
   return (
     <span className="whitespace-nowrap">
-      <span className="font-mono font-medium tabular-nums text-zinc-900">{fmt(n)}</span> <span className="text-zinc-500">{label}</span>
+      <span className="font-mono font-medium tabular-nums text-zinc-900">{fmt(n)}</span>{' '}
+      <span className="text-zinc-500">{label}</span>
     </span>
   );
 }
@@ -62,7 +63,9 @@ export function PoolCard({ pool, onShow }: { pool: PoolView; onShow?: (name: str
         </p>
       ) : null}
       {pool.disabled && !pool.conflictMessage ? (
-        <p className="mt-1 text-xs text-zinc-500">Disabled: keeps its allocations, hands out no new addresses.</p>
+        <p className="mt-1 text-xs text-zinc-500">
+          Disabled: keeps its allocations, hands out no new addresses.
+        </p>
       ) : null}
     </li>
   );

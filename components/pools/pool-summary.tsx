@@ -2,7 +2,13 @@ import type { PoolView } from '@/lib/inventory/types';
 import { Panel } from '../ui/panel';
 import { PoolCard } from './pool-card';
 
-export function PoolSummary({ pools, onShowPool }: { pools: PoolView[]; onShowPool?: (name: string) => void }) {
+export function PoolSummary({
+  pools,
+  onShowPool,
+}: {
+  pools: PoolView[];
+  onShowPool?: (name: string) => void;
+}) {
   if (pools.length === 0) return null;
   return (
     <Panel id="pools" title={`Pools · ${pools.length}`}>

@@ -12,7 +12,15 @@ const tones: Record<Tone, string> = {
 };
 
 /** A small pill: statuses, origins, pool states. */
-export function Badge({ tone = 'neutral', title, children }: { tone?: Tone; title?: string; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  title,
+  children,
+}: {
+  tone?: Tone;
+  title?: string;
+  children: ReactNode;
+}) {
   return (
     <span
       title={title}

@@ -17,10 +17,17 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
   };
   return (
     <div className="relative">
-      <pre aria-label={label} className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100">
+      <pre
+        aria-label={label}
+        className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
+      >
         {code}
       </pre>
-      <Button variant="ghost" onClick={copy} className="absolute right-1.5 top-1.5 !text-zinc-300 hover:!bg-zinc-800">
+      <Button
+        variant="ghost"
+        onClick={copy}
+        className="absolute right-1.5 top-1.5 !text-zinc-300 hover:!bg-zinc-800"
+      >
         {copied ? 'Copied' : 'Copy'}
       </Button>
     </div>

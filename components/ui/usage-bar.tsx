@@ -13,7 +13,10 @@ export function UsageBar({ used, total, label }: { used: string; total: string; 
       aria-valuenow={pct}
       className="h-1.5 w-full overflow-hidden rounded-full bg-zinc-200"
     >
-      <div className={`h-full rounded-full ${color}`} style={{ width: `${ratio > 0 ? Math.max(pct, 2) : 0}%` }} />
+      <div
+        className={`h-full rounded-full ${color}`}
+        style={{ width: `${ratio > 0 ? Math.max(pct, 2) : 0}%` }}
+      />
     </div>
   );
 }

@@ -18,14 +18,18 @@ export function embeddedServerOf(kubeconfigPath: string): string {
   try {
     doc = parse(readFileSync(kubeconfigPath, 'utf8')) as Kubeconfig | null;
   } catch (err) {
-    throw new Error(`e2e guard: cannot read ${kubeconfigPath}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `e2e guard: cannot read ${kubeconfigPath}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const ctx = doc?.contexts?.find((c) => c.name === doc?.['current-context']);
   const clusterName = ctx?.context?.cluster;
   const server = doc?.clusters?.find((c) => c.name === clusterName)?.cluster?.server?.replace(/\/+$/, '');
   if (!server) throw new Error(`e2e guard: ${kubeconfigPath} has no server for its current context`);
   if (!loopback.test(server)) {
-    throw new Error(`e2e guard: refusing to run against ${server}; only the embedded cluster at http://127.0.0.1:<port> is allowed`);
+    throw new Error(
+      `e2e guard: refusing to run against ${server}; only the embedded cluster at http://127.0.0.1:<port> is allowed`,
+    );
   }
   return server;
 }
@@ -38,10 +42,14 @@ export async function assertEmbeddedCluster(kubeconfigPath: string): Promise<str
     const res = await fetch(`${server}/version`, { signal: AbortSignal.timeout(5000) });
     gitVersion = ((await res.json()) as { gitVersion?: unknown }).gitVersion;
   } catch (err) {
-    throw new Error(`e2e guard: ${server}/version did not answer: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `e2e guard: ${server}/version did not answer: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   if (typeof gitVersion !== 'string' || !gitVersion.endsWith('-lbipam-sim')) {
-    throw new Error(`e2e guard: ${server} reports gitVersion ${JSON.stringify(gitVersion)}, not the embedded cluster (-lbipam-sim)`);
+    throw new Error(
+      `e2e guard: ${server} reports gitVersion ${JSON.stringify(gitVersion)}, not the embedded cluster (-lbipam-sim)`,
+    );
   }
   return server;
 }

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { STALE_AFTER_MS, describeConnection, elapsed, initialConnection, reduceConnection } from './connection';
+import {
+  STALE_AFTER_MS,
+  describeConnection,
+  elapsed,
+  initialConnection,
+  reduceConnection,
+} from './connection';
 
 const t0 = new Date(2026, 0, 5, 12, 3, 4).getTime();
 
 describe('connection state', () => {
   it('goes live on open and stays live on events', () => {
-    const s = reduceConnection(reduceConnection(initialConnection, { type: 'open', at: t0 }), { type: 'event', at: t0 + 5 });
+    const s = reduceConnection(reduceConnection(initialConnection, { type: 'open', at: t0 }), {
+      type: 'event',
+      at: t0 + 5,
+    });
     expect(s).toEqual({ status: 'live', lostAt: null, lastEventAt: t0 + 5 });
     expect(describeConnection(s, t0 + 10).label).toBe('live');
   });
@@ -15,7 +24,10 @@ describe('connection state', () => {
     s = reduceConnection(s, { type: 'error', at: t0, closed: false });
     s = reduceConnection(s, { type: 'error', at: t0 + 3000, closed: false });
     expect(s.lostAt).toBe(t0);
-    expect(describeConnection(s, t0 + 3000)).toMatchObject({ status: 'reconnecting', detail: expect.stringContaining('3 s') });
+    expect(describeConnection(s, t0 + 3000)).toMatchObject({
+      status: 'reconnecting',
+      detail: expect.stringContaining('3 s'),
+    });
   });
 
   it('shows a long reconnect as stale since the time the stream was lost', () => {

@@ -35,7 +35,8 @@ export function reduceConnection(prev: ConnectionState, event: ConnectionEvent):
 
 /** What to show now: a reconnect that drags on past STALE_AFTER_MS is shown as stale. */
 export function effectiveStatus(state: ConnectionState, now: number): ConnectionStatus {
-  if (state.status === 'reconnecting' && state.lostAt !== null && now - state.lostAt >= STALE_AFTER_MS) return 'stale';
+  if (state.status === 'reconnecting' && state.lostAt !== null && now - state.lostAt >= STALE_AFTER_MS)
+    return 'stale';
   return state.status;
 }
 

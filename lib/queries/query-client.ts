@@ -9,7 +9,8 @@ export function makeQueryClient(): QueryClient {
       queries: { staleTime: Infinity, retry: 1 },
       dehydrate: {
         // Ship pending queries too, so a prefetch that has not resolved still streams to the client.
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
       },
     },
   });

@@ -13,12 +13,16 @@ interface TestDelta {
 const bump = (prev: Inventory, d: TestDelta): Inventory | null =>
   prev.version === d.fromVersion ? { ...prev, version: d.toVersion } : null;
 
-const invalidated = (client: QueryClient) => client.getQueryState(queryKeys.inventory)?.isInvalidated ?? false;
+const invalidated = (client: QueryClient) =>
+  client.getQueryState(queryKeys.inventory)?.isInvalidated ?? false;
 
 describe('stream messages into the query cache', () => {
   it('a snapshot replaces the cached inventory', () => {
     const client = new QueryClient();
-    expect(applySnapshotMessage(client, JSON.stringify(fixtureInventory(7)))).toEqual({ kind: 'applied', version: 7 });
+    expect(applySnapshotMessage(client, JSON.stringify(fixtureInventory(7)))).toEqual({
+      kind: 'applied',
+      version: 7,
+    });
     expect(client.getQueryData<Inventory>(queryKeys.inventory)?.version).toBe(7);
   });
 
@@ -42,7 +46,9 @@ describe('stream messages into the query cache', () => {
 
   it('a delta before any snapshot, or garbled JSON, asks for a refetch instead of throwing', () => {
     const client = new QueryClient();
-    expect(applyDeltaMessage(client, JSON.stringify({ fromVersion: 1, toVersion: 2 }), bump).kind).toBe('refetch');
+    expect(applyDeltaMessage(client, JSON.stringify({ fromVersion: 1, toVersion: 2 }), bump).kind).toBe(
+      'refetch',
+    );
     expect(applySnapshotMessage(client, '{not json').kind).toBe('refetch');
     expect(applySnapshotMessage(client, JSON.stringify({ version: 'x' })).kind).toBe('refetch');
     expect(client.getQueryData(queryKeys.inventory)).toBeUndefined();

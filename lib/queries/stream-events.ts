@@ -20,7 +20,12 @@ function parse(data: string): unknown {
 function isInventory(value: unknown): value is Inventory {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Inventory>;
-  return typeof v.version === 'number' && Array.isArray(v.rows) && Array.isArray(v.pools) && Array.isArray(v.alerts);
+  return (
+    typeof v.version === 'number' &&
+    Array.isArray(v.rows) &&
+    Array.isArray(v.pools) &&
+    Array.isArray(v.alerts)
+  );
 }
 
 function refetch(client: QueryClient, reason: string): StreamOutcome {
@@ -31,15 +36,21 @@ function refetch(client: QueryClient, reason: string): StreamOutcome {
 /** `event: inventory` — a full snapshot replaces the cache. */
 export function applySnapshotMessage(client: QueryClient, data: string): StreamOutcome {
   const inv = parse(data);
-  if (!isInventory(inv)) return refetch(client, 'the stream sent an inventory snapshot that is not an Inventory');
+  if (!isInventory(inv))
+    return refetch(client, 'the stream sent an inventory snapshot that is not an Inventory');
   client.setQueryData(queryKeys.inventory, inv);
   return { kind: 'applied', version: inv.version };
 }
 
 /** `event: delta` — applied to the cached inventory; a gap (applier returns null) refetches. */
-export function applyDeltaMessage<D>(client: QueryClient, data: string, apply: DeltaApplier<D>): StreamOutcome {
+export function applyDeltaMessage<D>(
+  client: QueryClient,
+  data: string,
+  apply: DeltaApplier<D>,
+): StreamOutcome {
   const delta = parse(data);
-  if (typeof delta !== 'object' || delta === null) return refetch(client, 'the stream sent a delta that is not JSON');
+  if (typeof delta !== 'object' || delta === null)
+    return refetch(client, 'the stream sent a delta that is not JSON');
   const prev = client.getQueryData<Inventory>(queryKeys.inventory);
   if (!prev) return refetch(client, 'a delta arrived before any snapshot');
   const next = apply(prev, delta as D);

@@ -33,7 +33,9 @@ export function useInventoryStream(client: QueryClient, url = '/api/events'): Co
         failures = 0;
         dispatch({ type: 'open', at: Date.now() });
       };
-      es.addEventListener('inventory', (e) => report(applySnapshotMessage(client, (e as MessageEvent<string>).data)));
+      es.addEventListener('inventory', (e) =>
+        report(applySnapshotMessage(client, (e as MessageEvent<string>).data)),
+      );
       es.addEventListener('delta', (e) =>
         report(applyDeltaMessage(client, (e as MessageEvent<string>).data, applyInventoryDelta)),
       );
