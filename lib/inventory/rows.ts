@@ -104,8 +104,12 @@ function heldAddrs(idx: Indexes): { ip: string; addr: IpAddr }[] {
   return out;
 }
 
+const byAddr = (a: Sortable, b: Sortable) => compareAddr(a.addr, b.addr);
+const byFrom = (a: IpRange, b: IpRange) =>
+  a.family - b.family || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
+
 export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
-  const sortable: Sortable[] = [];
+  const perPool: Sortable[][] = [];
   const freeRanges: FreeRangeRow[] = [];
   const stats = new Map<string, PoolRowStats>();
   const covered = new Set<string>();
@@ -113,17 +117,25 @@ export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
 
   for (const p of pools) {
     const allocates = poolAllocates(p);
-    const seen = new Set<string>();
-    const used = new Set<string>();
+    // Only a pool with several blocks can list an address twice (overlapping blocks).
+    const seen = p.blocks.length > 1 ? new Set<string>() : null;
+    const rows: Sortable[] = [];
     const runs: IpRange[] = [];
+    const poolFree: FreeRangeRow[] = [];
+    let used = 0n;
     let total = 0n;
+    let inOrder = true;
     const emit = (addr: IpAddr, ip: string, reserved: boolean) => {
-      if (seen.has(ip)) return; // overlapping blocks of one pool: one row per address
-      seen.add(ip);
+      if (seen) {
+        if (seen.has(ip)) return;
+        seen.add(ip);
+      }
       const status = statusOf(ip, reserved, allocates, idx);
-      if (status !== 'available' && status !== 'unallocatable') used.add(ip);
+      if (status !== 'available' && status !== 'unallocatable') used++;
       if (status === 'available') pushRun(runs, addr.family, addr.value);
-      sortable.push({ row: makeRow(p.name, ip, status, idx), addr });
+      const last = rows[rows.length - 1];
+      if (last && compareAddr(last.addr, addr) > 0) inOrder = false;
+      rows.push({ row: makeRow(p.name, ip, status, idx), addr });
     };
     for (const b of p.blocks) {
       total += b.range.to - b.range.from + 1n;
@@ -145,24 +157,36 @@ export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
           emit(addr, ip, reserved);
         },
         (from, to) => {
-          freeRanges.push(freeRangeRow(p.name, b.range.family, from, to, allocates));
+          poolFree.push(freeRangeRow(p.name, b.range.family, from, to, allocates));
           if (allocates) runs.push({ family: b.range.family, from, to });
         },
       );
     }
-    stats.set(p.name, { used: BigInt(used.size), total, freeRuns: runs });
+    // Blocks are listed in spec order, which need not be address order.
+    if (!inOrder) rows.sort(byAddr);
+    if (p.blocks.length > 1) {
+      runs.sort(byFrom);
+      poolFree.sort((a, b) => compareAddr(parseAddr(a.from) ?? ZERO, parseAddr(b.from) ?? ZERO));
+    }
+    perPool.push(rows);
+    freeRanges.push(...poolFree);
+    stats.set(p.name, { used, total, freeRuns: runs });
   }
 
+  // Held addresses in no block: pool "" sorts before every named pool.
   const orphans = [...idx.holders.keys()].filter((ip) => !covered.has(ip));
-  for (const ip of orphans) {
-    const addr = parseAddr(ip) ?? { family: 6 as const, value: -1n };
-    sortable.push({ row: makeRow('', ip, statusOf(ip, false, false, idx), idx), addr });
-  }
-  sortable.sort((a, b) =>
-    a.row.pool < b.row.pool ? -1 : a.row.pool > b.row.pool ? 1 : compareAddr(a.addr, b.addr),
-  );
-  return { rows: sortable.map((s) => s.row), freeRanges, stats, orphans };
+  const orphanRows = orphans
+    .map((ip) => ({
+      row: makeRow('', ip, statusOf(ip, false, false, idx), idx),
+      addr: parseAddr(ip) ?? ZERO,
+    }))
+    .sort(byAddr);
+  const rows: AllocationRow[] = orphanRows.map((s) => s.row);
+  for (const list of perPool) for (const s of list) rows.push(s.row);
+  return { rows, freeRanges, stats, orphans: orphanRows.map((s) => s.row.ip) };
 }
+
+const ZERO: IpAddr = { family: 4, value: 0n };
 
 function summariseBlock(
   b: BlockModel,
