@@ -89,7 +89,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     group: 'events.k8s.io', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
-    namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    namespaced: true, shortNames: [], categories: [], status: false, strategicMerge: true,
     storedAs: { apiVersion: 'v1', kind: 'Event', conversion: 'events' },
     columns: [
       { name: 'Type', type: 'string', jsonPath: '.type' },
