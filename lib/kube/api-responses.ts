@@ -18,7 +18,9 @@ export function parseQuery<S extends z.ZodType>(url: string, schema: S): Parsed<
   const parameter = String(issue?.path[0] ?? 'query');
   return {
     ok: false,
-    response: jsonError(400, `invalid query parameter '${parameter}': ${issue?.message ?? 'bad value'}`, { parameter }),
+    response: jsonError(400, `invalid query parameter '${parameter}': ${issue?.message ?? 'bad value'}`, {
+      parameter,
+    }),
   };
 }
 

@@ -75,7 +75,12 @@ describe('cluster watch over the embedded API server', () => {
     let changes = 0;
     watch.onChange(() => changes++);
 
-    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'media' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'media' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+    });
     await waitFor('web to appear', () => watch.state().services.some((s) => s.metadata.name === 'web'));
     expect(changes).toBeGreaterThan(0);
     store.delete({ apiVersion: 'v1', kind: 'Service', namespace: 'media', name: 'web' });
@@ -96,11 +101,18 @@ describe('cluster watch over the embedded API server', () => {
     await waitFor('sources stale', () => allIn(watch, 'stale'));
     expect(stateOf(watch, 'services').since).toBe(down.since); // "stale since" = when it went down
 
-    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'late', namespace: 'media' }, spec: { type: 'LoadBalancer', ports: [{ port: 81 }] } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'late', namespace: 'media' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 81 }] },
+    });
     const second = await serve(store, first.port);
     cleanups.push(() => second.close());
     await waitFor('sources live again', () => allIn(watch, 'live'));
-    await waitFor('the Service created while down', () => watch.state().services.some((s) => s.metadata.name === 'late'));
+    await waitFor('the Service created while down', () =>
+      watch.state().services.some((s) => s.metadata.name === 'late'),
+    );
   });
 
   it('marks leases forbidden on 403 and keeps the other sources live', async () => {
@@ -111,7 +123,12 @@ describe('cluster watch over the embedded API server', () => {
     const watch = watchOf(proxy.url);
     await waitFor('leases forbidden', () => stateOf(watch, 'leases').state === 'forbidden');
     expect(stateOf(watch, 'leases').message).toBe('no permission to read leases');
-    await waitFor('others live', () => watch.statuses().filter((s) => s.source !== 'leases').every((s) => s.state === 'live'));
+    await waitFor('others live', () =>
+      watch
+        .statuses()
+        .filter((s) => s.source !== 'leases')
+        .every((s) => s.state === 'live'),
+    );
     expect(watch.state().leases).toEqual([]);
     expect(watch.state().services.length).toBeGreaterThan(0);
   });
@@ -119,12 +136,21 @@ describe('cluster watch over the embedded API server', () => {
   it('marks gateways missing when Gateway API is not installed, and picks them up once it is', async () => {
     const server = await serve(seededStore());
     cleanups.push(() => server.close());
-    const proxy: DenyProxy = await startDenyProxy(server.url, [{ match: /^\/apis\/gateway\.networking\.k8s\.io\//, code: 404 }]);
+    const proxy: DenyProxy = await startDenyProxy(server.url, [
+      { match: /^\/apis\/gateway\.networking\.k8s\.io\//, code: 404 },
+    ]);
     cleanups.push(() => proxy.close());
     const watch = watchOf(proxy.url);
     await waitFor('gateways missing', () => stateOf(watch, 'gateways').state === 'missing');
-    expect(stateOf(watch, 'gateways').message).toBe('Gateway API is not installed: gateway names are not shown');
-    await waitFor('others live', () => watch.statuses().filter((s) => s.source !== 'gateways').every((s) => s.state === 'live'));
+    expect(stateOf(watch, 'gateways').message).toBe(
+      'Gateway API is not installed: gateway names are not shown',
+    );
+    await waitFor('others live', () =>
+      watch
+        .statuses()
+        .filter((s) => s.source !== 'gateways')
+        .every((s) => s.state === 'live'),
+    );
 
     proxy.setRules([]);
     await waitFor('gateways live', () => stateOf(watch, 'gateways').state === 'live');
@@ -138,6 +164,8 @@ describe('cluster watch over the embedded API server', () => {
     cleanups.push(() => proxy.close());
     const watch = watchOf(proxy.url);
     await waitFor('pools live', () => stateOf(watch, 'pools').state === 'live');
-    expect(watch.state().pools.map((p) => [p.apiVersion, p.metadata.name])).toEqual([['cilium.io/v2alpha1', 'home']]);
+    expect(watch.state().pools.map((p) => [p.apiVersion, p.metadata.name])).toEqual([
+      ['cilium.io/v2alpha1', 'home'],
+    ]);
   });
 });

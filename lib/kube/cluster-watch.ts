@@ -29,7 +29,9 @@ export class ClusterWatch {
     const timing = { ...defaultTiming, ...opts.timing };
     const hooks = { now: opts.now ?? Date.now, onChange: () => this.emit() };
     const keys = opts.only ?? sourceKeys;
-    this.sources = keys.map((k) => new SupervisedSource(sourceDefs[k] as never, kc, hooks, timing) as AnySource);
+    this.sources = keys.map(
+      (k) => new SupervisedSource(sourceDefs[k] as never, kc, hooks, timing) as AnySource,
+    );
   }
 
   start(): void {
@@ -45,7 +47,15 @@ export class ClusterWatch {
 
   /** A fresh, sorted snapshot: callers may keep it; later changes do not mutate it. */
   state(): ClusterState {
-    const out: ClusterState = { pools: [], l2Policies: [], services: [], gateways: [], leases: [], nodes: [], events: [] };
+    const out: ClusterState = {
+      pools: [],
+      l2Policies: [],
+      services: [],
+      gateways: [],
+      leases: [],
+      nodes: [],
+      events: [],
+    };
     for (const s of this.sources) (out as Record<SourceKey, unknown[]>)[s.def.key] = s.items();
     return out;
   }

@@ -29,21 +29,44 @@ contexts:
 
 describe('kubeconfig loading', () => {
   it('uses the file and context lbipam start chose, read-only by default', () => {
-    const { kc, info } = loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_CONTEXT: 'lab', LBIPAM_ORIGIN: 'kubeconfig' });
+    const { kc, info } = loadKubeConfig({
+      LBIPAM_KUBECONFIG: file,
+      LBIPAM_CONTEXT: 'lab',
+      LBIPAM_ORIGIN: 'kubeconfig',
+    });
     expect(kc.getCurrentContext()).toBe('lab');
-    expect(info).toEqual({ name: 'lab', origin: 'kubeconfig', server: 'https://127.0.0.1:7443', context: 'lab', readOnly: true });
+    expect(info).toEqual({
+      name: 'lab',
+      origin: 'kubeconfig',
+      server: 'https://127.0.0.1:7443',
+      context: 'lab',
+      readOnly: true,
+    });
   });
 
   it('names the embedded cluster "embedded demo" and allows writes only with LBIPAM_ALLOW_WRITES=1', () => {
-    const { info } = loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: 'embedded', LBIPAM_ALLOW_WRITES: '1' });
-    expect(info).toMatchObject({ name: 'embedded demo', origin: 'embedded', server: 'https://127.0.0.1:6443', readOnly: false });
+    const { info } = loadKubeConfig({
+      LBIPAM_KUBECONFIG: file,
+      LBIPAM_ORIGIN: 'embedded',
+      LBIPAM_ALLOW_WRITES: '1',
+    });
+    expect(info).toMatchObject({
+      name: 'embedded demo',
+      origin: 'embedded',
+      server: 'https://127.0.0.1:6443',
+      readOnly: false,
+    });
   });
 
   it('explains a context that is not in the file, a missing file and a bad origin', () => {
     expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_CONTEXT: 'prod' })).toThrow(
       "context 'prod' is not in the kubeconfig (contexts: home, lab)",
     );
-    expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: path.join(dir, 'nope') })).toThrow(/cannot read kubeconfig .*nope/);
-    expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: 'cloud' })).toThrow(/invalid LBIPAM_ORIGIN/);
+    expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: path.join(dir, 'nope') })).toThrow(
+      /cannot read kubeconfig .*nope/,
+    );
+    expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: 'cloud' })).toThrow(
+      /invalid LBIPAM_ORIGIN/,
+    );
   });
 });

@@ -43,7 +43,9 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
     try {
       kc.loadFromFile(e.LBIPAM_KUBECONFIG);
     } catch (err) {
-      throw new Error(`cannot read kubeconfig ${e.LBIPAM_KUBECONFIG}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(
+        `cannot read kubeconfig ${e.LBIPAM_KUBECONFIG}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     origin = e.LBIPAM_ORIGIN ?? 'kubeconfig';
   } else {
@@ -55,7 +57,9 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
   if (e.LBIPAM_CONTEXT) {
     if (!kc.getContextObject(e.LBIPAM_CONTEXT)) {
       const names = kc.getContexts().map((c) => c.name);
-      throw new Error(`context '${e.LBIPAM_CONTEXT}' is not in the kubeconfig (contexts: ${names.join(', ') || 'none'})`);
+      throw new Error(
+        `context '${e.LBIPAM_CONTEXT}' is not in the kubeconfig (contexts: ${names.join(', ') || 'none'})`,
+      );
     }
     kc.setCurrentContext(e.LBIPAM_CONTEXT);
   }
@@ -64,7 +68,12 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
   if (!cluster) throw new Error(`kubeconfig context '${kc.getCurrentContext()}' names no cluster`);
   const context = kc.getCurrentContext() || undefined;
   const info: ClusterInfo = {
-    name: origin === 'embedded' ? 'embedded demo' : origin === 'in-cluster' ? 'in-cluster' : (context ?? cluster.name),
+    name:
+      origin === 'embedded'
+        ? 'embedded demo'
+        : origin === 'in-cluster'
+          ? 'in-cluster'
+          : (context ?? cluster.name),
     origin,
     server: cluster.server,
     context: origin === 'embedded' ? undefined : context,

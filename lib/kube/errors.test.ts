@@ -4,15 +4,27 @@ import { backoffDelay, defaultTiming } from './supervisor';
 
 describe('typed API errors', () => {
   it('reads reason and message from a Kubernetes Status body', () => {
-    const body = JSON.stringify({ kind: 'Status', reason: 'Forbidden', message: 'leases is forbidden: User "x" cannot list' });
+    const body = JSON.stringify({
+      kind: 'Status',
+      reason: 'Forbidden',
+      message: 'leases is forbidden: User "x" cannot list',
+    });
     const err = toKubeApiError({ code: 403, body, message: 'HTTP-Code: 403' });
     expect(err).toBeInstanceOf(KubeApiError);
-    expect([err.statusCode, err.reason, err.message]).toEqual([403, 'Forbidden', 'leases is forbidden: User "x" cannot list']);
+    expect([err.statusCode, err.reason, err.message]).toEqual([
+      403,
+      'Forbidden',
+      'leases is forbidden: User "x" cannot list',
+    ]);
   });
 
   it('classifies watch errors, refused connections and aborts', () => {
     const watchErr = Object.assign(new Error('Not Found'), { statusCode: 404 });
-    expect(toKubeApiError(watchErr)).toMatchObject({ statusCode: 404, reason: 'NotFound', message: 'Not Found' });
+    expect(toKubeApiError(watchErr)).toMatchObject({
+      statusCode: 404,
+      reason: 'NotFound',
+      message: 'Not Found',
+    });
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(toKubeApiError(refused)).toMatchObject({ statusCode: 0, reason: 'Unreachable' });
     const abort = Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });

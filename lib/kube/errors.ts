@@ -61,7 +61,8 @@ export function fromStatusBody(status: number, body: unknown, fallback: string):
     }
   }
   if (isRecord(parsed) && parsed.kind === 'Status') {
-    const reason = typeof parsed.reason === 'string' && parsed.reason ? parsed.reason : reasonForStatus(status);
+    const reason =
+      typeof parsed.reason === 'string' && parsed.reason ? parsed.reason : reasonForStatus(status);
     const message = typeof parsed.message === 'string' && parsed.message ? parsed.message : fallback;
     return new KubeApiError(status, reason, message);
   }
@@ -74,13 +75,19 @@ export function toKubeApiError(err: unknown): KubeApiError {
   if (isRecord(err)) {
     const name = typeof err.name === 'string' ? err.name : '';
     const message = typeof err.message === 'string' ? err.message : String(err);
-    if (name === 'AbortError' || err.type === 'aborted') return new KubeApiError(0, 'Aborted', message || 'aborted');
+    if (name === 'AbortError' || err.type === 'aborted')
+      return new KubeApiError(0, 'Aborted', message || 'aborted');
     if (name === 'TimeoutError') return new KubeApiError(0, 'Timeout', message || 'timed out');
     // Watch errors carry statusCode; ApiException carries code and the raw body.
     const status =
-      typeof err.statusCode === 'number' ? err.statusCode : typeof err.code === 'number' ? err.code : undefined;
+      typeof err.statusCode === 'number'
+        ? err.statusCode
+        : typeof err.code === 'number'
+          ? err.code
+          : undefined;
     if (status !== undefined) return fromStatusBody(status, err.body, message || `HTTP ${status}`);
-    const code = typeof err.code === 'string' ? err.code : isRecord(err.cause) ? String(err.cause.code ?? '') : '';
+    const code =
+      typeof err.code === 'string' ? err.code : isRecord(err.cause) ? String(err.cause.code ?? '') : '';
     if (code) return new KubeApiError(0, 'Unreachable', `${code}: ${message}`);
     return new KubeApiError(0, 'Unknown', message);
   }

@@ -85,7 +85,9 @@ describe('SSE inventory stream', () => {
     off();
 
     const known = new AbortController();
-    const fromKnown = frameReader(createInventoryEventStream(feed, { since: first.version, signal: known.signal }));
+    const fromKnown = frameReader(
+      createInventoryEventStream(feed, { since: first.version, signal: known.signal }),
+    );
     expect(await fromKnown()).toMatchObject({ event: 'delta', id: String(first.version + 1) });
     known.abort();
 

@@ -19,7 +19,10 @@ afterEach(async () => {
 
 async function demoFeed() {
   cluster = await startEmbeddedCluster({ seed: 'demo', l2RetryPeriodMs: 0 });
-  const { kc, info } = loadKubeConfig({ LBIPAM_KUBECONFIG: cluster.kubeconfigPath, LBIPAM_ORIGIN: 'embedded' });
+  const { kc, info } = loadKubeConfig({
+    LBIPAM_KUBECONFIG: cluster.kubeconfigPath,
+    LBIPAM_ORIGIN: 'embedded',
+  });
   const t0 = performance.now();
   feed = new InventoryFeed(new ClusterWatch(kc, info), buildFromFeedInput);
   feed.start();
@@ -28,7 +31,11 @@ async function demoFeed() {
   return { cluster, feed, first, firstMs: performance.now() - t0 };
 }
 
-async function until<T>(what: string, get: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  what: string,
+  get: () => T | undefined | null | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = get();
@@ -51,7 +58,9 @@ describe('inventory feed over the embedded demo cluster', () => {
     console.info(`first inventory after ${firstMs.toFixed(0)} ms`);
     expect(first.cluster).toMatchObject({ name: 'embedded demo', origin: 'embedded', readOnly: true });
     expect(first.sources.map((s) => s.state)).toEqual(first.sources.map(() => 'live'));
-    expect(first.services.find((s) => s.namespace === 'media' && s.name === 'jellyfin')?.ips).toEqual(['192.168.0.229']);
+    expect(first.services.find((s) => s.namespace === 'media' && s.name === 'jellyfin')?.ips).toEqual([
+      '192.168.0.229',
+    ]);
 
     cluster.store.create(svc('whoami'));
     const withIp = await until('whoami to get an address', () => {
@@ -87,7 +96,8 @@ describe('inventory feed over the embedded demo cluster', () => {
       };
       return { abort, read };
     });
-    for (const c of clients) expect(await c.read('event: inventory')).toMatch(/^retry: \d+\n\nid: \d+\nevent: inventory\n/);
+    for (const c of clients)
+      expect(await c.read('event: inventory')).toMatch(/^retry: \d+\n\nid: \d+\nevent: inventory\n/);
     cluster.store.create(svc('echo'));
     for (const c of clients) expect(await c.read('"name":"echo"')).toContain('event: delta');
     expect(feed.subscriberCount()).toBe(2);

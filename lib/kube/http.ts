@@ -36,7 +36,9 @@ export async function kubeGetJson(
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBodyBytes) {
-          req.destroy(new KubeApiError(0, 'BadResponse', `response from ${path} is larger than ${maxBodyBytes} bytes`));
+          req.destroy(
+            new KubeApiError(0, 'BadResponse', `response from ${path} is larger than ${maxBodyBytes} bytes`),
+          );
           return;
         }
         chunks.push(chunk);
@@ -46,7 +48,9 @@ export async function kubeGetJson(
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {
-          reject(fromStatusBody(status, text, `GET ${path}: HTTP ${status} ${res.statusMessage ?? ''}`.trim()));
+          reject(
+            fromStatusBody(status, text, `GET ${path}: HTTP ${status} ${res.statusMessage ?? ''}`.trim()),
+          );
           return;
         }
         try {

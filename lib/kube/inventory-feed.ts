@@ -52,6 +52,8 @@ export class InventoryFeed {
   private unsubscribe: (() => void) | null = null;
   private startedAt = 0;
   private lastError: string | null = null;
+  /** How long the last build (and diff) took: the next one waits at least that long. */
+  private lastBuildMs = 0;
   private readonly debounceMs: number;
   private readonly keepDeltas: number;
   private readonly graceMs: number;
@@ -135,10 +137,17 @@ export class InventoryFeed {
 
   private schedule(): void {
     if (this.timer || !this.unsubscribe) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.rebuild();
-    }, this.debounceMs);
+    // A build blocks the event loop; on a big cluster waiting as long as the last one took keeps
+    // the server responsive (at most half its time building) during a storm of changes.
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const t0 = performance.now();
+        this.rebuild();
+        this.lastBuildMs = performance.now() - t0;
+      },
+      Math.max(this.debounceMs, this.lastBuildMs),
+    );
     this.timer.unref?.();
   }
 

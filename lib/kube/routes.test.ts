@@ -43,7 +43,11 @@ describe('API routes', () => {
     expect(inv.cluster.name).toBe('embedded demo');
     expect(inv.rows.length).toBeGreaterThan(0);
 
-    const status = (await (await getStatus()).json()) as { ready: boolean; version: number; sources: { state: string }[] };
+    const status = (await (await getStatus()).json()) as {
+      ready: boolean;
+      version: number;
+      sources: { state: string }[];
+    };
     expect(status).toMatchObject({ ready: true, version: inv.version });
     expect(status.sources).toHaveLength(7);
   });
@@ -87,6 +91,8 @@ describe('API routes', () => {
     process.env.LBIPAM_KUBECONFIG = '/nonexistent/kubeconfig';
     const res = await getInventory();
     expect(res.status).toBe(503);
-    expect(((await res.json()) as { error: string }).error).toContain('cannot read kubeconfig /nonexistent/kubeconfig');
+    expect(((await res.json()) as { error: string }).error).toContain(
+      'cannot read kubeconfig /nonexistent/kubeconfig',
+    );
   });
 });

@@ -8,7 +8,8 @@ import { InventoryFeed } from './inventory-feed';
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
 // shared by every request and SSE client.
 
-export type KubeRuntime = { ok: true; watch: ClusterWatch; feed: InventoryFeed } | { ok: false; error: string };
+export type KubeRuntime =
+  { ok: true; watch: ClusterWatch; feed: InventoryFeed } | { ok: false; error: string };
 
 const slot = Symbol.for('lbipam.kube.runtime');
 type Holder = { [slot]?: { watch: ClusterWatch; feed: InventoryFeed } };

@@ -37,7 +37,10 @@ export async function discoverPoolPath(kc: KubeConfig, signal: AbortSignal): Pro
   for (const version of ['v2', 'v2alpha1']) {
     let list: ApiResourceList;
     try {
-      list = (await kubeGetJson(kc, `/apis/cilium.io/${version}`, { signal, timeoutMs: 15_000 })) as ApiResourceList;
+      list = (await kubeGetJson(kc, `/apis/cilium.io/${version}`, {
+        signal,
+        timeoutMs: 15_000,
+      })) as ApiResourceList;
     } catch (err) {
       if (err instanceof KubeApiError && err.isNotFound) continue;
       throw err;
@@ -50,7 +53,8 @@ export async function discoverPoolPath(kc: KubeConfig, signal: AbortSignal): Pro
 }
 
 const relevantEventKinds = new Set(['Service', 'CiliumLoadBalancerIPPool', 'Node']);
-const eventTime = (e: KubeEvent) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? '';
+const eventTime = (e: KubeEvent) =>
+  e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? '';
 
 export const maxEvents = 200;
 

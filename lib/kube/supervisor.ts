@@ -1,5 +1,10 @@
 import 'server-only';
-import { makeInformer, type KubeConfig, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import {
+  makeInformer,
+  type KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
 import type { SourceState, SourceStatus } from '../cilium/cluster-state';
 import { toKubeApiError } from './errors';
 import { kubeGetJson } from './http';
@@ -36,7 +41,8 @@ export interface SupervisorHooks {
   onChange(key: SourceKey): void;
 }
 
-const objectKey = (o: { metadata: { namespace?: string; name: string } }) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+const objectKey = (o: { metadata: { namespace?: string; name: string } }) =>
+  `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 export class SupervisedSource<K extends SourceKey> {
   private objects = new Map<string, SourceItem<K>>();
@@ -72,7 +78,9 @@ export class SupervisedSource<K extends SourceKey> {
 
   items(): SourceItem<K>[] {
     const all = [...this.objects.values()];
-    const sorted = all.sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : objectKey(a) > objectKey(b) ? 1 : 0));
+    const sorted = all.sort((a, b) =>
+      objectKey(a) < objectKey(b) ? -1 : objectKey(a) > objectKey(b) ? 1 : 0,
+    );
     return this.def.limit ? keepNewest(sorted, this.def.limit.max, this.def.limit.timeOf) : sorted;
   }
 
@@ -104,7 +112,9 @@ export class SupervisedSource<K extends SourceKey> {
     if (gen !== this.generation) return;
 
     const listFn = async (): Promise<KubernetesListObject<KubernetesObject>> => {
-      const body = (await kubeGetJson(this.kc, path, { signal: abort.signal })) as KubernetesListObject<KubernetesObject>;
+      const body = (await kubeGetJson(this.kc, path, {
+        signal: abort.signal,
+      })) as KubernetesListObject<KubernetesObject>;
       const items = Array.isArray(body.items) ? body.items : [];
       if (gen === this.generation) this.replaceAll(items);
       return { ...body, items };
@@ -151,10 +161,16 @@ export class SupervisedSource<K extends SourceKey> {
       return;
     }
     const old = this.objects.get(key);
-    if (old && old.metadata.resourceVersion && old.metadata.resourceVersion === item.metadata.resourceVersion) return;
+    if (old && old.metadata.resourceVersion && old.metadata.resourceVersion === item.metadata.resourceVersion)
+      return;
     this.objects.set(key, item);
     if (this.def.limit && this.objects.size > this.def.limit.max * 2) {
-      this.objects = new Map(keepNewest([...this.objects.values()], this.def.limit.max, this.def.limit.timeOf).map((o) => [objectKey(o), o]));
+      this.objects = new Map(
+        keepNewest([...this.objects.values()], this.def.limit.max, this.def.limit.timeOf).map((o) => [
+          objectKey(o),
+          o,
+        ]),
+      );
     }
     this.hooks.onChange(this.def.key);
   }
@@ -178,7 +194,10 @@ export class SupervisedSource<K extends SourceKey> {
       }
       this.downSince = null;
       if (this.staleTimer) clearTimeout(this.staleTimer);
-      this.setState(forbidden ? 'forbidden' : 'missing', forbidden ? `no permission to read ${this.def.resource}` : this.def.missingMessage);
+      this.setState(
+        forbidden ? 'forbidden' : 'missing',
+        forbidden ? `no permission to read ${this.def.resource}` : this.def.missingMessage,
+      );
       this.schedule(this.timing.slowRetryMs);
       return;
     }
@@ -216,7 +235,8 @@ export class SupervisedSource<K extends SourceKey> {
   private setState(state: SourceState, message?: string, sinceMs?: number): void {
     const same = this.current.state === state && this.current.message === message;
     if (same) return;
-    const since = state === this.current.state ? this.current.since : new Date(sinceMs ?? this.hooks.now()).toISOString();
+    const since =
+      state === this.current.state ? this.current.since : new Date(sinceMs ?? this.hooks.now()).toISOString();
     this.current = { source: this.def.key, state, since, ...(message ? { message } : {}) };
     this.hooks.onChange(this.def.key);
   }

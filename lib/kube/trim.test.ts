@@ -19,7 +19,12 @@ describe('trimming', () => {
         },
         selfLink: '/api/v1/namespaces/media/services/jellyfin',
       },
-      spec: { type: 'LoadBalancer', ports: [{ port: 8096, protocol: 'TCP' }], sessionAffinity: 'None', clusterIP: '10.0.0.9' },
+      spec: {
+        type: 'LoadBalancer',
+        ports: [{ port: 8096, protocol: 'TCP' }],
+        sessionAffinity: 'None',
+        clusterIP: '10.0.0.9',
+      },
       status: { loadBalancer: { ingress: [{ ip: '192.168.0.224' }] } },
     };
     const svc = trimService(raw);
@@ -49,7 +54,10 @@ describe('trimming', () => {
   it('keeps only the listener fields of a Gateway and survives a missing spec', () => {
     const gw = trimGateway({
       metadata: { name: 'gw', namespace: 'net' },
-      spec: { gatewayClassName: 'cilium', listeners: [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: {} }] },
+      spec: {
+        gatewayClassName: 'cilium',
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: {} }],
+      },
     });
     expect(gw.spec.listeners).toEqual([{ name: 'http', protocol: 'HTTP', port: 80 }]);
     expect(trimGateway({ metadata: { name: 'x' } }).spec.gatewayClassName).toBe('');

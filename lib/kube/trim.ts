@@ -113,7 +113,9 @@ export function trimGateway(raw: unknown): Gateway {
   });
   gw.spec ??= { gatewayClassName: '' };
   if (gw.spec.listeners) {
-    gw.spec.listeners = gw.spec.listeners.map((l) => pick(l, ['name', 'protocol', 'port', 'hostname'])) as unknown as typeof gw.spec.listeners;
+    gw.spec.listeners = gw.spec.listeners.map((l) =>
+      pick(l, ['name', 'protocol', 'port', 'hostname']),
+    ) as unknown as typeof gw.spec.listeners;
   }
   return gw;
 }
@@ -136,7 +138,10 @@ export function trimNode(raw: unknown): KubeNode {
 export function trimEvent(raw: unknown): KubeEvent {
   const ev: Loose = base(raw);
   const r = isRecord(raw) ? raw : {};
-  Object.assign(ev, pick(r, ['reason', 'message', 'type', 'count', 'firstTimestamp', 'lastTimestamp', 'eventTime']));
+  Object.assign(
+    ev,
+    pick(r, ['reason', 'message', 'type', 'count', 'firstTimestamp', 'lastTimestamp', 'eventTime']),
+  );
   ev.involvedObject = pick(r.involvedObject, ['kind', 'namespace', 'name', 'uid', 'apiVersion']);
   const source = pick(r.source, ['component', 'host']);
   if (Object.keys(source).length > 0) ev.source = source;

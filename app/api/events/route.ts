@@ -8,7 +8,10 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 const query = z.object({ since: versionParam.optional() });
-const lastEventId = z.string().regex(/^\d{1,16}$/).transform(Number);
+const lastEventId = z
+  .string()
+  .regex(/^\d{1,16}$/)
+  .transform(Number);
 
 export function GET(request: Request) {
   const parsed = parseQuery(request.url, query);

@@ -1,7 +1,9 @@
 // Hand-made objects for the informer tests: one of every kind lib/kube reads, plus some it must
 // filter out (a non-Cilium lease, an event about a Pod).
 
-const managedFields = [{ manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'v1', fieldsV1: { 'f:spec': {} } }];
+const managedFields = [
+  { manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'v1', fieldsV1: { 'f:spec': {} } },
+];
 
 export const fixtureObjects: object[] = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'media' } },

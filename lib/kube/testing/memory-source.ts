@@ -1,4 +1,9 @@
-import { emptyClusterState, type ClusterInfo, type ClusterState, type SourceStatus } from '../../cilium/cluster-state';
+import {
+  emptyClusterState,
+  type ClusterInfo,
+  type ClusterState,
+  type SourceStatus,
+} from '../../cilium/cluster-state';
 import type { Service } from '../../cilium/objects';
 import type { Inventory, ServiceView } from '../../inventory/types';
 import type { FeedInput, FeedSource } from '../inventory-feed';
@@ -7,7 +12,12 @@ import type { FeedInput, FeedSource } from '../inventory-feed';
 // informer side has its own tests against a real API server over loopback.
 
 export class MemorySource implements FeedSource {
-  readonly info: ClusterInfo = { name: 'memory', origin: 'embedded', server: 'http://127.0.0.1:1', readOnly: true };
+  readonly info: ClusterInfo = {
+    name: 'memory',
+    origin: 'embedded',
+    server: 'http://127.0.0.1:1',
+    readOnly: true,
+  };
   private current: ClusterState = emptyClusterState();
   private readonly listeners = new Set<() => void>();
   started = 0;
