@@ -2,7 +2,8 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
 import { sourceDefs, sourceKeys, type SourceKey } from './sources';
-import { defaultTiming, SupervisedSource, type SupervisorTiming } from './supervisor';
+import { defaultTiming, type SupervisorTiming } from './backoff';
+import { SupervisedSource } from './supervisor';
 
 // All sources of one cluster behind one object: the trimmed ClusterState, every source's status, and
 // a change signal. The inventory feed is its only consumer; requests never touch informers directly.

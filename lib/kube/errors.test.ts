@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KubeApiError, toKubeApiError } from './errors';
-import { backoffDelay, defaultTiming } from './supervisor';
+import { backoffDelay, defaultTiming } from './backoff';
 
 describe('typed API errors', () => {
   it('reads reason and message from a Kubernetes Status body', () => {

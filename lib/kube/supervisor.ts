@@ -6,6 +6,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import type { SourceState, SourceStatus } from '../cilium/cluster-state';
+import { backoffDelay, defaultTiming, type SupervisorTiming } from './backoff';
 import { toKubeApiError } from './errors';
 import { kubeGetJson } from './http';
 import { keepNewest } from './keep-newest';
@@ -13,28 +14,6 @@ import type { SourceDef, SourceItem, SourceKey } from './sources';
 
 // One informer per source, restarted when it dies. client-node's informer stops for good on any
 // error other than 410, so without this a blip of the API server would freeze a screen forever.
-
-export interface SupervisorTiming {
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** Down longer than this: 'stale'. */
-  staleAfterMs: number;
-  /** Retry interval for 'forbidden' and 'missing' (RBAC granted or CRD installed later). */
-  slowRetryMs: number;
-}
-
-export const defaultTiming: SupervisorTiming = {
-  backoffBaseMs: 1_000,
-  backoffMaxMs: 30_000,
-  staleAfterMs: 30_000,
-  slowRetryMs: 60_000,
-};
-
-export function backoffDelay(attempt: number, t: SupervisorTiming, random = Math.random): number {
-  const exp = Math.min(t.backoffMaxMs, t.backoffBaseMs * 2 ** Math.min(attempt, 30));
-  // ±20% jitter so many dashboards do not hammer a recovering API server in lockstep.
-  return Math.min(t.backoffMaxMs, Math.round(exp * (0.8 + 0.4 * random())));
-}
 
 export interface SupervisorHooks {
   now(): number;

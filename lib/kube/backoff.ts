@@ -1,0 +1,26 @@
+import 'server-only';
+
+// Timing of the informer supervision: restart backoff, when a source counts as stale, and how
+// often unreadable sources (forbidden, missing) are tried again.
+
+export interface SupervisorTiming {
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Down longer than this: 'stale'. */
+  staleAfterMs: number;
+  /** Retry interval for 'forbidden' and 'missing' (RBAC granted or CRD installed later). */
+  slowRetryMs: number;
+}
+
+export const defaultTiming: SupervisorTiming = {
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 30_000,
+  staleAfterMs: 30_000,
+  slowRetryMs: 60_000,
+};
+
+export function backoffDelay(attempt: number, t: SupervisorTiming, random = Math.random): number {
+  const exp = Math.min(t.backoffMaxMs, t.backoffBaseMs * 2 ** Math.min(attempt, 30));
+  // ±20% jitter so many dashboards do not hammer a recovering API server in lockstep.
+  return Math.min(t.backoffMaxMs, Math.round(exp * (0.8 + 0.4 * random())));
+}
