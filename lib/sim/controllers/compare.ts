@@ -1,22 +1,11 @@
 import type { KubeObject } from '../../cilium/objects';
+import { canonical } from '../object-utils';
 
-// Equality helpers for "did this really change": key order never matters, and undefined fields
-// count as absent (as they would after a JSON round trip through the API server).
-
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
+// "Did this really change": key order never matters and undefined fields count as absent (as they
+// would after a JSON round trip through the API server), using the store's own canonical form.
 
 export function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return canonical(a) === canonical(b);
 }
 
 function withoutStatus(o: KubeObject): unknown {

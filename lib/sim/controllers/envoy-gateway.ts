@@ -1,6 +1,7 @@
 import type { Condition, Gateway, KubeObject, Service } from '../../cilium/objects';
-import { envoyServiceFor, type GatewayClass } from '../seeds/demo-gateways';
-import { ENVOY_CONTROLLER_NAME, envoyServiceName } from '../seeds/envoy-naming';
+import type { GatewayClass } from '../seeds/demo-gateways';
+import { ENVOY_CONTROLLER_NAME, envoyServiceFor, envoyServiceName } from '../seeds/envoy-naming';
+import { rfc3339 } from '../object-utils';
 import { sameJson } from './compare';
 import { Cache, type Clock, type ControllerStore } from './port';
 
@@ -168,10 +169,7 @@ export class EnvoyGatewayController {
     current: Condition[] | undefined,
     wanted: Omit<Condition, 'lastTransitionTime'>[],
   ): Condition[] {
-    const now = this.clock
-      .now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z');
+    const now = rfc3339(this.clock.now());
     return wanted.map((c) => {
       const old = current?.find((x) => x.type === c.type);
       return {

@@ -1,5 +1,6 @@
 import { readL2Policy } from '../../cilium/l2-policy';
 import type { CiliumL2AnnouncementPolicy, Condition } from '../../cilium/objects';
+import { rfc3339 } from '../object-utils';
 
 // What the agents write into a CiliumL2AnnouncementPolicy's status (reference A.5): one condition
 // per kind of error, True with the parse error while invalid, flipped to False with an empty
@@ -15,7 +16,7 @@ export const POLICY_CONDITION_TYPES = [
 export function policyConditions(policy: CiliumL2AnnouncementPolicy, now: Date): Condition[] | undefined {
   const errors = readL2Policy(policy).errors;
   const current = policy.status?.conditions ?? [];
-  const time = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const time = rfc3339(now);
   const next: Condition[] = current.filter(
     (c) => !(POLICY_CONDITION_TYPES as readonly string[]).includes(c.type),
   );

@@ -1,5 +1,5 @@
-import type { Gateway, GatewayListener, KubeObject, Service } from '../../cilium/objects';
-import { ENVOY_CONTROLLER_NAME, envoyProxyLabels, envoyServiceName, envoyTargetPort } from './envoy-naming';
+import type { Gateway, GatewayListener, KubeObject } from '../../cilium/objects';
+import { ENVOY_CONTROLLER_NAME } from './envoy-naming';
 import { LBIPAM_IPS, NOTES } from './demo-services';
 
 // The two Envoy Gateways of the demo, their GatewayClass, and the Services Envoy Gateway generated
@@ -56,38 +56,6 @@ function toGateway(g: DemoGateway): Gateway {
       infrastructure: { annotations: { [LBIPAM_IPS]: g.ip, [NOTES]: g.notes } },
       listeners: g.listeners,
     },
-  };
-}
-
-/** The Service Envoy Gateway generates for a Gateway: one port per distinct listener port. */
-export function envoyServiceFor(gw: Gateway): Service {
-  const ns = gw.metadata.namespace ?? 'default';
-  const labels = envoyProxyLabels(ns, gw.metadata.name);
-  const seen = new Set<string>();
-  const ports = (gw.spec.listeners ?? []).flatMap((l) => {
-    const protocol = l.protocol.toUpperCase() === 'UDP' ? 'UDP' : 'TCP';
-    const key = `${protocol}/${l.port}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [
-      {
-        name: `${l.protocol.toLowerCase()}-${l.port}`,
-        protocol,
-        port: l.port,
-        targetPort: envoyTargetPort(l.port),
-      },
-    ];
-  });
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: {
-      name: envoyServiceName(ns, gw.metadata.name),
-      namespace: ns,
-      labels,
-      annotations: { ...(gw.spec.infrastructure?.annotations ?? {}) },
-    },
-    spec: { type: 'LoadBalancer', selector: labels, ports, externalTrafficPolicy: 'Local' },
   };
 }
 

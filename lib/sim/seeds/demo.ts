@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../cilium/objects';
 import { DEMO_NAMESPACES, demoL2Policy, demoNodes, demoPool, namespaceObject } from './demo-infra';
 import { demoPlainServices, demoPlexService } from './demo-services';
-import { demoGatewayClass, demoGateways, envoyServiceFor } from './demo-gateways';
+import { demoGatewayClass, demoGateways } from './demo-gateways';
+import { envoyServiceFor } from './envoy-naming';
 
 // The demo seed: the home lab of /work/shared/seed/load-balancers.md, as the ordered list of
 // objects the embedded cluster creates. Order matters: controllers see creations as events in

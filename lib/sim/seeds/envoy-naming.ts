@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Gateway, Service } from '../../cilium/objects';
 
-// Envoy Gateway names the Service it generates for a Gateway `envoy-<namespace>-<gateway>-<8 hex>`,
-// the hex being a hash of the owning Gateway, so the name is stable across restarts. Both the demo
-// seed and the simulated Envoy Gateway controller derive it here so they always agree.
+// The proxy Service Envoy Gateway generates for a Gateway, named `envoy-<namespace>-<gateway>-<8 hex>`
+// (the hex a hash of the owning Gateway, so the name is stable across restarts). Both the demo seed
+// and the simulated Envoy Gateway controller build it here so they always agree.
 
 export const ENVOY_CONTROLLER_NAME = 'gateway.envoyproxy.io/gatewayclass-controller';
 export const OWNING_GATEWAY_NAME = 'gateway.envoyproxy.io/owning-gateway-name';
@@ -27,4 +28,36 @@ export function envoyProxyLabels(namespace: string, gateway: string): Record<str
 /** Envoy listens on unprivileged ports: listener port p < 1024 maps to container port p + 10000. */
 export function envoyTargetPort(port: number): number {
   return port < 1024 ? port + 10000 : port;
+}
+
+/** The Service Envoy Gateway generates for a Gateway: one port per distinct listener port. */
+export function envoyServiceFor(gw: Gateway): Service {
+  const ns = gw.metadata.namespace ?? 'default';
+  const labels = envoyProxyLabels(ns, gw.metadata.name);
+  const seen = new Set<string>();
+  const ports = (gw.spec.listeners ?? []).flatMap((l) => {
+    const protocol = l.protocol.toUpperCase() === 'UDP' ? 'UDP' : 'TCP';
+    const key = `${protocol}/${l.port}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        name: `${l.protocol.toLowerCase()}-${l.port}`,
+        protocol,
+        port: l.port,
+        targetPort: envoyTargetPort(l.port),
+      },
+    ];
+  });
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: envoyServiceName(ns, gw.metadata.name),
+      namespace: ns,
+      labels,
+      annotations: { ...(gw.spec.infrastructure?.annotations ?? {}) },
+    },
+    spec: { type: 'LoadBalancer', selector: labels, ports, externalTrafficPolicy: 'Local' },
+  };
 }
