@@ -1,4 +1,6 @@
-import { readL2Policy, type ResponsibilityOptions } from '../cilium';
+import { readL2Policy } from '../cilium';
+import type { EngineOptions } from '../ipam';
+import { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
 import { buildAlerts } from './alerts';
 import { indexL2Leases, notReadyNodes } from './announcer';
@@ -34,13 +36,17 @@ export interface InventoryConfig {
   /** Epoch milliseconds: lease expiry is judged against it (pure libs never read the clock). */
   now: number;
   /** How the cluster's Cilium is configured; defaults: lbipam for class-less Services, L2 on, BGP off. */
-  engine?: Partial<ResponsibilityOptions>;
+  engine?: Partial<EngineOptions>;
+  /** An engine's diagnose (e.g. the embedded controller's); default: a lazily started engine over `state`. */
+  diagnose?: DiagnoseFn;
 }
 
 /** ARP evidence from lib/probe; not used yet (the probe room has not published its type). */
 export type ArpEvidenceInput = unknown;
 
-export const DEFAULT_ENGINE_OPTIONS: ResponsibilityOptions = {
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  ipv4: true,
+  ipv6: true,
   defaultLBServiceIPAM: 'lbipam',
   l2Announcements: true,
   bgpControlPlane: false,
@@ -78,6 +84,7 @@ export function buildInventory(
     notReady: notReadyNodes(list(state?.nodes).filter((n) => typeof n?.metadata?.name === 'string')),
     now,
     options,
+    diagnose: config.diagnose ?? lazyEngineDiagnose(state, options, now),
   }).concat(errors.map(readErrorAlert));
   return {
     version: config.version,

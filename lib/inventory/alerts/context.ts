@@ -1,6 +1,7 @@
 import { selectsService, type L2PolicyView, type ResponsibilityOptions } from '../../cilium';
 import { formatAddr, parseAddr, rangeContains, type IpRange } from '../../net';
 import type { LeaseIndex } from '../announcer';
+import type { DiagnoseFn } from '../diagnose';
 import { poolAllocates, type PoolModel } from '../pool-model';
 import type { PoolRowStats } from '../rows';
 import { refText, type ServiceModel } from '../service-model';
@@ -23,6 +24,8 @@ export interface AlertContext {
   notReady: Map<string, string>;
   now: number;
   options: ResponsibilityOptions;
+  /** The engine's explanation of one Service (lazy; for what the statuses alone cannot explain). */
+  diagnose?: DiagnoseFn;
 }
 
 export type AlertRule = (ctx: AlertContext) => Alert[];

@@ -22,9 +22,15 @@ describe('Services LB-IPAM does not handle', () => {
     expect(alertById(inv, 'unhandled:x/web')?.title).toBe('x/web has no address: LB-IPAM is dormant');
   });
 
-  it('pools exist but no condition: the operator has not processed it', () => {
+  it('pools exist but no condition: the operator has not processed it; the engine predicts the outcome', () => {
     const inv = build({ pools: [P], services: [svc('x', 'web')] });
-    expect(alertById(inv, 'unhandled:x/web')?.title).toBe('x/web has no address and no LB-IPAM condition');
+    const a = alertById(inv, 'unhandled:x/web');
+    expect(a?.title).toBe('x/web has no address and no LB-IPAM condition');
+    expect(a?.detail).toContain('Once it does, it should get 10.0.0.1.');
+    const stuck = build({ pools: [P], services: [svc('x', 'web', { request: '10.9.9.9' })] });
+    expect(alertById(stuck, 'unhandled:x/web')?.detail).toContain(
+      'Even then it would stay pending: 10.9.9.9 is in no pool.',
+    );
   });
 
   it('says nothing about ClusterIP Services', () => {

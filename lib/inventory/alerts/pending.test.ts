@@ -153,11 +153,24 @@ describe('pending alerts', () => {
     });
   });
 
-  it('an unknown reason still produces an alert with Cilium’s message', () => {
-    const inv = build({ pools: [P], services: [pending('x', 'y', 'something_new', 'Cilium 2.0 says no')] });
-    expect(alertById(inv, 'pending:x/y')).toMatchObject({
-      title: 'x/y is pending (something_new)',
-      detail: 'Cilium 2.0 says no',
+  it('an unknown reason keeps Cilium’s message and adds the engine’s explanation', () => {
+    const inv = build({
+      pools: [P],
+      services: [
+        holding('a', 'web', '10.0.0.2'),
+        pending('x', 'y', 'something_new', 'Cilium 2.0 says no', { request: '10.0.0.2' }),
+      ],
     });
+    const a = alertById(inv, 'pending:x/y');
+    expect(a).toMatchObject({
+      title: 'x/y is pending (something_new)',
+      detail: 'Cilium 2.0 says no — 10.0.0.2 is held by a/web.',
+    });
+    expect(a?.fix).toContain('Request a free address instead.');
+    const without = build(
+      { pools: [P], services: [pending('x', 'y', 'something_new', 'Cilium 2.0 says no')] },
+      { diagnose: () => undefined },
+    );
+    expect(alertById(without, 'pending:x/y')).toMatchObject({ detail: 'Cilium 2.0 says no', fix: null });
   });
 });

@@ -145,10 +145,13 @@ export function pendingAlert(ctx: AlertContext, s: ServiceModel): PendingAlert {
       return outOfIps(ctx, s);
   }
   const name = refText(s.ref);
+  const d = ctx.diagnose?.(s.ref.namespace ?? 'default', s.ref.name);
+  const explained = d?.state === 'pending';
   return {
     title: `${name} is pending${s.view.reason ? ` (${s.view.reason})` : ''}`,
-    detail: s.view.message || 'Cilium did not say why.',
-    fix: null,
+    detail:
+      [s.view.message, explained ? d.cause : null].filter(Boolean).join(' — ') || 'Cilium did not say why.',
+    fix: explained ? d.fix : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { LB_CLASS, whyNotHandled } from '../../cilium';
 import { refText } from '../service-model';
 import type { Alert } from '../types';
-import { serviceAlertId, type AlertRule } from './context';
+import { listText, serviceAlertId, type AlertRule } from './context';
 
 // LoadBalancer Services with no LB-IPAM condition at all: Cilium either ignores them on purpose
 // (another loadBalancerClass), or LB-IPAM is dormant (no pool yet), or the operator never saw them.
@@ -39,12 +39,18 @@ export const unhandledAlerts: AlertRule = (ctx) => {
       continue;
     }
     if (s.view.ips.length > 0) continue;
+    const d = ctx.diagnose?.(s.ref.namespace ?? 'default', s.ref.name);
+    const outlook =
+      d?.state === 'satisfied' && d.ips.length
+        ? ` Once it does, it should get ${listText(d.ips)}.`
+        : d?.state === 'pending'
+          ? ` Even then it would stay pending: ${d.cause}`
+          : '';
     out.push({
       ...base,
       severity: 'warning',
       title: `${name} has no address and no LB-IPAM condition`,
-      detail:
-        "Pools exist but Cilium's operator has not processed this Service: the operator may be down, or LB-IPAM disabled (enable-lb-ipam: false).",
+      detail: `Pools exist but Cilium's operator has not processed this Service: the operator may be down, or LB-IPAM disabled (enable-lb-ipam: false).${outlook}`,
       fix: 'Check the cilium-operator pods and logs (kubectl -n kube-system logs deploy/cilium-operator).',
     });
   }
