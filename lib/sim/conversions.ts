@@ -4,7 +4,8 @@
 import { findKind, type KindDef } from './kinds';
 import { deepFreeze } from './object-utils';
 import { isObj } from './patch';
-import { patchedObject, type Store } from './store';
+import { patchedObject } from './store-helpers';
+import type { Store } from './store';
 import type { KindRef, SimObject } from './types';
 
 type Obj = Record<string, unknown>;

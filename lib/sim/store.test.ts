@@ -236,3 +236,18 @@ describe('store: Event in v1 and events.k8s.io/v1', () => {
     expect(store.list({ apiVersion: 'v1', kind: 'Event' }).items[0].message).toBe('Again');
   });
 });
+
+describe('store: server-side apply', () => {
+  it('removes what the same manager applied before and no longer applies, keeping others’ fields', () => {
+    const store = createStore();
+    const ref = { ...POOL, name: 'p' };
+    const cfg = (labels: Record<string, string>, spec: Record<string, unknown>) => ({ ...POOL, metadata: { name: 'p', labels }, spec });
+    store.patch(ref, 'apply', cfg({ a: '1', b: '2' }, { blocks: [{ cidr: '10.0.0.0/24' }], allowFirstLastIPs: 'No' }), { fieldManager: 'me' });
+    store.patch(ref, 'merge', { metadata: { labels: { other: 'x' } } });
+    const out = store.patch(ref, 'apply', cfg({ a: '1' }, { blocks: [{ cidr: '10.0.1.0/24' }] }), { fieldManager: 'me' });
+    expect(out.metadata.labels).toEqual({ a: '1', other: 'x' });
+    expect(out.spec).toEqual({ blocks: [{ cidr: '10.0.1.0/24' }], disabled: false });
+    const theirs = store.patch(ref, 'apply', cfg({ c: '3' }, {}), { fieldManager: 'them' });
+    expect(theirs.metadata.labels).toEqual({ a: '1', other: 'x', c: '3' });
+  });
+});

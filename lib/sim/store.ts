@@ -6,15 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { Allocator } from './allocator';
 import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from './errors';
 import { applyKindHooks, serviceAllocations } from './kind-hooks';
-import { findKind, storageApiVersion, storeKey, type KindDef } from './kinds';
+import { storageApiVersion, storeKey, type KindDef } from './kinds';
 import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
-import { applyStrategicMerge } from './strategic-merge';
-import { applyJsonPatch, applyMergePatch, isObj } from './patch';
+import { isObj } from './patch';
+import { nameRule, patchedObject, resolveKind, withRemovals } from './store-helpers';
 import type { KindRef, ListOptions, ListResult, ObjectRef, PatchOptions, PatchType, SimObject, WatchOptions, WriteOptions } from './types';
-import { validateMetaMaps, validateName, type NameRule } from './validate';
+import { validateMetaMaps, validateName } from './validate';
 import { WatchHub, type Listener } from './watch-hub';
 import { withConversions } from './conversions';
+
+export { patchedObject, resolveKind } from './store-helpers';
 
 export interface StoreOptions {
   /** Clock for creationTimestamp and table ages (tests pass a fixed one). */
@@ -44,42 +46,14 @@ export interface Store {
 export const SEEDED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-export function resolveKind(apiVersion: unknown, kind: unknown): KindDef {
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) {
-    throw badRequest('Object "kind" and "apiVersion" must be set');
-  }
-  const def = findKind(apiVersion, kind);
-  if (!def) throw new ApiError(404, 'NotFound', `the server could not find the requested resource (no kind "${kind}" in version "${apiVersion}")`);
-  return def;
-}
-
-/** `old` with a patch applied, ready for update(): identity fields stay those of `old`. */
-export function patchedObject(def: KindDef, old: SimObject, type: PatchType, body: unknown): SimObject {
-  let result: unknown;
-  if (type === 'json') result = applyJsonPatch(old, body);
-  else if (type === 'merge' || (type === 'apply' && !def.strategicMerge)) result = applyMergePatch(old, body);
-  else result = applyStrategicMerge(old, body);
-  if (!isObj(result)) throw new ApiError(422, 'Invalid', 'the patch did not produce an object');
-  const meta = isObj(result.metadata) ? result.metadata : {};
-  return {
-    ...structuredClone(result),
-    apiVersion: old.apiVersion,
-    kind: old.kind,
-    metadata: { ...meta, name: old.metadata.name, namespace: old.metadata.namespace },
-  } as SimObject;
-}
-
-function nameRule(def: KindDef): NameRule {
-  if (def.kind === 'Namespace') return 'label';
-  return def.kind === 'Service' ? 'dns1035' : 'subdomain';
-}
-
 export function createStore(options: StoreOptions = {}): Store {
   const now = options.now ?? (() => new Date());
   const hub = new WatchHub(options.historyLimit ?? 10_000);
   const alloc = new Allocator();
   const collections = new Map<string, Map<string, SimObject>>();
   const sorted = new Map<string, SimObject[]>();
+  /** Last server-side-applied configuration per object uid and field manager. */
+  const applied = new Map<string, Record<string, unknown>>();
   let rv = 0;
 
   const coll = (def: KindDef) => {
@@ -225,13 +199,25 @@ export function createStore(options: StoreOptions = {}): Store {
       if (type === 'strategic' && !def.strategicMerge) {
         throw new ApiError(415, 'UnsupportedMediaType', `strategic merge patch is not supported for ${def.kind} (${def.group}); use a merge or JSON patch`);
       }
-      if (type === 'apply' && !isObj(body)) throw badRequest('apply patch: the body must be an object');
-      if (!old) {
-        if (type !== 'apply') throw notFound(def.resource, def.group, ref.name);
-        const meta = { ...(isObj((body as Record<string, unknown>).metadata) ? ((body as Record<string, unknown>).metadata as object) : {}), name: ref.name, namespace: ref.namespace };
-        return store.create({ ...(body as object), metadata: meta }, opts);
+      if (type !== 'apply') {
+        if (!old) throw notFound(def.resource, def.group, ref.name);
+        return store.update(patchedObject(def, asVersion(old, ref.apiVersion), type, body), opts);
       }
-      return store.update(patchedObject(def, asVersion(old, ref.apiVersion), type, body), opts);
+      if (!isObj(body)) throw badRequest('apply patch: the body must be an object');
+      const manager = opts.fieldManager ?? '';
+      let out: SimObject;
+      if (!old) {
+        const meta = { ...(isObj(body.metadata) ? body.metadata : {}), name: ref.name, namespace: ref.namespace };
+        out = store.create({ ...body, metadata: meta }, opts);
+      } else {
+        // Server-side apply, simplified: the manager's applied configuration is authoritative for
+        // the fields it names, and fields it applied before but no longer names are removed.
+        const prev = applied.get(`${old.metadata.uid}/${manager}`);
+        const patch = prev === undefined ? body : withRemovals(prev, body);
+        out = store.update(patchedObject(def, asVersion(old, ref.apiVersion), 'merge', patch), opts);
+      }
+      if (!opts.dryRun) applied.set(`${out.metadata.uid}/${manager}`, structuredClone(body));
+      return out;
     },
 
     delete(ref, opts = {}) {
@@ -254,6 +240,7 @@ export function createStore(options: StoreOptions = {}): Store {
       }
       const gone = finish(def, structuredClone(old), structuredClone(old.metadata), false);
       commit(def, 'DELETED', gone, old);
+      for (const k of applied.keys()) if (k.startsWith(`${old.metadata.uid}/`)) applied.delete(k);
       return asVersion(gone, ref.apiVersion);
     },
 
