@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseStartArgs } from './start-args';
+import { parseStartArgs, type StartOptions } from './start-args';
 import { chooseCluster, findKubeconfig } from './start-cluster';
 
 const kubeconfig = (contexts: string[], current?: string) => {
@@ -43,8 +43,14 @@ describe('lbipam start flags', () => {
 });
 
 describe('which cluster lbipam start shows', () => {
-  const opts = (extra: Partial<ReturnType<typeof base>> = {}) => ({ ...base(), ...extra });
-  const base = () => ({ port: 3000, host: '0.0.0.0', demo: false, dev: false, seed: 'demo' });
+  const opts = (extra: Partial<StartOptions> = {}): StartOptions => ({
+    port: 3000,
+    host: '0.0.0.0',
+    demo: false,
+    dev: false,
+    seed: 'demo',
+    ...extra,
+  });
   const noHome = mkdtempSync(path.join(os.tmpdir(), 'lbipam-home-'));
 
   it('uses the embedded cluster when there is no kubeconfig and no pod', () => {

@@ -79,8 +79,10 @@ async function startChosenCluster(
 ): Promise<{ ok: true; stop: () => Promise<void> } | { ok: false; error: string }> {
   if (choice.origin !== 'embedded') {
     process.env.LBIPAM_ORIGIN = choice.origin;
-    if (choice.kubeconfigPath) process.env.LBIPAM_KUBECONFIG = choice.kubeconfigPath;
-    if (choice.context) process.env.LBIPAM_CONTEXT = choice.context;
+    if (choice.origin === 'kubeconfig') {
+      if (choice.kubeconfigPath) process.env.LBIPAM_KUBECONFIG = choice.kubeconfigPath;
+      if (choice.context) process.env.LBIPAM_CONTEXT = choice.context;
+    }
     return { ok: true, stop: async () => {} };
   }
   try {
