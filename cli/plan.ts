@@ -1,7 +1,8 @@
 // `lbipam plan FILE…`: what Cilium LB-IPAM would do with these manifests on a fresh cluster.
 // Exit 0: every handled Service satisfied and no pool in conflict; 1: otherwise; 2: bad input.
 import { readFile } from 'node:fs/promises';
-import { LbIpamEngine, type EngineOptions } from '../lib/ipam';
+import type { EngineOptions } from '../lib/ipam';
+import { executePlan } from './plan/execute';
 import { loadYaml, newInput, PlanInputError } from './plan/load';
 import { planResult, renderTable } from './plan/render';
 
@@ -9,6 +10,16 @@ const USAGE = `usage: lbipam plan [options] FILE...
 
 Creates the pools, L2 policies and Services of FILE... (multi-document YAML, '-' for stdin) on a
 fresh simulated cluster, in order, and prints what Cilium LB-IPAM writes into each.
+
+Documents are events, applied in order: a later document with the same kind/namespace/name is an
+update. Pools may be cilium.io/v2 or v2alpha1, with spec.blocks or the pre-1.16 spec.cidrs (read
+as blocks, with a warning). A Service's status.loadBalancer.ingress, if given, is what the operator
+finds on first sight (imported or stripped as Cilium does); a pool's status is ignored.
+Two directives:
+  metadata.annotations: {lbipam.plan/delete: "true"}   delete the object named by kind and
+                                                       namespace/name (created by an earlier document)
+  kind: OperatorRestart  (apiVersion: lbipam.plan/v1)  restart the operator: it lists pools and
+                                                       Services by name with their current statuses
 
 options:
   -o, --output table|json            output format (default table)
@@ -138,8 +149,7 @@ export async function run(args: string[]): Promise<number> {
     throw err;
   }
   for (const w of input.warnings) process.stderr.write(`lbipam plan: warning: ${w}\n`);
-  const engine = new LbIpamEngine(parsed.options, now);
-  for (const e of input.events) engine.apply(e);
+  const engine = executePlan(input, parsed.options, now);
   const result = planResult(engine, input);
   if (parsed.output === 'json') {
     process.stdout.write(`${JSON.stringify({ services: result.services, pools: result.pools }, null, 2)}\n`);

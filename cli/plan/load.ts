@@ -9,9 +9,15 @@ import type { EngineEvent } from '../../lib/ipam';
 
 export class PlanInputError extends Error {}
 
+/** Plan directives: an annotation that deletes the object, a pseudo-kind that restarts the operator. */
+export const DELETE_ANNOTATION = 'lbipam.plan/delete';
+export const RESTART_KIND = 'OperatorRestart';
+
+export type PlanStep = EngineEvent | { op: 'restart' };
+
 export interface LoadedInput {
-  events: EngineEvent[];
-  /** Final version of every Service and pool, in first-seen order. */
+  events: PlanStep[];
+  /** Final version of every Service and pool still present, in first-seen order. */
   services: Map<string, Service>;
   pools: Map<string, CiliumLoadBalancerIPPool>;
   l2Policies: number;
@@ -46,6 +52,13 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   if (!isObj(raw)) throw new PlanInputError(`${where}: expected a Kubernetes object (a mapping)`);
   const kind = raw.kind;
   if (typeof kind !== 'string' || kind === '') throw new PlanInputError(`${where}: kind: missing`);
+  if (kind === RESTART_KIND) {
+    if (raw.apiVersion !== undefined && raw.apiVersion !== 'lbipam.plan/v1') {
+      throw new PlanInputError(`${where}: apiVersion: ${RESTART_KIND} takes 'lbipam.plan/v1' (or none), got '${String(raw.apiVersion)}'`);
+    }
+    input.events.push({ op: 'restart' });
+    return;
+  }
   if (typeof raw.apiVersion !== 'string') throw new PlanInputError(`${where}: apiVersion: missing`);
   const isPool = kind === POOL_KIND;
   const isSvc = kind === 'Service' && raw.apiVersion === 'v1';
@@ -64,18 +77,29 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   if (!isObj(meta) || typeof meta.name !== 'string' || meta.name === '') throw new PlanInputError(`${where}: metadata.name: missing`);
   if (raw.spec !== undefined && !isObj(raw.spec)) throw new PlanInputError(`${where}: spec: expected a mapping`);
   const obj = { ...raw, metadata: { ...meta }, spec: { ...((raw.spec as Obj | undefined) ?? {}) } } as unknown as KubeObject & { spec: Obj; status?: unknown };
-  delete obj.status; // a create ignores status, as the API server does
+  // A Service's status is kept: it is what the informer shows on first sight (ingress written by an
+  // earlier operator or another controller, imported as Cilium does). Pool status is the operator's own.
+  if (kind !== 'Service') delete obj.status;
+  else if (obj.status !== undefined) validateServiceStatus(obj.status, where);
   if (isL2) {
     const view = readL2Policy(obj as never);
     for (const e of view.errors) input.warnings.push(`${where}: ${e.type}: ${e.message}`);
     input.l2Policies++;
     return;
   }
-  if (isPool) validatePool(obj as unknown as CiliumLoadBalancerIPPool, where, input);
-  else validateService(obj as unknown as Service, where, input);
   const key = isPool ? obj.metadata.name : `${obj.metadata.namespace ?? 'default'}/${obj.metadata.name}`;
   const store: Map<string, KubeObject> = isPool ? input.pools : input.services;
   const prev = store.get(key);
+  const del = obj.metadata.annotations?.[DELETE_ANNOTATION];
+  if (del !== undefined) {
+    if (del !== 'true') throw new PlanInputError(`${where}: metadata.annotations["${DELETE_ANNOTATION}"]: expected "true", got ${JSON.stringify(del)}`);
+    if (!prev) throw new PlanInputError(`${where}: cannot delete ${kind} '${key}': no earlier document creates it`);
+    store.delete(key);
+    input.events.push({ op: 'delete', object: prev as never });
+    return;
+  }
+  if (isPool) validatePool(obj as unknown as CiliumLoadBalancerIPPool, where, input);
+  else validateService(obj as unknown as Service, where, input);
   if (!isPool) obj.metadata.namespace = obj.metadata.namespace ?? 'default';
   // What the API server does: creationTimestamp and generation 1 on create, generation+1 on a spec change.
   if (prev) {
@@ -93,6 +117,14 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
 function validatePool(pool: CiliumLoadBalancerIPPool, where: string, input: LoadedInput): void {
   const spec = pool.spec as unknown as Obj;
   if (spec.blocks !== undefined && spec.blocks !== null && !Array.isArray(spec.blocks)) throw new PlanInputError(`${where}: spec.blocks: expected a list`);
+  if (spec.cidrs !== undefined && spec.cidrs !== null) {
+    // Cilium <= 1.15 read spec.cidrs (v2alpha1); since 1.16 the CRD no longer has it and the API
+    // server prunes it. Plan reads it as blocks so old manifests and tests keep their meaning.
+    if (!Array.isArray(spec.cidrs)) throw new PlanInputError(`${where}: spec.cidrs: expected a list`);
+    input.warnings.push(`${where}: spec.cidrs is the pre-1.16 name of spec.blocks; read as blocks here, but Cilium 1.16+ prunes it (rename it to spec.blocks)`);
+    spec.blocks = [...((spec.blocks as unknown[] | undefined) ?? []), ...(spec.cidrs as unknown[])];
+    delete spec.cidrs;
+  }
   ((spec.blocks as unknown[] | undefined) ?? []).forEach((b, i) => {
     if (!isObj(b)) throw new PlanInputError(`${where}: spec.blocks[${i}]: expected a mapping with cidr or start/stop`);
     for (const f of ['cidr', 'start', 'stop']) {
@@ -102,9 +134,6 @@ function validatePool(pool: CiliumLoadBalancerIPPool, where: string, input: Load
     const r = blockRange(b);
     if (!r.ok) throw new PlanInputError(`${where}: spec.blocks[${i}].${r.field}: ${r.error}`);
   });
-  if (spec.cidrs !== undefined) {
-    input.warnings.push(`${where}: spec.cidrs is the pre-1.16 field; current Cilium ignores it (use spec.blocks)`);
-  }
   const afl = spec.allowFirstLastIPs;
   if (afl !== undefined && afl !== 'Yes' && afl !== 'No') throw new PlanInputError(`${where}: spec.allowFirstLastIPs: must be "Yes" or "No", got ${JSON.stringify(afl)}`);
   if (spec.disabled !== undefined && typeof spec.disabled !== 'boolean') throw new PlanInputError(`${where}: spec.disabled: expected true or false`);
@@ -129,4 +158,18 @@ function validateService(svc: Service, where: string, input: LoadedInput): void 
   for (const bad of requestedIPs(svc).invalid) {
     input.warnings.push(`${where}: ${bad.source}: '${bad.value}' is not an IP address; Cilium skips it`);
   }
+}
+
+function validateServiceStatus(status: unknown, where: string): void {
+  const ingress = isObj(status) && isObj(status.loadBalancer) ? status.loadBalancer.ingress : undefined;
+  if (!isObj(status) || (status.loadBalancer !== undefined && !isObj(status.loadBalancer))) {
+    throw new PlanInputError(`${where}: status: expected a mapping with loadBalancer.ingress`);
+  }
+  if (ingress === undefined || ingress === null) return;
+  if (!Array.isArray(ingress)) throw new PlanInputError(`${where}: status.loadBalancer.ingress: expected a list`);
+  ingress.forEach((e, i) => {
+    if (!isObj(e) || (e.ip !== undefined && typeof e.ip !== 'string')) {
+      throw new PlanInputError(`${where}: status.loadBalancer.ingress[${i}]: expected a mapping with ip: <address>`);
+    }
+  });
 }
