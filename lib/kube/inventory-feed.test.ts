@@ -106,4 +106,29 @@ describe('inventory feed', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(feed.current()).toBe(first);
   });
+
+  it('rebuilds on a timer, so what depends on time (an expiring lease) changes without a watch event', async () => {
+    const source = new MemorySource();
+    source.setServices([lbService('web', '192.168.0.220')]);
+    let clock = 1_000;
+    const feed = new InventoryFeed(
+      source,
+      (input) => {
+        const inv = servicesOnlyInventory(input);
+        // Stands in for lease expiry: the announcer disappears once the clock passes 5 s.
+        inv.services = inv.services.map((s) => ({ ...s, announcer: input.now < 5_000 ? 'k8s-1' : null }));
+        return inv;
+      },
+      { debounceMs: 1, tickMs: 30, now: () => clock },
+    );
+    feeds.push(feed);
+    feed.start();
+    const first = (await feed.ready(2000))!;
+    expect(first.services[0].announcer).toBe('k8s-1');
+    const changed = nextDelta(feed);
+    clock = 6_000;
+    const { inventory } = await changed;
+    expect(inventory.services[0].announcer).toBeNull();
+    expect(inventory.version).toBe(first.version + 1);
+  });
 });

@@ -36,6 +36,11 @@ export interface FeedOptions {
   keepDeltas?: number;
   /** Build even if some sources never listed, once this long has passed and one source is live. */
   graceMs?: number;
+  /**
+   * Rebuild this often even without cluster changes: the inventory depends on time (an L2 lease
+   * that stops being renewed expires without any watch event). Stretched to 10× the last build.
+   */
+  tickMs?: number;
   now?: () => number;
 }
 
@@ -49,6 +54,7 @@ export class InventoryFeed {
   private readonly waiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private graceTimer: NodeJS.Timeout | null = null;
+  private tickTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private startedAt = 0;
   private lastError: string | null = null;
@@ -57,6 +63,7 @@ export class InventoryFeed {
   private readonly debounceMs: number;
   private readonly keepDeltas: number;
   private readonly graceMs: number;
+  private readonly tickMs: number;
   private readonly now: () => number;
 
   constructor(
@@ -67,6 +74,7 @@ export class InventoryFeed {
     this.debounceMs = opts.debounceMs ?? 50;
     this.keepDeltas = opts.keepDeltas ?? 20;
     this.graceMs = opts.graceMs ?? 5_000;
+    this.tickMs = opts.tickMs ?? 10_000;
     this.now = opts.now ?? Date.now;
   }
 
@@ -78,6 +86,19 @@ export class InventoryFeed {
     this.graceTimer = setTimeout(() => this.schedule(), this.graceMs);
     this.graceTimer.unref?.();
     this.schedule();
+    this.scheduleTick();
+  }
+
+  private scheduleTick(): void {
+    this.tickTimer = setTimeout(
+      () => {
+        if (!this.unsubscribe) return;
+        this.schedule();
+        this.scheduleTick();
+      },
+      Math.max(this.tickMs, 10 * this.lastBuildMs),
+    );
+    this.tickTimer.unref?.();
   }
 
   async stop(): Promise<void> {
@@ -85,7 +106,8 @@ export class InventoryFeed {
     this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);
     if (this.graceTimer) clearTimeout(this.graceTimer);
-    this.timer = this.graceTimer = null;
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.timer = this.graceTimer = this.tickTimer = null;
     this.listeners.clear();
     await this.source.stop();
   }
