@@ -2,7 +2,7 @@
 // deletecollection, plus `/status`, dry-run, selectors and Table output. Thin: the store
 // does the semantics, this file maps HTTP onto it and back.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, badRequest, invalid, notFound, type StatusCause } from './errors';
+import { ApiError, badRequest, conflict, invalid, notFound, type StatusCause } from './errors';
 import { decodeObject, decodePatch, parseJson, readBody } from './http-body';
 import type { ResourceRoute } from './http-route';
 import { sendJson, type Headers } from './http-respond';
@@ -56,6 +56,18 @@ function checkBody(route: ResourceRoute, body: unknown, name?: string): Record<s
     meta.name = name;
   }
   return { ...body, metadata: meta };
+}
+
+/** DeleteOptions.preconditions: refuse to delete another incarnation or a newer version. */
+function checkPreconditions(current: SimObject | undefined, opts: unknown, resource: string, group: string, name: string): void {
+  const pre = isObj(opts) && isObj(opts.preconditions) ? opts.preconditions : undefined;
+  if (!pre || !current) return;
+  if (typeof pre.uid === 'string' && pre.uid !== current.metadata.uid) {
+    throw new ApiError(409, 'Conflict', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`, { name, group: group || undefined, kind: resource });
+  }
+  if (typeof pre.resourceVersion === 'string' && pre.resourceVersion !== current.metadata.resourceVersion) {
+    throw conflict(resource, group, name);
+  }
 }
 
 export async function handleResource(ctx: ResourceContext): Promise<void> {
@@ -135,6 +147,7 @@ export async function handleResource(ctx: ResourceContext): Promise<void> {
     const opts = text.trim() === '' ? {} : parseJson(text);
     const bodyDryRun = isObj(opts) && Array.isArray(opts.dryRun) && opts.dryRun.includes('All');
     if (name !== undefined) {
+      checkPreconditions(store.get(ref(name)), opts, def.resource, def.group, name);
       one(200, store.delete(ref(name), { dryRun: dryRun || bodyDryRun }));
       return;
     }

@@ -21,19 +21,26 @@ export function tableRequest(accept: string | undefined, includeObject: string |
 
 const NAME_COLUMN: PrinterColumn = { name: 'Name', type: 'string', description: 'Name must be unique within a namespace.' };
 
+function ownName(def: KindDef): boolean {
+  return def.columns.some((c) => c.name === 'Name');
+}
+
+function columnsOf(def: KindDef): PrinterColumn[] {
+  return ownName(def) ? def.columns : [NAME_COLUMN, ...def.columns];
+}
+
 function columnDefinitions(def: KindDef): JsonObject[] {
-  return [NAME_COLUMN, ...def.columns].map((c) => ({
+  return columnsOf(def).map((c) => ({
     name: c.name,
     type: c.type === 'date' ? 'string' : c.type,
-    format: c === NAME_COLUMN ? 'name' : '',
+    format: c === NAME_COLUMN || c.name === 'Name' ? 'name' : '',
     description: c.description ?? c.name,
     priority: c.priority ?? 0,
   }));
 }
 
 function cell(col: PrinterColumn, obj: SimObject, now: Date): Json {
-  if (col.cell) return CELLS[col.cell](obj);
-  const v = col.jsonPath ? jsonPathCell(obj, col.jsonPath) : null;
+  const v = col.cell ? CELLS[col.cell](obj) : col.jsonPath ? jsonPathCell(obj, col.jsonPath) : null;
   if (col.type === 'date') {
     const t = typeof v === 'string' ? Date.parse(v) : NaN;
     return Number.isNaN(t) ? '<unknown>' : humanDuration(now.getTime() - t);
@@ -42,7 +49,7 @@ function cell(col: PrinterColumn, obj: SimObject, now: Date): Json {
 }
 
 function row(def: KindDef, obj: SimObject, req: TableRequest, now: Date): JsonObject {
-  const cells: Json[] = [obj.metadata.name, ...def.columns.map((c) => cell(c, obj, now))];
+  const cells: Json[] = columnsOf(def).map((c) => (c === NAME_COLUMN ? obj.metadata.name : cell(c, obj, now)));
   const out: JsonObject = { cells };
   if (req.includeObject === 'Object') out.object = obj as unknown as JsonObject;
   if (req.includeObject === 'Metadata') {

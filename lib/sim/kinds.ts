@@ -32,6 +32,7 @@ export interface KindDef {
   namespaced: boolean;
   shortNames: string[];
   categories: string[];
+  /** Printer columns after NAME (which comes first unless the row lists its own `Name` column). */
   columns: PrinterColumn[];
   /** Has a `/status` subresource: main-resource writes ignore status, `/status` writes only status. */
   status: boolean;
@@ -79,12 +80,15 @@ export const KINDS: readonly KindDef[] = [
   {
     group: '', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
     namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    // As kubectl prints events: LAST SEEN first, NAME only with -o wide.
     columns: [
+      { name: 'Last Seen', type: 'date', cell: 'eventLastSeen' },
       { name: 'Type', type: 'string', jsonPath: '.type' },
       { name: 'Reason', type: 'string', jsonPath: '.reason' },
       { name: 'Object', type: 'string', cell: 'eventObject' },
       { name: 'Message', type: 'string', jsonPath: '.message' },
-      age,
+      { name: 'Count', type: 'integer', jsonPath: '.count', priority: 1 },
+      { name: 'Name', type: 'string', jsonPath: '.metadata.name', priority: 1 },
     ],
   },
   {

@@ -67,6 +67,25 @@ describe('kubectl get', () => {
     expect(out[1].split(/\s+/).slice(0, 4)).toEqual(['blue-pool', 'false', 'True', '15']);
   });
 
+  it('prints events as kubectl does (LAST SEEN first) from either Event API', async () => {
+    store.create({
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: { name: 'pending.1', namespace: 'default' },
+      regarding: { kind: 'Service', name: 'pending', namespace: 'default' },
+      reason: 'NoPool',
+      type: 'Warning',
+      note: 'no pool matches',
+      eventTime: new Date().toISOString(),
+      reportingController: 'lbipam',
+      reportingInstance: 'sim',
+      action: 'Allocate',
+    });
+    const out = (await kubectl(['get', 'events'])).trim().split('\n');
+    expect(out[0].split(/\s{2,}/)).toEqual(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
+    expect(out[1].split(/\s{2,}/).slice(1)).toEqual(['Warning', 'NoPool', 'service/pending', 'no pool matches']);
+  });
+
   it('prints -o yaml, -o json and -o jsonpath', async () => {
     expect(await kubectl(['get', 'svc', 'served', '-o', 'yaml'])).toContain('- ip: 192.168.0.240');
     const obj = JSON.parse(await kubectl(['get', 'lbippool', 'blue-pool', '-o', 'json']));

@@ -62,6 +62,9 @@ export const CELLS = {
   nodeStatus,
   nodeRoles,
   nodeInternalIP: (n: SimObject) => String(arr(o(n.status).addresses).find((a) => a.type === 'InternalIP')?.address ?? '<none>'),
+  /** A timestamp; the table renders it as an age. */
+  eventLastSeen: (e: SimObject) =>
+    String(e.lastTimestamp ?? o(e.series).lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? ''),
   eventObject: (e: SimObject) => {
     const inv = o(e.involvedObject);
     return `${String(inv.kind ?? '').toLowerCase()}/${String(inv.name ?? '')}`;

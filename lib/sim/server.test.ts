@@ -101,6 +101,15 @@ describe('writes', () => {
     expect((await call(`${base}?dryRun=Some`, json('POST', {}))).body.message).toContain('Invalid dryRun value');
   });
 
+  it('DELETE honours preconditions in DeleteOptions', async () => {
+    const path = '/api/v1/namespaces/default/services/web';
+    const stale = await call(path, json('DELETE', { preconditions: { uid: 'not-this-one' } }));
+    expect(stale.body).toMatchObject({ code: 409, reason: 'Conflict' });
+    const uid = (await call(path)).body.metadata.uid;
+    expect((await call(path, json('DELETE', { preconditions: { uid } }))).status).toBe(200);
+    expect((await call(path)).status).toBe(404);
+  });
+
   it('/status writes change only status; main writes ignore status', async () => {
     const path = '/api/v1/namespaces/default/services/web';
     const st = await call(`${path}/status`, json('PATCH', { status: { loadBalancer: { ingress: [{ ip: '192.168.0.20' }] } }, spec: { type: 'ClusterIP' } }, 'application/merge-patch+json'));
