@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatAddr } from '../net';
-import { formatV4Fast, rowStatus } from './rows';
+import { formatV4Fast } from './format-fast';
+import { rowStatus } from './rows';
 import { alertById, build, holding, pool, svc } from './testing/fixtures';
 
 const statuses = (inv: ReturnType<typeof build>) => Object.fromEntries(inv.rows.map((r) => [r.ip, r.status]));

@@ -1,5 +1,6 @@
 import { compareAddr, formatAddr, parseAddr, rangeContains, type IpAddr, type IpRange } from '../net';
 import { joinColumn } from './columns';
+import { formatAddrFast } from './format-fast';
 import { poolAllocates, type BlockModel, type PoolModel } from './pool-model';
 import type { ServiceModel } from './service-model';
 import type { AllocationRow, FreeRangeRow, RowStatus } from './types';
@@ -30,15 +31,6 @@ interface Indexes {
 }
 
 type Sortable = { row: AllocationRow; addr: IpAddr };
-
-/**
- * lib/net's formatAddr shifts BigInts per octet; walking every address of 50 pools per build
- * needs this Number-based IPv4 path (same output: dotted quad, no leading zeros).
- */
-export function formatV4Fast(v: bigint): string {
-  const n = Number(v);
-  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-}
 
 function makeRow(pool: string, ip: string, status: RowStatus, idx: Indexes): AllocationRow {
   const holders = idx.holders.get(ip);
@@ -142,7 +134,7 @@ export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
       if (!b.summarised) {
         for (let v = b.range.from; v <= b.range.to; v++) {
           const addr: IpAddr = { family: b.range.family, value: v };
-          const ip = addr.family === 4 ? formatV4Fast(v) : formatAddr(addr);
+          const ip = formatAddrFast(addr);
           covered.add(ip);
           emit(addr, ip, b.reserved.includes(v));
         }

@@ -1,6 +1,7 @@
 import { requestedIPs, serviceSatisfiedCondition } from '../cilium';
 import type { Service } from '../cilium/objects';
-import { canonicalAddr, formatAddr } from '../net';
+import { canonicalAddr } from '../net';
+import { formatAddrFast } from './format-fast';
 import { l2LeaseName, leaseState, type LeaseIndex, type LeaseState } from './announcer';
 import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
 import type { ObjectRef, ServiceView } from './types';
@@ -74,16 +75,17 @@ export function serviceModel(
       notes: columns.notes,
       gateway: columns.gateway,
       ips: ingressIps(svc),
-      requestedIps: requestedIPs(svc).ips.map(formatAddr),
+      requestedIps: requestedIPs(svc).ips.map(formatAddrFast),
       satisfied,
       reason: cond?.reason || null,
       message: cond?.message || null,
       announcer: lease.kind === 'held' ? lease.holder : null,
-      ports: (svc.spec?.ports ?? []).map((p) => ({
-        ...(p.name ? { name: p.name } : {}),
-        port: Number(p.port),
-        protocol: p.protocol || 'TCP',
-      })),
+      // No object spread: it is the costliest line of a 10,000-Service build.
+      ports: (svc.spec?.ports ?? []).map((p) =>
+        p.name
+          ? { name: p.name, port: Number(p.port), protocol: p.protocol || 'TCP' }
+          : { port: Number(p.port), protocol: p.protocol || 'TCP' },
+      ),
     },
   };
 }
