@@ -1,6 +1,6 @@
 // The engine's state and the small helpers every handler uses (condition writing, "patching"
 // a status, selector checks). Handlers live in services.ts and pools.ts.
-import type { CiliumLoadBalancerIPPool, Condition, Service } from '../cilium/objects';
+import type { CiliumLoadBalancerIPPool, Condition, LabelSelector, Service } from '../cilium/objects';
 import { matchesSelector, selectorError } from '../cilium/selector';
 import { lbClasses, type ServiceReaderOptions } from '../cilium/service';
 import { RangesStore, ServiceStore, type LbRange, type ServiceView, type SvcStatus } from './model';
@@ -13,6 +13,8 @@ export interface PoolRecord {
   seq: number;
   /** Generation and allocator versions the counts were last computed for. */
   countsSeen?: { gen: number; ranges: LbRange[]; versions: number[] };
+  /** The serviceSelector compiled once per pool object (it is checked for every range walk). */
+  matcher?: { obj: CiliumLoadBalancerIPPool; test: (labels: Record<string, string>) => boolean };
 }
 
 export class Core {
@@ -41,8 +43,13 @@ export class Core {
     this.classes = lbClasses(options);
   }
 
+  private lastTime = { ms: NaN, text: '' };
+
   timestamp(): string {
-    return this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // Whole seconds, as metav1.Time marshals; formatted once per distinct clock reading.
+    const ms = this.now().getTime();
+    if (ms !== this.lastTime.ms) this.lastTime = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    return this.lastTime.text;
   }
 
   isResponsible(svc: Service): boolean {
@@ -54,10 +61,12 @@ export class Core {
 
   /** Pool selector check; a selector Cilium cannot parse selects nothing (Cilium errors and retries). */
   poolSelects(pool: PoolRecord, sv: ServiceView): boolean {
-    const sel = pool.obj.spec?.serviceSelector;
-    if (!sel) return true;
-    if (selectorError(sel) !== undefined) return false;
-    return matchesSelector(sel, sv.labels);
+    let m = pool.matcher;
+    if (!m || m.obj !== pool.obj) {
+      m = { obj: pool.obj, test: compileSelector(pool.obj.spec?.serviceSelector) };
+      pool.matcher = m;
+    }
+    return m.test(sv.labels);
   }
 
   /** meta.SetStatusCondition: lastTransitionTime moves only when the status flips. */
@@ -97,7 +106,7 @@ export class Core {
 
   /** patchSvcStatus: what Cilium would write with `replace /status`. */
   patchSvc(sv: ServiceView): void {
-    this.written.set(sv.key, cloneStatus(sv.status));
+    this.written.set(sv.key, snapshotStatus(sv.status));
     this.dirty.add(`service/${sv.key}`);
   }
 
@@ -132,6 +141,31 @@ function makeCondition(c: Omit<Condition, 'lastTransitionTime'>, time: string): 
   out.reason = c.reason ?? '';
   out.message = c.message ?? '';
   return out;
+}
+
+/**
+ * A copy that shares the ingress entries and conditions: the engine never mutates those objects
+ * (it replaces them), only the arrays, so copying the arrays is enough for an internal snapshot.
+ */
+export function snapshotStatus(s: SvcStatus): SvcStatus {
+  const out: SvcStatus = { loadBalancer: {} };
+  const ingress = s.loadBalancer.ingress;
+  if (ingress && ingress.length > 0) out.loadBalancer.ingress = ingress.slice();
+  if (s.conditions && s.conditions.length > 0) out.conditions = s.conditions.slice();
+  return out;
+}
+
+/** A compiled selector test; nil/empty selects all, an invalid one selects nothing (Cilium errors). */
+function compileSelector(sel: LabelSelector | null | undefined): (labels: Record<string, string>) => boolean {
+  if (!sel) return () => true;
+  if (selectorError(sel) !== undefined) return () => false;
+  const pairs = Object.entries(sel.matchLabels ?? {});
+  const hasExpr = (sel.matchExpressions ?? []).length > 0;
+  if (pairs.length === 1 && !hasExpr) {
+    const [k, v] = pairs[0];
+    return (labels) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v;
+  }
+  return (labels) => matchesSelector(sel, labels);
 }
 
 export function cloneStatus(s: SvcStatus): SvcStatus {

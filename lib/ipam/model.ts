@@ -49,6 +49,8 @@ export class ServiceView {
   selector: Record<string, string> = {};
   status: SvcStatus = { loadBalancer: {} };
   allocated: AllocatedIP[] = [];
+  /** Parsed form of status.loadBalancer.ingress, memoised on the array (replaced, never edited in place). */
+  private parsed: { of: LoadBalancerIngress[] | undefined; len: number; addrs: (IpAddr | null)[] } = { of: undefined, len: 0, addrs: [] };
   constructor(
     readonly key: string,
     readonly namespace: string,
@@ -79,21 +81,25 @@ export class ServiceView {
     return undefined;
   }
 
+  /** The ingress IPs parsed (null for an entry Go's parser would reject). */
+  ingressAddrs(): (IpAddr | null)[] {
+    const ingress = this.status.loadBalancer.ingress;
+    const p = this.parsed;
+    if (p.of === ingress && p.len === (ingress?.length ?? 0)) return p.addrs;
+    const addrs = (ingress ?? []).map((i) => parseAddr(i.ip ?? ''));
+    this.parsed = { of: ingress, len: addrs.length, addrs };
+    return addrs;
+  }
+
   isSatisfied(): boolean {
-    const ingress = this.status.loadBalancer.ingress ?? [];
+    const addrs = this.ingressAddrs();
     if (this.requestedIPs.length > 0) {
-      return this.requestedIPs.every((req) =>
-        ingress.some((i) => {
-          const a = parseAddr(i.ip ?? '');
-          return a !== null && a.family === req.family && a.value === req.value;
-        }),
-      );
+      return this.requestedIPs.every((req) => addrs.some((a) => a !== null && a.family === req.family && a.value === req.value));
     }
     let v4 = false;
     let v6 = false;
-    for (const i of ingress) {
+    for (const a of addrs) {
       // Go's net.ParseIP(x).To4() == nil counts unparsable entries as IPv6.
-      const a = parseAddr(i.ip ?? '');
       if (a && isV4Like(a)) v4 = true;
       else v6 = true;
     }

@@ -227,13 +227,21 @@ export function poolCounts(core: Core, name: string): { total: bigint; available
   return { total: available + used, available, used };
 }
 
+function sameVersions(seen: { ranges: LbRange[]; versions: number[] }, ranges: LbRange[]): boolean {
+  if (seen.ranges.length !== ranges.length) return false;
+  for (let i = 0; i < ranges.length; i++) {
+    if (seen.ranges[i] !== ranges[i] || seen.versions[i] !== ranges[i].alloc.version) return false;
+  }
+  return true;
+}
+
 export function updateAllPoolCounts(core: Core): void {
   for (const rec of core.pools.values()) {
     // Counts only move when an allocator of the pool changed; skip the BigInt sums otherwise.
     const ranges = core.ranges.forPool(rec.obj.metadata.name);
     const gen = rec.obj.metadata.generation ?? 0;
     const seen = rec.countsSeen;
-    if (seen && seen.gen === gen && seen.ranges.length === ranges.length && ranges.every((r, i) => seen.ranges[i] === r && seen.versions[i] === r.alloc.version)) continue;
+    if (seen && seen.gen === gen && sameVersions(seen, ranges)) continue;
     rec.countsSeen = { gen, ranges: [...ranges], versions: ranges.map((r) => r.alloc.version) };
     const c = poolCounts(core, rec.obj.metadata.name);
     const a = core.setPoolCondition(rec, POOL_TOTAL, 'Unknown', 'noreason', c.total.toString());

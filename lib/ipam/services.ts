@@ -3,16 +3,12 @@
 import type { LoadBalancerIngress, Service } from '../cilium/objects';
 import { readServiceRequest } from '../cilium/service';
 import { addrEquals, formatAddr, parseAddr, type Family, type IpAddr } from '../net';
-import { cloneStatus, SVC_CONDITION, type Core } from './core';
+import { cloneStatus, snapshotStatus, SVC_CONDITION, type Core } from './core';
 import { ERR_FULL, ERR_IN_USE } from './hash-allocator';
 import { ServiceView, type AllocatedIP, type LbRange } from './model';
 import { updateAllPoolCounts } from './pools';
 
-const ingressHas = (sv: ServiceView, ip: IpAddr): boolean =>
-  (sv.status.loadBalancer.ingress ?? []).some((i) => {
-    const a = parseAddr(i.ip ?? '');
-    return a !== null && addrEquals(a, ip);
-  });
+const ingressHas = (sv: ServiceView, ip: IpAddr): boolean => sv.ingressAddrs().some((a) => a !== null && addrEquals(a, ip));
 
 export function viewFromService(core: Core, svc: Service): ServiceView {
   const req = readServiceRequest(svc, core.readerOpts);
@@ -27,10 +23,16 @@ export function viewFromService(core: Core, svc: Service): ServiceView {
   sv.ports = req.ports;
   sv.selector = req.selector;
   // The status the informer would show: what we last wrote, else what the object carries.
-  const incoming = core.written.get(req.key) ?? svc.status ?? {};
-  sv.status = cloneStatus({ loadBalancer: incoming.loadBalancer ?? {}, conditions: incoming.conditions });
-  // From now on the object's status is LB-IPAM's business, even if it never needs a patch.
-  if (!core.written.has(req.key)) core.written.set(req.key, cloneStatus(sv.status));
+  const written = core.written.get(req.key);
+  if (written) {
+    sv.status = snapshotStatus(written);
+  } else {
+    // A status from outside (the informer's object) is deep-copied once; ours are snapshots.
+    const incoming = svc.status ?? {};
+    sv.status = cloneStatus({ loadBalancer: incoming.loadBalancer ?? {}, conditions: incoming.conditions });
+    // From now on the object's status is LB-IPAM's business, even if it never needs a patch.
+    core.written.set(req.key, snapshotStatus(sv.status));
+  }
   return sv;
 }
 

@@ -31,13 +31,14 @@ function parseV4(text: string): bigint | null {
 
 // Statuses are re-read after every event; a small cache keeps that from re-parsing IPv6 text.
 const cache = new Map<string, IpAddr | null>();
+const CACHE_MAX = 16384;
 
 /** Parses one address the way Go's netip.ParseAddr does; null when it would fail. */
 export function parseAddr(text: string): IpAddr | null {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const parsed = parseUncached(text);
-  if (cache.size >= 4096) cache.clear();
+  if (cache.size >= CACHE_MAX) cache.clear();
   if (typeof text === 'string') cache.set(text, parsed);
   return parsed;
 }
@@ -65,7 +66,8 @@ export function isValidAddr(text: string): boolean {
 }
 
 function formatV4(value: bigint): string {
-  return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 255n)).join('.');
+  const n = Number(value);
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 function formatV6(value: bigint): string {
@@ -95,7 +97,14 @@ function formatV6(value: bigint): string {
 
 /** Canonical text, as Cilium writes it into status.loadBalancer.ingress. */
 export function formatAddr(addr: IpAddr): string {
-  return addr.family === 4 ? formatV4(addr.value) : formatV6(addr.value);
+  if (addr.family === 4) return formatV4(addr.value);
+  const text = formatV6(addr.value);
+  // What we print is read back (statuses are re-read); remember it so IPv6 is not re-parsed.
+  if (!cache.has(text)) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(text, Object.freeze({ family: 6 as const, value: addr.value }));
+  }
+  return text;
 }
 
 /** Go's netip.Addr.Compare: IPv4 sorts before IPv6, then by value. */
