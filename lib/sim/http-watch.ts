@@ -68,4 +68,5 @@ export function serveWatch(store: Store, req: IncomingMessage, res: ServerRespon
   }
   req.on('close', end);
   res.on('close', end);
+  res.on('error', end);
 }

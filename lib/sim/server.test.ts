@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from './server';
 import { createStore, type Store } from './store';
@@ -211,5 +212,31 @@ describe('watch over HTTP', () => {
     for (let i = 0; i < 30; i++) store.patch({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' }, 'merge', { metadata: { labels: { i: String(i) } } });
     const res = await call('/api/v1/services?watch=true&resourceVersion=2');
     expect(res).toMatchObject({ status: 410, body: { kind: 'Status', code: 410, reason: 'Expired' } });
+  });
+});
+
+describe('robustness', () => {
+  it('answers any garbage write with a Status (never a hang or a crash) and keeps serving', async () => {
+    const paths = [
+      '/api/v1/namespaces/default/services',
+      '/api/v1/namespaces/default/services/web',
+      '/api/v1/namespaces/default/services/web/status',
+      '/apis/cilium.io/v2/ciliumloadbalancerippools/blue',
+      '/api/v1/namespaces',
+    ];
+    const types = ['application/json', 'application/merge-patch+json', 'application/json-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml', 'text/plain'];
+    const body = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constant('{"apiVersion":"v1","kind":"Service","metadata":{"name":7}}'));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE'), fc.constantFrom(...paths), fc.constantFrom(...types), body, async (method, path, type, text) => {
+        const res = await fetch(`${server.url}${path}?fieldManager=fuzz`, { method, headers: { 'Content-Type': type }, body: text });
+        const parsed = JSON.parse(await res.text());
+        if (res.status >= 400) {
+          expect(parsed).toMatchObject({ kind: 'Status', status: 'Failure', code: res.status });
+          expect(res.status).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect((await call('/version')).status).toBe(200);
   });
 });
