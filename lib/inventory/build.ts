@@ -68,6 +68,7 @@ export function buildInventory(
   const services = serviceModels(list(state?.services), gateways, leases, now, errors);
   const holders = holdersByIp(services);
   const pools = poolModels(list(state?.pools), errors);
+  const nodes = list(state?.nodes).filter((n) => typeof n?.metadata?.name === 'string');
   const { rows, freeRanges, stats, orphans } = buildRows(pools, { holders, waiters: waitersByIp(services) });
   const poolViews = pools.map((p) => poolView(p, stats.get(p.name)));
   const alerts = buildAlerts({
@@ -81,7 +82,8 @@ export function buildInventory(
       .filter((p) => typeof p?.metadata?.name === 'string')
       .map(readL2Policy),
     leases,
-    notReady: notReadyNodes(list(state?.nodes).filter((n) => typeof n?.metadata?.name === 'string')),
+    nodes,
+    notReady: notReadyNodes(nodes),
     now,
     options,
     diagnose: config.diagnose ?? lazyEngineDiagnose(state, options, now),

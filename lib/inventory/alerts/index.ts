@@ -1,6 +1,6 @@
 import type { Alert } from '../types';
 import type { AlertContext, AlertRule } from './context';
-import { leaseAlerts, l2PolicyAlerts, orphanAlerts } from './network';
+import { leaseAlerts, l2PolicyAlerts, l2PolicyNodeAlerts, orphanAlerts } from './network';
 import { pendingAlerts } from './pending';
 import { conflictAlerts, disabledPoolAlerts, fullPoolAlerts, invalidBlockAlerts } from './pools';
 import { unhandledAlerts } from './unhandled';
@@ -17,6 +17,7 @@ export const ALERT_RULES: AlertRule[] = [
   fullPoolAlerts,
   orphanAlerts,
   l2PolicyAlerts,
+  l2PolicyNodeAlerts,
   leaseAlerts,
 ];
 

@@ -1,4 +1,4 @@
-import { l2PolicySelectsService, LB_CLASS, type L2PolicyView } from '../../cilium';
+import { l2PolicySelectsNode, l2PolicySelectsService, LB_CLASS, type L2PolicyView } from '../../cilium';
 import { refText, type ServiceModel } from '../service-model';
 import type { Alert } from '../types';
 import { freeInPool, holderText, listText, poolWithRoomFor, serviceAlertId, type AlertRule } from './context';
@@ -67,6 +67,33 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
           ? `Set loadBalancerIPs: true on policy '${off.name}'.`
           : `Widen the serviceSelector of a policy (e.g. '${ctx.l2Policies[0].name}') or add a policy with loadBalancerIPs: true that selects it.`,
         subject: s.ref,
+      },
+    ];
+  });
+};
+
+/** A policy whose nodeSelector matches no node: the Services it selects are announced by nobody. */
+export const l2PolicyNodeAlerts: AlertRule = (ctx) => {
+  if (!ctx.options.l2Announcements || ctx.nodes.length === 0) return [];
+  return ctx.l2Policies.flatMap((p): Alert[] => {
+    if (!p.loadBalancerIPs || ctx.nodes.some((n) => l2PolicySelectsNode(p, n))) return [];
+    const affected = ctx.services.filter(
+      (s) => s.view.ips.length > 0 && l2Eligible(s) && (selectsAll(p) || l2PolicySelectsService(p, s.svc)),
+    );
+    if (affected.length === 0) return [];
+    const sel = p.nodeSelector?.matchLabels
+      ? Object.entries(p.nodeSelector.matchLabels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')
+      : 'its nodeSelector';
+    return [
+      {
+        id: `l2-policy-no-nodes:${p.name}`,
+        severity: 'warning',
+        title: `Policy '${p.name}' selects no node`,
+        detail: `No node matches ${sel}, so nobody announces the addresses of ${listText(affected.slice(0, 5).map((s) => refText(s.ref)))}${affected.length > 5 ? ` and ${affected.length - 5} more` : ''}.`,
+        fix: `Change the nodeSelector of policy '${p.name}' to match the nodes that should answer ARP, or label those nodes.`,
+        subject: { kind: 'CiliumL2AnnouncementPolicy', name: p.name },
       },
     ];
   });

@@ -137,6 +137,24 @@ describe('L2 announcement alerts', () => {
     expect(inv.alerts.map((a) => a.id)).toEqual(['no-l2-policies']);
   });
 
+  it('a policy whose nodeSelector matches no node', () => {
+    const inv = build({
+      pools: [P],
+      l2Policies: [
+        {
+          metadata: { name: 'arm' },
+          spec: { loadBalancerIPs: true, nodeSelector: { matchLabels: { 'kubernetes.io/arch': 'arm64' } } },
+        },
+      ],
+      nodes: [{ metadata: { name: 'n1', labels: { 'kubernetes.io/arch': 'amd64' } } }],
+      services: [holding('x', 'web', '10.0.0.1')],
+    });
+    expect(alertById(inv, 'l2-policy-no-nodes:arm')).toMatchObject({
+      title: "Policy 'arm' selects no node",
+      detail: 'No node matches kubernetes.io/arch=arm64, so nobody announces the addresses of x/web.',
+    });
+  });
+
   it('an expired lease: no announcer shown, and an alert naming the last holder', () => {
     const inv = build({
       pools: [P],
