@@ -66,11 +66,15 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Open watch streams and timers inside Next would keep the process alive: shut down what we own,
+  // bounded in time, then exit.
   server.closeAllConnections();
   server.close();
-  await app.close?.();
-  await embedded.stop();
-  return 0;
+  await Promise.race([
+    Promise.allSettled([app.close?.(), embedded.stop()]),
+    new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+  ]);
+  process.exit(0);
 }
 
 async function startChosenCluster(
