@@ -22,6 +22,7 @@ export function cloneCore(src: Core): Core {
     if (!c) {
       c = new LbRange(r.alloc.clone<Holders>((h) => (h === null ? null : h.map(view))), r.originPool, r.externallyDisabled);
       c.internallyDisabled = r.internallyDisabled;
+      dst.watchRange(c);
       ranges.set(r, c);
     }
     return c;
@@ -40,6 +41,7 @@ export function cloneCore(src: Core): Core {
     dst.pools.set(name, copy);
   }
   dst.initialized = src.initialized;
+  dst.countsAll = true;
   dst.known = new Map(src.known);
   dst.written = new Map([...src.written].map(([k, s]) => [k, cloneStatus(s)]));
   dst.poolSeq = src.poolSeq;

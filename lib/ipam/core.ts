@@ -29,6 +29,9 @@ export class Core {
   written = new Map<string, SvcStatus>();
   /** Keys whose status may have changed since the last takeChanges. */
   dirty = new Set<string>();
+  /** Pools whose allocators changed since the counts were last written; all of them when countsAll. */
+  countsDirty = new Set<string>();
+  countsAll = true;
   poolSeq = 0;
   /** Pools whose last upsert had a block Cilium cannot parse (it logs and retries; no status says so). */
   poolErrors = new Map<string, Error & { index?: number; field?: string }>();
@@ -124,6 +127,14 @@ export class Core {
     this.ranges = new RangesStore();
     this.services = new ServiceStore();
     this.initialized = false;
+    this.countsAll = true;
+  }
+
+  /** Wires a range's allocator so that changes mark its pool's counts stale. */
+  watchRange(r: LbRange): LbRange {
+    const name = r.originPool;
+    r.alloc.onChange = () => this.countsDirty.add(name);
+    return r;
   }
 }
 

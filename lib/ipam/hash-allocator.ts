@@ -30,6 +30,8 @@ export class HashAllocator<T> implements HeapOps {
   private readonly v4: boolean;
   /** Bumped whenever the set of allocated addresses changes (lets callers cache counts). */
   version = 0;
+  /** Called after every change of the allocated set (the engine marks the pool's counts stale). */
+  onChange: (() => void) | undefined;
 
   constructor(range: IpRange) {
     this.range = range;
@@ -78,6 +80,7 @@ export class HashAllocator<T> implements HeapOps {
     this.take(ip);
     this.allocations.set(ip, val);
     this.version++;
+    this.onChange?.();
     return ip;
   }
 
@@ -88,6 +91,7 @@ export class HashAllocator<T> implements HeapOps {
     this.take(ip);
     this.allocations.set(ip, val);
     this.version++;
+    this.onChange?.();
   }
 
   update(ip: bigint, val: T): void {
@@ -100,6 +104,7 @@ export class HashAllocator<T> implements HeapOps {
     this.put(ip);
     this.allocations.delete(ip);
     this.version++;
+    this.onChange?.();
   }
 
   has(ip: bigint): boolean {

@@ -37,8 +37,8 @@ function parseBlocks(pool: CiliumLoadBalancerIPPool): { range: IpRange; fromCidr
   return out;
 }
 
-function newRange(range: IpRange, fromCidr: boolean, pool: CiliumLoadBalancerIPPool): LbRange {
-  const r = new LbRange(new HashAllocator<Holders>(range), pool.metadata.name, pool.spec?.disabled === true);
+function newRange(core: Core, range: IpRange, fromCidr: boolean, pool: CiliumLoadBalancerIPPool): LbRange {
+  const r = core.watchRange(new LbRange(new HashAllocator<Holders>(range), pool.metadata.name, pool.spec?.disabled === true));
   // allowFirstLastIPs: "No" reserves first and last of cidr blocks of three or more addresses.
   if (fromCidr && pool.spec?.allowFirstLastIPs === 'No' && range.to - range.from >= 2n) {
     r.alloc.alloc(range.from, null);
@@ -71,7 +71,7 @@ export function handleNewPool(core: Core, pool: CiliumLoadBalancerIPPool): void 
   for (const [i, b] of blocksOf(pool).entries()) {
     const r = blockRange(b ?? {});
     if (!r.ok) throw new PoolBlockError(name, i, r.field, `error parsing ip block: ${r.error}`);
-    core.ranges.add(newRange(r.range, r.fromCidr, pool));
+    core.ranges.add(newRange(core, r.range, r.fromCidr, pool));
   }
   // "Unmark new pools so they get a conflict: False condition set, otherwise kubectl will report a blank field."
   unmarkPool(core, rec);
@@ -103,7 +103,7 @@ export function handlePoolModified(core: Core, pool: CiliumLoadBalancerIPPool): 
   }
   for (const n of fresh) {
     if (existing.some((ext) => rangeEquals(n.range, ext.alloc.range))) continue;
-    core.ranges.add(newRange(n.range, n.fromCidr, pool));
+    core.ranges.add(newRange(core, n.range, n.fromCidr, pool));
   }
   for (const r of core.ranges.forPool(pool.metadata.name)) r.externallyDisabled = pool.spec?.disabled === true;
   revalidateAllServices(core);
@@ -236,23 +236,34 @@ function sameVersions(seen: { ranges: LbRange[]; versions: number[] }, ranges: L
 }
 
 export function updateAllPoolCounts(core: Core): void {
-  for (const rec of core.pools.values()) {
-    // Counts only move when an allocator of the pool changed; skip the BigInt sums otherwise.
-    const ranges = core.ranges.forPool(rec.obj.metadata.name);
-    const gen = rec.obj.metadata.generation ?? 0;
-    const seen = rec.countsSeen;
-    if (seen && seen.gen === gen && sameVersions(seen, ranges)) continue;
-    rec.countsSeen = { gen, ranges: [...ranges], versions: ranges.map((r) => r.alloc.version) };
-    const c = poolCounts(core, rec.obj.metadata.name);
-    const a = core.setPoolCondition(rec, POOL_TOTAL, 'Unknown', 'noreason', c.total.toString());
-    const b = core.setPoolCondition(rec, POOL_AVAILABLE, 'Unknown', 'noreason', c.available.toString());
-    const u = core.setPoolCondition(rec, POOL_USED, 'Unknown', 'noreason', c.used.toString());
-    if (a || b || u) core.patchPool(rec);
+  // After a Service event only the pools whose allocators changed can have new counts; pool
+  // events (generation, blocks) and restarts check every pool.
+  const names = core.countsAll ? [...core.pools.keys()] : [...core.countsDirty];
+  core.countsAll = false;
+  core.countsDirty.clear();
+  for (const name of names) {
+    const rec = core.pools.get(name);
+    if (rec) updatePoolCounts(core, rec);
   }
+}
+
+function updatePoolCounts(core: Core, rec: PoolRecord): void {
+  // Counts only move when an allocator of the pool changed; skip the BigInt sums otherwise.
+  const ranges = core.ranges.forPool(rec.obj.metadata.name);
+  const gen = rec.obj.metadata.generation ?? 0;
+  const seen = rec.countsSeen;
+  if (seen && seen.gen === gen && sameVersions(seen, ranges)) return;
+  rec.countsSeen = { gen, ranges: [...ranges], versions: ranges.map((r) => r.alloc.version) };
+  const c = poolCounts(core, rec.obj.metadata.name);
+  const a = core.setPoolCondition(rec, POOL_TOTAL, 'Unknown', 'noreason', c.total.toString());
+  const b = core.setPoolCondition(rec, POOL_AVAILABLE, 'Unknown', 'noreason', c.available.toString());
+  const u = core.setPoolCondition(rec, POOL_USED, 'Unknown', 'noreason', c.used.toString());
+  if (a || b || u) core.patchPool(rec);
 }
 
 /** poolOnUpsert: a spec-identical upsert is a no-op; bad blocks abort the event (Cilium logs and retries). */
 export function poolOnUpsert(core: Core, pool: CiliumLoadBalancerIPPool): void {
+  core.countsAll = true;
   const existing = core.pools.get(pool.metadata.name);
   try {
     if (existing) {
@@ -274,6 +285,7 @@ export function poolOnUpsert(core: Core, pool: CiliumLoadBalancerIPPool): void {
 }
 
 export function poolOnDelete(core: Core, pool: CiliumLoadBalancerIPPool): void {
+  core.countsAll = true;
   core.poolErrors.delete(pool.metadata.name);
   handlePoolDeleted(core, pool);
   settleConflicts(core);
