@@ -160,6 +160,7 @@ describe('portNotes', () => {
     expect(protocolLabel('webhook')).toBe('Webhook');
     expect(protocolLabel('web-ui-admin')).toBeNull();
     expect(protocolLabel('udp')).toBeNull();
+    expect(protocolLabel('web')).toBeNull(); // a purpose, not a protocol: fall back to the port number
   });
 });
 

@@ -59,8 +59,29 @@ const WELL_KNOWN_PORTS: Record<number, string> = {
   8883: 'MQTTS',
 };
 
-/** Names that only repeat the transport and say nothing about the application. */
-const TRANSPORT_ONLY = new Set(['tcp', 'udp', 'sctp', 'port', 'main', 'default', 'app', 'service', 'svc']);
+/** Names that only repeat the transport or say what the port is for, not which protocol it speaks. */
+const TRANSPORT_ONLY = new Set([
+  'tcp',
+  'udp',
+  'sctp',
+  'port',
+  'main',
+  'default',
+  'app',
+  'service',
+  'svc',
+  'web',
+  'api',
+  'ui',
+  'admin',
+  'server',
+  'public',
+  'private',
+  'internal',
+  'external',
+  'listener',
+  'data',
+]);
 
 /** "mqtt" → "MQTT", "matter" → "Matter", "dns-tcp" → "DNS", "kubernetes.io/h2c" → "H2C". */
 export function protocolLabel(raw: string | undefined): string | null {
