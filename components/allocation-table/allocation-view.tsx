@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryStates } from 'nuqs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Inventory } from '@/lib/inventory/types';
 import { AllocationTable } from './allocation-table';
 import { NoMatches, NoPools } from './empty-states';
@@ -21,9 +21,16 @@ export function AllocationView({
   const [filters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
   const all = useMemo(() => tableRecords(inventory), [inventory]);
   const shown = useMemo(() => all.filter((r) => matchesFilters(r, filters)), [all, filters]);
-  const clear = () => void setFilters({ q: null, status: null, pool: null });
-  const change = (patch: Partial<TableFilters>) =>
+  const [page, setPage] = useState(0);
+  // A new filter starts from the first page; live updates keep the page the user is on.
+  const clear = () => {
+    setPage(0);
+    void setFilters({ q: null, status: null, pool: null });
+  };
+  const change = (patch: Partial<TableFilters>) => {
+    setPage(0);
     void setFilters({ ...patch, q: patch.q === '' ? null : patch.q });
+  };
 
   const rowsText =
     shown.length === all.length
@@ -37,7 +44,7 @@ export function AllocationView({
 
   return (
     <section aria-labelledby="allocations-title" className="rounded-lg border border-zinc-200 bg-white">
-      <header className="flex items-center gap-3 border-b border-zinc-100 px-4 pt-2">
+      <header className="flex items-center gap-3 border-b border-zinc-100 px-4 py-2">
         <h2 id="allocations-title" className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
           IP allocations
         </h2>
@@ -53,7 +60,11 @@ export function AllocationView({
             onClear={clear}
             summary={summary}
           />
-          {shown.length === 0 ? <NoMatches onClear={clear} /> : <AllocationTable records={shown} />}
+          {shown.length === 0 ? (
+            <NoMatches onClear={clear} />
+          ) : (
+            <AllocationTable records={shown} page={page} onPageChange={setPage} />
+          )}
         </>
       )}
     </section>

@@ -2,9 +2,19 @@ import type { PoolView } from '@/lib/inventory/types';
 import { Badge } from '../ui/badge';
 import { UsageBar } from '../ui/usage-bar';
 
-const fmt = (n: string) => {
+// Exact up to a trillion; beyond (IPv6 pools) scientific, with the exact value in the tooltip.
+const exact = (n: string) => {
   try {
     return BigInt(n).toLocaleString('en-US');
+  } catch {
+    return n;
+  }
+};
+const fmt = (n: string) => {
+  try {
+    const v = BigInt(n);
+    if (v < 1_000_000_000_000n) return v.toLocaleString('en-US');
+    return new Intl.NumberFormat('en-US', { notation: 'scientific', maximumFractionDigits: 2 }).format(v);
   } catch {
     return n;
   }
@@ -13,7 +23,9 @@ const fmt = (n: string) => {
 function Count({ n, label }: { n: string; label: string }) {
   return (
     <span className="whitespace-nowrap">
-      <span className="font-mono font-medium tabular-nums text-zinc-900">{fmt(n)}</span>{' '}
+      <span className="font-mono font-medium tabular-nums text-zinc-900" title={exact(n)}>
+        {fmt(n)}
+      </span>{' '}
       <span className="text-zinc-500">{label}</span>
     </span>
   );
@@ -24,7 +36,7 @@ export function PoolCard({ pool, onShow }: { pool: PoolView; onShow?: (name: str
   const dim = pool.disabled || pool.conflicting;
   return (
     <li data-testid="pool-card" data-pool={pool.name} className={`px-4 py-2.5 ${dim ? 'bg-zinc-50' : ''}`}>
-      <div className="grid items-center gap-x-6 gap-y-1.5 md:grid-cols-[minmax(9rem,auto)_minmax(12rem,1fr)_minmax(10rem,2fr)_auto]">
+      <div className="grid items-center gap-x-6 gap-y-1.5 md:grid-cols-[10rem_minmax(12rem,20rem)_1fr_19rem]">
         <div className="flex flex-wrap items-center gap-2">
           {onShow ? (
             <button
@@ -51,7 +63,7 @@ export function PoolCard({ pool, onShow }: { pool: PoolView; onShow?: (name: str
           ))}
         </ul>
         <UsageBar used={pool.used} total={pool.total} label={`Pool ${pool.name} usage`} />
-        <div className="flex gap-3 text-xs">
+        <div className="flex gap-3 text-xs md:justify-end">
           <Count n={pool.used} label="used" />
           <Count n={pool.available} label="available" />
           <Count n={pool.total} label="total" />
