@@ -91,6 +91,14 @@ export class ServiceView {
     return addrs;
   }
 
+  /** Appends an allocated IP to the ingress (a new array) and keeps the parsed form in step. */
+  appendIngress(ip: IpAddr, text: string): void {
+    const before = this.ingressAddrs();
+    const ingress = [...(this.status.loadBalancer.ingress ?? []), { ip: text }];
+    this.status.loadBalancer.ingress = ingress;
+    this.parsed = { of: ingress, len: ingress.length, addrs: [...before, ip] };
+  }
+
   isSatisfied(): boolean {
     const addrs = this.ingressAddrs();
     if (this.requestedIPs.length > 0) {

@@ -143,6 +143,7 @@ export function handleDeletedService(core: Core, key: string): void {
 }
 
 export function satisfyServices(core: Core): void {
+  if (core.services.unsatisfied.size === 0) return;
   for (const sv of [...core.services.unsatisfied.values()]) {
     if (satisfyService(core, sv)) core.patchSvc(sv);
     core.services.upsert(sv);
@@ -158,7 +159,7 @@ export function satisfyService(core: Core, sv: ServiceView): boolean {
   let modified = sv.requestedIPs.length > 0 ? satisfySpecific(core, sv) : satisfyGeneric(core, sv);
   for (const a of sv.allocated) {
     if (ingressHas(sv, a.ip)) continue;
-    sv.status.loadBalancer.ingress = [...(sv.status.loadBalancer.ingress ?? []), { ip: formatAddr(a.ip) }];
+    sv.appendIngress(a.ip, formatAddr(a.ip));
     modified = true;
     if (sv.sharingKey !== '') core.ranges.addSharingIP(sv.sharingKey, a);
   }
