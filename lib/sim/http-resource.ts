@@ -10,6 +10,7 @@ import { tableRequest } from './http-table';
 import { toTable } from './http-table';
 import { serveWatch, type WatchRegistry } from './http-watch';
 import { storageApiVersion } from './kinds';
+import { objectShape, pruneUnknown, unknownFields } from './field-schemas';
 import { cachedListBody } from './list-cache';
 import { isObj } from './patch';
 import { toJsonAs } from './object-utils';
@@ -56,6 +57,31 @@ function checkBody(route: ResourceRoute, body: unknown, name?: string): Record<s
     meta.name = name;
   }
   return { ...body, metadata: meta };
+}
+
+/**
+ * fieldValidation: Strict rejects undeclared fields (400); Warn (the default) and Ignore drop them,
+ * Warn with a Warning header per field, as a real server prunes what its schema does not declare.
+ */
+function checkFields<T>(q: URLSearchParams, route: ResourceRoute, body: T, headers: Headers): T {
+  const mode = q.get('fieldValidation') ?? 'Warn';
+  if (mode !== 'Strict' && mode !== 'Warn' && mode !== 'Ignore') {
+    throw badRequest(`fieldValidation: Unsupported value: "${mode}": supported values: "Ignore", "Strict", "Warn"`);
+  }
+  if (!route.def.fields || !isObj(body)) return body;
+  const shape = objectShape(route.def.fields);
+  const unknown = unknownFields(shape, body).sort();
+  if (unknown.length === 0) return body;
+  const kind = route.def.kind;
+  if (mode === 'Strict') {
+    const list = unknown.map((f) => `unknown field "${f}"`).join(', ');
+    throw badRequest(`${kind} in version "${route.version}" cannot be handled as a ${kind}: strict decoding error: ${list}`);
+  }
+  if (mode === 'Warn') {
+    const warnings = unknown.map((f) => `299 - "unknown field \\"${f}\\""`);
+    headers.Warning = [headers.Warning, ...warnings].filter(Boolean).join(', ');
+  }
+  return pruneUnknown(shape, body) as T;
 }
 
 /** DeleteOptions.preconditions: refuse to delete another incarnation or a newer version. */
@@ -131,11 +157,15 @@ export async function handleResource(ctx: ResourceContext): Promise<void> {
   const fieldManager = q.get('fieldManager') ?? undefined;
   const subresource = route.subresource;
   if (method === 'POST' && name === undefined) {
-    one(201, store.create(checkBody(route, decodeObject(req, text)), { dryRun, fieldManager }));
+    const body = checkFields(q, route, checkBody(route, decodeObject(req, text)), headers);
+    one(201, store.create(body, { dryRun, fieldManager }));
   } else if (method === 'PUT' && name !== undefined) {
-    one(200, store.update(checkBody(route, decodeObject(req, text), name), { dryRun, fieldManager, subresource }));
+    const body = checkFields(q, route, checkBody(route, decodeObject(req, text), name), headers);
+    one(200, store.update(body, { dryRun, fieldManager, subresource }));
   } else if (method === 'PATCH' && name !== undefined) {
-    const { type, body } = decodePatch(req, text);
+    const decoded = decodePatch(req, text);
+    const type = decoded.type;
+    const body = type === 'json' ? decoded.body : checkFields(q, route, decoded.body, headers);
     if (type === 'apply') {
       if (!fieldManager) throw invalid('PatchOptions', 'meta.k8s.io', '', [{ reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
       checkBody(route, body, name);

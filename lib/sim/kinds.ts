@@ -1,6 +1,7 @@
 // Kinds are data: every kind the embedded API server serves is one row of KINDS. Routing,
 // discovery, Table output, validation hooks and the store all read these rows; adding a kind
 // is adding a row. Cilium's facts come from /work/shared/reference/cilium-lbipam.md section A.
+import type { SpecShapeName } from './field-schemas';
 import type { CellName } from './printer-cells';
 
 export interface PrinterColumn {
@@ -40,6 +41,8 @@ export interface KindDef {
   strategicMerge: boolean;
   /** Schema defaults for top-level `spec` fields (CRD `default:`), applied when absent. */
   specDefaults?: Readonly<Record<string, boolean | string | number>>;
+  /** Declared spec fields (field-schemas.ts), for fieldValidation=Strict; none = spec is not checked. */
+  fields?: SpecShapeName;
   /** Served from another row's collection through a field conversion (events.k8s.io/v1 Event ⇄ v1 Event). */
   storedAs?: { apiVersion: string; kind: string; conversion: 'events' };
   /** Kind-specific defaulting/validation, looked up by name in kind-hooks.ts. */
@@ -51,11 +54,13 @@ const age: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.cre
 export const KINDS: readonly KindDef[] = [
   {
     group: '', versions: [{ name: 'v1' }], resource: 'namespaces', singular: 'namespace', kind: 'Namespace',
+    fields: 'namespace',
     namespaced: false, shortNames: ['ns'], categories: [], status: true, strategicMerge: true, hooks: 'namespace',
     columns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, age],
   },
   {
     group: '', versions: [{ name: 'v1' }], resource: 'nodes', singular: 'node', kind: 'Node',
+    fields: 'node',
     namespaced: false, shortNames: ['no'], categories: [], status: true, strategicMerge: true,
     columns: [
       { name: 'Status', type: 'string', cell: 'nodeStatus' },
@@ -67,6 +72,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     group: '', versions: [{ name: 'v1' }], resource: 'services', singular: 'service', kind: 'Service',
+    fields: 'service',
     namespaced: true, shortNames: ['svc'], categories: ['all'], status: true, strategicMerge: true, hooks: 'service',
     columns: [
       { name: 'Type', type: 'string', jsonPath: '.spec.type' },
@@ -104,6 +110,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     group: 'coordination.k8s.io', versions: [{ name: 'v1' }], resource: 'leases', singular: 'lease', kind: 'Lease',
+    fields: 'lease',
     namespaced: true, shortNames: [], categories: [], status: false, strategicMerge: true,
     columns: [{ name: 'Holder', type: 'string', jsonPath: '.spec.holderIdentity' }, age],
   },
@@ -114,6 +121,7 @@ export const KINDS: readonly KindDef[] = [
       { name: 'v2alpha1', deprecated: true, deprecationWarning: 'cilium.io/v2alpha1 CiliumLoadBalancerIPPool is deprecated; use cilium.io/v2 CiliumLoadBalancerIPPool' },
     ],
     resource: 'ciliumloadbalancerippools', singular: 'ciliumloadbalancerippool', kind: 'CiliumLoadBalancerIPPool',
+    fields: 'pool',
     namespaced: false, shortNames: ['ippools', 'ippool', 'lbippool', 'lbippools'], categories: ['cilium'],
     status: true, strategicMerge: false, specDefaults: { disabled: false },
     columns: [
@@ -125,12 +133,14 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     group: 'cilium.io', versions: [{ name: 'v2alpha1' }], resource: 'ciliuml2announcementpolicies',
+    fields: 'l2Policy',
     singular: 'ciliuml2announcementpolicy', kind: 'CiliumL2AnnouncementPolicy', namespaced: false,
     shortNames: ['l2announcement'], categories: ['cilium'], status: true, strategicMerge: false, columns: [age],
     specDefaults: { loadBalancerIPs: false, externalIPs: false },
   },
   {
     group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gateways', singular: 'gateway',
+    fields: 'gateway',
     kind: 'Gateway', namespaced: true, shortNames: ['gtw'], categories: ['gateway-api'], status: true, strategicMerge: false,
     columns: [
       { name: 'Class', type: 'string', jsonPath: '.spec.gatewayClassName' },
@@ -141,6 +151,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gatewayclasses', singular: 'gatewayclass',
+    fields: 'gatewayClass',
     kind: 'GatewayClass', namespaced: false, shortNames: ['gc'], categories: ['gateway-api'], status: true, strategicMerge: false,
     columns: [
       { name: 'Controller', type: 'string', jsonPath: '.spec.controllerName' },

@@ -112,6 +112,13 @@ describe('kubectl writes', () => {
     expect(again.stderr).toContain('AlreadyExists');
   });
 
+  it('rejects an undeclared field (Cilium\'s removed spec.cidrs) like a real server', async () => {
+    const res = await runKubectl(sb, ['apply', '-f', '-'], poolYaml('typo', '10.6.0.0/24').replace('blocks:', 'cidrs:'));
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain('unknown field "spec.cidrs"');
+    expect(store.get({ ...POOL, name: 'typo' })).toBeUndefined();
+  });
+
   it('apply -f twice is unchanged, a change is configured (Service and CRD)', async () => {
     expect(await kubectl(['apply', '-f', '-'], svcYaml('applied', 80))).toContain('service/applied created');
     expect(await kubectl(['apply', '-f', '-'], svcYaml('applied', 80))).toContain('service/applied unchanged');

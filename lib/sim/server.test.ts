@@ -102,6 +102,18 @@ describe('writes', () => {
     expect((await call(`${base}?dryRun=Some`, json('POST', {}))).body.message).toContain('Invalid dryRun value');
   });
 
+  it('fieldValidation: Strict rejects undeclared fields, Warn drops them with a Warning', async () => {
+    const base = '/apis/cilium.io/v2/ciliumloadbalancerippools';
+    const pool = { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool', metadata: { name: 'old' }, spec: { cidrs: [{ cidr: '10.0.0.0/24' }], blocks: [{ cidr: '10.0.0.0/24', cdir: 'x' }] } };
+    const strict = await call(`${base}?fieldValidation=Strict`, json('POST', pool));
+    expect(strict.body).toMatchObject({ code: 400, reason: 'BadRequest' });
+    expect(strict.body.message).toContain('strict decoding error: unknown field "spec.blocks[0].cdir", unknown field "spec.cidrs"');
+    const res = await fetch(`${server.url}${base}`, json('POST', pool));
+    expect(res.headers.get('warning')).toContain('unknown field \\"spec.cidrs\\"');
+    expect((await res.json()).spec).toEqual({ blocks: [{ cidr: '10.0.0.0/24' }], disabled: false });
+    expect((await call(`${base}/blue?fieldValidation=Nope`, json('PATCH', {}, 'application/merge-patch+json'))).body.code).toBe(400);
+  });
+
   it('DELETE honours preconditions in DeleteOptions', async () => {
     const path = '/api/v1/namespaces/default/services/web';
     const stale = await call(path, json('DELETE', { preconditions: { uid: 'not-this-one' } }));
