@@ -38,6 +38,10 @@ export function holderText(s: ServiceModel): string {
   return s.columns.service !== s.svc.metadata.name ? `${name} (${s.columns.service})` : name;
 }
 
+/** How an alert names a Service: by its Gateway when Envoy Gateway generated it (users edit the Gateway). */
+export const subjectName = (s: ServiceModel): string =>
+  s.columns.gateway ? `Gateway ${s.columns.gateway}` : refText(s.ref);
+
 export function listText(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -5,6 +5,7 @@ import {
   holderText,
   listText,
   poolContaining,
+  subjectName,
   type AlertContext,
   type PendingAlert,
 } from './context';
@@ -18,7 +19,7 @@ const sharingKey = (s: ServiceModel) =>
 const portSet = (s: ServiceModel) => s.view.ports.map((p) => `${p.port}/${p.protocol}`);
 
 function fixFor(reason: string, s: ServiceModel, holders: ServiceModel[], free: string | null): string {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const other = holders[0];
   const otherName = other ? refText(other.ref) : 'the holder';
   const orFree = free ? `, or request a free address — ${free}` : '';
@@ -45,7 +46,7 @@ function fixFor(reason: string, s: ServiceModel, holders: ServiceModel[], free: 
 }
 
 export function incompatibleAlert(ctx: AlertContext, s: ServiceModel, ip: string): PendingAlert {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const reason = /Reason: (.*)$/.exec(s.view.message ?? '')?.[1]?.trim() ?? 'not given';
   const holders = (ctx.holders.get(ip) ?? []).filter((h) => h !== s);
   const free = freeInPool(ctx, poolContaining(ctx, ip));

@@ -1,7 +1,15 @@
 import { l2PolicySelectsNode, l2PolicySelectsService, LB_CLASS, type L2PolicyView } from '../../cilium';
 import { refText, type ServiceModel } from '../service-model';
 import type { Alert } from '../types';
-import { freeInPool, holderText, listText, poolWithRoomFor, serviceAlertId, type AlertRule } from './context';
+import {
+  freeInPool,
+  holderText,
+  listText,
+  poolWithRoomFor,
+  serviceAlertId,
+  subjectName,
+  type AlertRule,
+} from './context';
 
 // Reachability: addresses outside every pool, Services nobody announces, and ARP leases that
 // expired or sit on a node that is not Ready.
@@ -53,7 +61,7 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
   return announced.flatMap((s): Alert[] => {
     const selecting = ctx.l2Policies.filter((p) => selectsAll(p) || l2PolicySelectsService(p, s.svc));
     if (selecting.some((p) => p.loadBalancerIPs)) return [];
-    const name = refText(s.ref);
+    const name = subjectName(s);
     const off = selecting[0];
     return [
       {
@@ -103,7 +111,7 @@ export const leaseAlerts: AlertRule = (ctx) =>
   ctx.services.flatMap((s): Alert[] => {
     if (s.view.ips.length === 0) return [];
     const st = s.lease;
-    const name = refText(s.ref);
+    const name = subjectName(s);
     const leaseText =
       st.kind === 'none' ? '' : `${st.lease.metadata.namespace ?? 'kube-system'}/${st.lease.metadata.name}`;
     if (st.kind === 'expired') {

@@ -173,4 +173,29 @@ describe('pending alerts', () => {
     );
     expect(alertById(without, 'pending:x/y')).toMatchObject({ detail: 'Cilium 2.0 says no', fix: null });
   });
+  it('names a gateway-generated Service by its Gateway and says where its annotations go', () => {
+    const labels = {
+      'gateway.envoyproxy.io/owning-gateway-name': 'envoy-external',
+      'gateway.envoyproxy.io/owning-gateway-namespace': 'networking',
+    };
+    const inv = build({
+      pools: [P],
+      services: [
+        holding('a', 'web', '10.0.0.2'),
+        pending(
+          'networking',
+          'envoy-networking-envoy-external-1a2b3c4d',
+          'already_allocated',
+          "The IP '10.0.0.2' is already allocated to another service",
+          {
+            labels,
+            request: '10.0.0.2',
+          },
+        ),
+      ],
+    });
+    const a = alertById(inv, 'pending:networking/envoy-networking-envoy-external-1a2b3c4d');
+    expect(a?.title).toBe('Gateway networking/envoy-external is pending: 10.0.0.2 is already allocated');
+    expect(a?.fix).toContain('spec.infrastructure.annotations');
+  });
 });

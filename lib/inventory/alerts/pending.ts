@@ -1,6 +1,6 @@
 import { describeSelector, selectsService } from '../../cilium';
 import { poolAllocates } from '../pool-model';
-import { refText, type ServiceModel } from '../service-model';
+import type { ServiceModel } from '../service-model';
 import type { Alert } from '../types';
 import { incompatibleAlert } from './incompatible';
 import {
@@ -10,6 +10,7 @@ import {
   poolContaining,
   poolWithRoomFor,
   serviceAlertId,
+  subjectName,
   type AlertContext,
   type AlertRule,
   type PendingAlert,
@@ -24,7 +25,7 @@ const requestFree = (free: string | null) =>
   free ? `Request a free address instead — ${free} —` : 'Request an address from a pool with room';
 
 function alreadyAllocated(ctx: AlertContext, s: ServiceModel, ip: string): PendingAlert {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const holders = (ctx.holders.get(ip) ?? []).filter((h) => h !== s);
   const pool = poolContaining(ctx, ip);
   const free = freeInPool(ctx, pool) ?? freeInPool(ctx, poolWithRoomFor(ctx, s));
@@ -51,7 +52,7 @@ function alreadyAllocated(ctx: AlertContext, s: ServiceModel, ip: string): Pendi
 }
 
 function noPoolForIp(ctx: AlertContext, s: ServiceModel, ip: string): PendingAlert {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const pool = poolContaining(ctx, ip);
   const free = freeInPool(ctx, poolWithRoomFor(ctx, s));
   if (pool && pool.disabled) {
@@ -76,7 +77,7 @@ function noPoolForIp(ctx: AlertContext, s: ServiceModel, ip: string): PendingAle
 }
 
 function selectorMismatch(ctx: AlertContext, s: ServiceModel, ip: string): PendingAlert {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const pool = poolContaining(ctx, ip);
   const selector = pool ? describeSelector(pool.view.serviceSelector) : 'its serviceSelector';
   const free = freeInPool(ctx, poolWithRoomFor(ctx, s));
@@ -90,7 +91,7 @@ function selectorMismatch(ctx: AlertContext, s: ServiceModel, ip: string): Pendi
 
 /** Why no enabled pool matches a generic request, pool by pool. */
 function noPoolGeneric(ctx: AlertContext, s: ServiceModel): PendingAlert {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const title = `${name} is pending: no enabled pool selects it`;
   if (ctx.pools.length === 0) {
     return {
@@ -117,7 +118,7 @@ function noPoolGeneric(ctx: AlertContext, s: ServiceModel): PendingAlert {
 }
 
 function outOfIps(ctx: AlertContext, s: ServiceModel): PendingAlert {
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const full = ctx.pools.filter((p) => poolAllocates(p) && selectsService(p.view.serviceSelector, s.svc));
   const names = listText(full.map((p) => `'${p.name}'`));
   return {
@@ -144,7 +145,7 @@ export function pendingAlert(ctx: AlertContext, s: ServiceModel): PendingAlert {
     case 'out_of_ips':
       return outOfIps(ctx, s);
   }
-  const name = refText(s.ref);
+  const name = subjectName(s);
   const d = ctx.diagnose?.(s.ref.namespace ?? 'default', s.ref.name);
   const explained = d?.state === 'pending';
   return {
@@ -155,6 +156,15 @@ export function pendingAlert(ctx: AlertContext, s: ServiceModel): PendingAlert {
   };
 }
 
+/** Users edit a Gateway, not the Service Envoy Gateway generates from it. */
+function gatewayHint(s: ServiceModel, a: PendingAlert): PendingAlert {
+  if (!s.columns.gateway || a.fix === null) return a;
+  return {
+    ...a,
+    fix: `${a.fix} For a Gateway, put lbipam.cilium.io/* annotations in its spec.infrastructure.annotations; Envoy Gateway copies them to the Service.`,
+  };
+}
+
 export const pendingAlerts: AlertRule = (ctx) =>
   ctx.services
     .filter((s) => s.view.satisfied === false)
@@ -162,5 +172,5 @@ export const pendingAlerts: AlertRule = (ctx) =>
       id: serviceAlertId('pending', s),
       severity: 'error',
       subject: s.ref,
-      ...pendingAlert(ctx, s),
+      ...gatewayHint(s, pendingAlert(ctx, s)),
     }));

@@ -1,7 +1,6 @@
 import { LB_CLASS, whyNotHandled } from '../../cilium';
-import { refText } from '../service-model';
 import type { Alert } from '../types';
-import { listText, serviceAlertId, type AlertRule } from './context';
+import { listText, serviceAlertId, subjectName, type AlertRule } from './context';
 
 // LoadBalancer Services with no LB-IPAM condition at all: Cilium either ignores them on purpose
 // (another loadBalancerClass), or LB-IPAM is dormant (no pool yet), or the operator never saw them.
@@ -10,7 +9,7 @@ export const unhandledAlerts: AlertRule = (ctx) => {
   const out: Alert[] = [];
   for (const s of ctx.services) {
     if (s.svc.spec?.type !== 'LoadBalancer' || s.view.satisfied !== null) continue;
-    const name = refText(s.ref);
+    const name = subjectName(s);
     const why = whyNotHandled(s.svc, ctx.options);
     const base = { id: serviceAlertId('unhandled', s), subject: s.ref };
     if (why) {
