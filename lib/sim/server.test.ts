@@ -1,3 +1,4 @@
+import { CoreV1Api, KubeConfig, makeInformer, type V1Service } from '@kubernetes/client-node';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from './server';
@@ -250,5 +251,35 @@ describe('robustness', () => {
       { numRuns: 150 },
     );
     expect((await call('/version')).status).toBe(200);
+  });
+});
+
+describe('client-node', () => {
+  it('lists and runs an informer (list + watch) against the server', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ name: 'sim', server: server.url, skipTLSVerify: true }],
+      users: [{ name: 'sim', token: 't' }],
+      contexts: [{ name: 'sim', cluster: 'sim', user: 'sim' }],
+      currentContext: 'sim',
+    });
+    const api = kc.makeApiClient(CoreV1Api);
+    const list = await api.listNamespacedService({ namespace: 'default' });
+    expect(list.items.map((s) => s.metadata?.name)).toEqual(['web']);
+    const informer = makeInformer(kc, '/api/v1/services', () => api.listServiceForAllNamespaces());
+    const seen: string[] = [];
+    const updated = new Promise<void>((resolve) => {
+      informer.on('add', (s: V1Service) => seen.push(`add ${s.metadata?.name}`));
+      informer.on('update', (s: V1Service) => {
+        seen.push(`update ${s.status?.loadBalancer?.ingress?.[0]?.ip}`);
+        resolve();
+      });
+    });
+    await informer.start();
+    const web = store.get({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' })!;
+    store.update({ ...structuredClone(web), status: { loadBalancer: { ingress: [{ ip: '192.168.0.30' }] } } }, { subresource: 'status' });
+    await updated;
+    await informer.stop();
+    expect(seen).toEqual(['add web', 'update 192.168.0.30']);
   });
 });
