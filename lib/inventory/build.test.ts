@@ -35,6 +35,17 @@ describe('buildInventory on bad input', () => {
     expect(inv.services.map((s) => s.name)).toEqual(['num-ip', 'ok']);
   });
 
+  it('keeps keys unique when the state repeats an object', () => {
+    const s = state({
+      pools: [pool('p', [{ cidr: '10.0.0.0/31' }]), pool('p', [{ cidr: '10.0.0.0/31' }])],
+      services: [holding('a', 'x', '10.0.0.0'), holding('a', 'x', '10.0.0.0')],
+    });
+    const inv = buildInventory(s, null, config());
+    expect(inv.rows.map((r) => r.key)).toEqual(['p/10.0.0.0', 'p/10.0.0.1']);
+    expect(inv.services).toHaveLength(1);
+    expect(inv.rows[0].holders).toHaveLength(1);
+  });
+
   it('accepts a state with missing lists', () => {
     const inv = buildInventory({ services: [] } as unknown as ClusterState, null, config());
     expect(inv).toMatchObject({ rows: [], pools: [], services: [], alerts: [] });

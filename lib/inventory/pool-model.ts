@@ -83,8 +83,11 @@ export function poolModels(
   errors: { ref: ObjectRef; error: string }[] = [],
 ): PoolModel[] {
   const out: PoolModel[] = [];
+  const names = new Set<string>();
   for (const p of pools) {
-    if (typeof p?.metadata?.name !== 'string') continue;
+    // Pools are cluster-scoped: a repeated name is a stale duplicate, and would repeat row keys.
+    if (typeof p?.metadata?.name !== 'string' || names.has(p.metadata.name)) continue;
+    names.add(p.metadata.name);
     try {
       out.push(poolModel(p));
     } catch (err) {

@@ -107,8 +107,13 @@ export function serviceModels(
   errors: ReadError[] = [],
 ): ServiceModel[] {
   const out: ServiceModel[] = [];
+  const keys = new Set<string>();
   for (const s of services) {
     if (typeof s?.metadata?.name !== 'string') continue;
+    // The same Service twice (a stale copy) would repeat keys; the first one wins.
+    const key = `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
     try {
       if (isListed(s)) out.push(serviceModel(s, gateways, leases, now));
     } catch (err) {
