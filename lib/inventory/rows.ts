@@ -1,9 +1,10 @@
 import { compareAddr, formatAddr, parseAddr, rangeContains, type IpAddr, type IpRange } from '../net';
-import { joinColumn } from './columns';
 import { formatAddrFast } from './format-fast';
 import { poolAllocates, type BlockModel, type PoolModel } from './pool-model';
-import type { ServiceModel } from './service-model';
+import { makeRow, rowStatus, type Indexes } from './row-factory';
 import type { AllocationRow, FreeRangeRow, RowStatus } from './types';
+
+export { rowStatus } from './row-factory';
 
 // The allocation table: one row per address of small blocks, and for blocks over 4,096
 // addresses one row per held or reserved address plus FreeRangeRows for the stretches between
@@ -25,55 +26,7 @@ export interface RowsResult {
   orphans: string[];
 }
 
-interface Indexes {
-  holders: Map<string, ServiceModel[]>;
-  waiters: Map<string, ServiceModel[]>;
-}
-
 type Sortable = { row: AllocationRow; addr: IpAddr };
-
-function makeRow(pool: string, ip: string, status: RowStatus, idx: Indexes): AllocationRow {
-  const holders = idx.holders.get(ip);
-  const waiting = idx.waiters.get(ip) ?? [];
-  if (!holders) {
-    // Most rows of a pool are free: skip the column joins (a build makes tens of thousands of rows).
-    const free: AllocationRow = {
-      key: `${pool}/${ip}`,
-      ip,
-      pool,
-      status,
-      holders: [],
-      service: null,
-      namespace: null,
-      type: null,
-      notes: null,
-      announcer: null,
-      waiting: [],
-    };
-    if (waiting.length) free.waiting = waiting.map((w) => w.ref);
-    return free;
-  }
-  return {
-    key: `${pool}/${ip}`,
-    ip,
-    pool,
-    status,
-    holders: holders.map((h) => h.ref),
-    service: joinColumn(holders.map((h) => h.columns.service)),
-    namespace: joinColumn(holders.map((h) => h.columns.namespace)),
-    type: joinColumn(holders.map((h) => h.columns.type)),
-    notes: joinColumn(holders.map((h) => h.columns.notes)),
-    announcer: joinColumn(holders.map((h) => h.view.announcer)),
-    waiting: waiting.map((w) => w.ref),
-  };
-}
-
-/** The status rule, in one place: held beats reserved; free depends on whether the pool allocates. */
-export function rowStatus(held: boolean, waited: boolean, reserved: boolean, allocates: boolean): RowStatus {
-  if (held) return waited ? 'contested' : 'allocated';
-  if (reserved) return 'reserved';
-  return allocates ? 'available' : 'unallocatable';
-}
 
 function statusOf(ip: string, reserved: boolean, allocates: boolean, idx: Indexes): RowStatus {
   return rowStatus(idx.holders.has(ip), idx.waiters.has(ip), reserved, allocates);
@@ -135,7 +88,7 @@ export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
         for (let v = b.range.from; v <= b.range.to; v++) {
           const addr: IpAddr = { family: b.range.family, value: v };
           const ip = formatAddrFast(addr);
-          covered.add(ip);
+          if (idx.holders.has(ip)) covered.add(ip); // only held addresses can be orphans
           emit(addr, ip, b.reserved.includes(v));
         }
         continue;
