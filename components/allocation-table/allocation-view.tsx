@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryStates } from 'nuqs';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Inventory } from '@/lib/inventory/types';
 import { AllocationTable } from './allocation-table';
 import { NoMatches, NoPools } from './empty-states';
@@ -20,7 +20,9 @@ export function AllocationView({
 }) {
   const [filters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
   const all = useMemo(() => tableRecords(inventory), [inventory]);
-  const shown = useMemo(() => all.filter((r) => matchesFilters(r, filters)), [all, filters]);
+  // The input follows every keystroke; the table catches up when React has time (10k rows).
+  const deferred = useDeferredValue(filters);
+  const shown = useMemo(() => all.filter((r) => matchesFilters(r, deferred)), [all, deferred]);
   const [page, setPage] = useState(0);
   // A new filter starts from the first page; live updates keep the page the user is on.
   const clear = () => {

@@ -28,9 +28,15 @@ export interface TableFilters {
 
 export const isFiltering = (f: TableFilters) => f.q.trim() !== '' || f.status !== null || f.pool !== null;
 
+// Records are rebuilt when the inventory changes, so a WeakMap caches each one's text for as long
+// as it lives: typing in the filter does not rebuild 10k strings per keystroke.
+const texts = new WeakMap<TableRecord, string>();
+
 /** Text the free-text filter searches: every visible column plus holder and waiter names. */
 function haystack(r: TableRecord): string {
-  return [
+  const cached = texts.get(r);
+  if (cached !== undefined) return cached;
+  const text = [
     r.ip,
     r.to,
     r.service,
@@ -46,6 +52,8 @@ function haystack(r: TableRecord): string {
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
+  texts.set(r, text);
+  return text;
 }
 
 const looksLikeIp = (w: string) => /^[0-9a-f:.]+$/i.test(w) && (w.split('.').length === 4 || w.includes(':'));
