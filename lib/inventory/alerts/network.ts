@@ -1,4 +1,10 @@
-import { l2PolicySelectsNode, l2PolicySelectsService, LB_CLASS, type L2PolicyView } from '../../cilium';
+import {
+  describeSelector,
+  l2PolicySelectsNode,
+  l2PolicySelectsService,
+  LB_CLASS,
+  type L2PolicyView,
+} from '../../cilium';
 import { refText, type ServiceModel } from '../service-model';
 import type { Alert } from '../types';
 import {
@@ -89,11 +95,7 @@ export const l2PolicyNodeAlerts: AlertRule = (ctx) => {
       (s) => s.view.ips.length > 0 && l2Eligible(s) && (selectsAll(p) || l2PolicySelectsService(p, s.svc)),
     );
     if (affected.length === 0) return [];
-    const sel = p.nodeSelector?.matchLabels
-      ? Object.entries(p.nodeSelector.matchLabels)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(', ')
-      : 'its nodeSelector';
+    const sel = describeSelector(p.nodeSelector);
     return [
       {
         id: `l2-policy-no-nodes:${p.name}`,
