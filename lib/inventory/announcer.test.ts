@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeNode, Lease } from '../cilium/objects';
-import { announcerOf, indexL2Leases, leaseState, notReadyNodes } from './announcer';
+import { announcerOf, indexL2Leases, leaseState, notReadyNodes, serviceLease } from './announcer';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 
@@ -18,8 +18,8 @@ const lease = (
 describe('announcer', () => {
   it('is the holder of cilium-l2announce-<ns>-<name> while the lease is live', () => {
     const idx = indexL2Leases([lease('cilium-l2announce-media-jellyfin', 'kube-system', 'node-2')]);
-    expect(announcerOf(idx, 'media', 'jellyfin', NOW)).toBe('node-2');
-    expect(announcerOf(idx, 'media', 'plex', NOW)).toBeNull();
+    expect(announcerOf(serviceLease(idx, 'media', 'jellyfin', NOW))).toBe('node-2');
+    expect(announcerOf(serviceLease(idx, 'media', 'plex', NOW))).toBeNull();
   });
 
   it('shows nobody once renewTime + leaseDurationSeconds has passed', () => {
@@ -29,7 +29,7 @@ describe('announcer', () => {
       'node-2',
       '2026-01-10T11:59:00.000000Z',
     );
-    expect(announcerOf(indexL2Leases([expired]), 'media', 'jellyfin', NOW)).toBeNull();
+    expect(announcerOf(serviceLease(indexL2Leases([expired]), 'media', 'jellyfin', NOW))).toBeNull();
     expect(leaseState(expired, NOW)).toMatchObject({
       kind: 'expired',
       holder: 'node-2',
@@ -43,7 +43,7 @@ describe('announcer', () => {
       lease('cilium-l2announce-a-b', 'kube-system', 'node-9'),
       lease('cilium-l2announce-a-b', 'default', 'node-3'),
     ]);
-    expect(announcerOf(idx, 'a', 'b', NOW)).toBe('node-9');
+    expect(announcerOf(serviceLease(idx, 'a', 'b', NOW))).toBe('node-9');
   });
 
   it('trusts a lease without renew time or duration, and ignores an empty holder', () => {

@@ -50,11 +50,12 @@ export function leaseState(lease: Lease | undefined, now: number): LeaseState {
   return { kind: 'held', lease, holder };
 }
 
+/** The lease state of one Service's L2 announcement. */
+export const serviceLease = (leases: LeaseIndex, namespace: string, name: string, now: number): LeaseState =>
+  leaseState(leases.get(l2LeaseName(namespace, name)), now);
+
 /** The announcing node shown in the table: only a live lease counts. */
-export function announcerOf(leases: LeaseIndex, namespace: string, name: string, now: number): string | null {
-  const s = leaseState(leases.get(l2LeaseName(namespace, name)), now);
-  return s.kind === 'held' ? s.holder : null;
-}
+export const announcerOf = (s: LeaseState): string | null => (s.kind === 'held' ? s.holder : null);
 
 /** Nodes whose Ready condition is not True, by name (a node with no Ready condition yet is not judged). */
 export function notReadyNodes(nodes: KubeNode[]): Map<string, string> {

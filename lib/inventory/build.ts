@@ -81,7 +81,6 @@ export function buildInventory(
     l2Policies: list(state?.l2Policies)
       .filter((p) => typeof p?.metadata?.name === 'string')
       .map(readL2Policy),
-    leases,
     nodes,
     notReady: notReadyNodes(nodes),
     now,

@@ -2,7 +2,7 @@ import { requestedIPs, serviceSatisfiedCondition } from '../cilium';
 import type { Service } from '../cilium/objects';
 import { canonicalAddr } from '../net';
 import { formatAddrFast } from './format-fast';
-import { l2LeaseName, leaseState, type LeaseIndex, type LeaseState } from './announcer';
+import { announcerOf, serviceLease, type LeaseIndex, type LeaseState } from './announcer';
 import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
 import type { ObjectRef, ServiceView } from './types';
 
@@ -60,7 +60,7 @@ export function serviceModel(
   const columns = serviceColumns(svc, gateways);
   const cond = serviceSatisfiedCondition(svc.status?.conditions);
   const satisfied = cond ? (cond.status === 'True' ? true : cond.status === 'False' ? false : null) : null;
-  const lease = leaseState(leases.get(l2LeaseName(namespace, svc.metadata.name)), now);
+  const lease = serviceLease(leases, namespace, svc.metadata.name, now);
   return {
     svc,
     key: `${namespace}/${svc.metadata.name}`,
@@ -79,7 +79,7 @@ export function serviceModel(
       satisfied,
       reason: cond?.reason || null,
       message: cond?.message || null,
-      announcer: lease.kind === 'held' ? lease.holder : null,
+      announcer: announcerOf(lease),
       // No object spread: it is the costliest line of a 10,000-Service build.
       ports: (svc.spec?.ports ?? []).map((p) =>
         p.name

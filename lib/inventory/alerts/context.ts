@@ -1,7 +1,6 @@
 import { selectsService, type L2PolicyView, type ResponsibilityOptions } from '../../cilium';
 import { formatAddr, parseAddr, rangeContains, type IpRange } from '../../net';
 import type { KubeNode } from '../../cilium/objects';
-import type { LeaseIndex } from '../announcer';
 import type { DiagnoseFn } from '../diagnose';
 import { poolAllocates, type PoolModel } from '../pool-model';
 import type { PoolRowStats } from '../rows';
@@ -20,7 +19,6 @@ export interface AlertContext {
   /** Held addresses in no pool block. */
   orphans: string[];
   l2Policies: L2PolicyView[];
-  leases: LeaseIndex;
   nodes: KubeNode[];
   /** NotReady nodes with the reason Kubernetes gives. */
   notReady: Map<string, string>;
