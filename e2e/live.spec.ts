@@ -41,11 +41,15 @@ test('a Service created with kubectl appears within a second, and its deletion f
     remove();
   }
   // No reload: the stream must bring it.
+  const created = Date.now();
   await expect(row).toHaveAttribute('data-status', 'allocated', { timeout: 1000 });
+  test.info().annotations.push({ type: 'create-to-row-ms', description: String(Date.now() - created) });
   await expect(dash.cell(row, 'service')).toHaveText(name, { timeout: 1000 });
   await expect(dash.cell(row, 'namespace')).toHaveText('default', { timeout: 1000 });
 
   await kubectlOk(['delete', 'service', name, '-n', 'default', '--wait=false']);
+  const deleted = Date.now();
   await expect(row).toHaveAttribute('data-status', 'available', { timeout: 1000 });
+  test.info().annotations.push({ type: 'delete-to-row-ms', description: String(Date.now() - deleted) });
   await expect(dash.cell(row, 'service')).toHaveText('—', { timeout: 1000 });
 });
