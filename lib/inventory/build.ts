@@ -1,15 +1,18 @@
 import { readL2Policy } from '../cilium';
-import type { EngineOptions } from '../ipam';
-import { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
+import { defaultEngineOptions, type EngineOptions } from '../ipam';
 import { buildAlerts } from './alerts';
 import { indexL2Leases, notReadyNodes } from './announcer';
 import { indexGateways } from './columns';
+import { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
 import { poolModels } from './pool-model';
 import { poolView } from './pool-views';
 import { buildRows } from './rows';
 import { holdersByIp, refText, serviceModels, waitersByIp, type ReadError } from './service-model';
 import type { Alert, Inventory } from './types';
+
+// buildInventory: the one pure function from cluster state to the view model. What the cluster
+// did is the truth — holders come from the ingress Cilium wrote, reasons from its conditions.
 
 /** A list from the state, or none when the source is absent or malformed (never a crash). */
 const list = <T>(v: T[] | undefined | null): T[] => (Array.isArray(v) ? v : []);
@@ -25,9 +28,6 @@ function readErrorAlert(e: ReadError): Alert {
   };
 }
 
-// buildInventory: the one pure function from cluster state to the view model. What the cluster
-// did is the truth — holders come from the ingress Cilium wrote, reasons from its conditions.
-
 export interface InventoryConfig {
   cluster: ClusterInfo;
   sources: SourceStatus[];
@@ -35,7 +35,7 @@ export interface InventoryConfig {
   version: number;
   /** Epoch milliseconds: lease expiry is judged against it (pure libs never read the clock). */
   now: number;
-  /** How the cluster's Cilium is configured; defaults: lbipam for class-less Services, L2 on, BGP off. */
+  /** How the cluster's Cilium is configured; defaults are the engine's (the embedded cluster's). */
   engine?: Partial<EngineOptions>;
   /** An engine's diagnose (e.g. the embedded controller's); default: a lazily started engine over `state`. */
   diagnose?: DiagnoseFn;
@@ -44,13 +44,8 @@ export interface InventoryConfig {
 /** ARP evidence from lib/probe; not used yet (the probe room has not published its type). */
 export type ArpEvidenceInput = unknown;
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  ipv4: true,
-  ipv6: true,
-  defaultLBServiceIPAM: 'lbipam',
-  l2Announcements: true,
-  bgpControlPlane: false,
-};
+/** The engine's defaults, so the inventory and the embedded LB-IPAM controller judge alike. */
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = defaultEngineOptions;
 
 export function buildInventory(
   state: ClusterState,
