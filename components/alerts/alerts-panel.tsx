@@ -12,7 +12,11 @@ const FIRST_SHOWN = 5;
 const MORE_STEP = 50;
 
 export function AlertsPanel({ alerts }: { alerts: Alert[] }) {
-  const [open, setOpen] = useState(true);
+  // Open when something is broken or the list is short; a flood of warnings starts folded so the
+  // table stays in view (the counts are on the toggle).
+  const [open, setOpen] = useState(
+    () => alerts.length <= FIRST_SHOWN || alerts.some((a) => a.severity === 'error'),
+  );
   const [limit, setLimit] = useState(FIRST_SHOWN);
   const sorted = useMemo(() => sortAlerts(alerts), [alerts]);
   if (alerts.length === 0) return null;
