@@ -3,6 +3,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer } from 'react';
 import { applyInventoryDelta } from '../inventory/delta';
+import type { Inventory } from '../inventory/types';
+import { queryKeys } from './query-keys';
 import { initialConnection, reduceConnection, type ConnectionState } from './connection';
 import { applyDeltaMessage, applySnapshotMessage, type StreamOutcome } from './stream-events';
 
@@ -27,7 +29,10 @@ export function useInventoryStream(client: QueryClient, url = '/api/events'): Co
     };
 
     const open = () => {
-      const es = new EventSource(url);
+      // Tell the server which version the cache holds (hydrated by the page, or from an earlier
+      // connection): it then sends only the deltas since, not the whole inventory again.
+      const held = client.getQueryData<Inventory>(queryKeys.inventory)?.version;
+      const es = new EventSource(held === undefined ? url : `${url}?since=${held}`);
       source = es;
       es.onopen = () => {
         failures = 0;
