@@ -14,4 +14,7 @@ export const inventoryQueryOptions = () =>
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
+    // The server already waits for the first sync before answering 503, and the stream fills the
+    // cache the moment the cluster answers: a retry here would only delay showing why.
+    retry: false,
   });
