@@ -82,6 +82,10 @@ export function FilterBar({
             {p}
           </option>
         ))}
+        {/* A shared link may name a pool that has since been deleted: show it rather than lie. */}
+        {filters.pool !== null && !pools.includes(filters.pool) ? (
+          <option value={filters.pool}>{filters.pool} (not in cluster)</option>
+        ) : null}
       </select>
       {isFiltering(filters) ? (
         <Button variant="ghost" onClick={onClear}>
