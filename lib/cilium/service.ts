@@ -64,23 +64,26 @@ export function requestedIPs(svc: Service): { ips: IpAddr[]; invalid: { source: 
     }
   }
   // slices.CompactFunc: only adjacent duplicates collapse.
-  const compact = ips.filter((ip, i) => i === 0 || !addrEquals(ip, ips[i - 1]));
+  const compact = ips.length < 2 ? ips : ips.filter((ip, i) => i === 0 || !addrEquals(ip, ips[i - 1]));
   return { ips: compact, invalid };
+}
+
+/** SingleStack (or no policy): the first listed family, else the cluster's first enabled one. */
+function singleFamily(families: string[], opts: ServiceReaderOptions): { ipv4: boolean; ipv6: boolean } {
+  if (families.length > 0) return families[0] === 'IPv4' ? { ipv4: true, ipv6: false } : { ipv4: false, ipv6: true };
+  if (opts.ipv4) return { ipv4: true, ipv6: false };
+  return { ipv4: false, ipv6: opts.ipv6 };
 }
 
 /** serviceIPFamilyRequest, row for row (see the reference, B.3). */
 export function requestedFamilies(svc: Service, opts: ServiceReaderOptions): { ipv4: boolean; ipv6: boolean } {
   const families = svc.spec?.ipFamilies ?? [];
   const policy = svc.spec?.ipFamilyPolicy;
-  const single = (): { ipv4: boolean; ipv6: boolean } => {
-    if (families.length > 0) return families[0] === 'IPv4' ? { ipv4: true, ipv6: false } : { ipv4: false, ipv6: true };
-    if (opts.ipv4) return { ipv4: true, ipv6: false };
-    return { ipv4: false, ipv6: opts.ipv6 };
-  };
-  if (policy === undefined || policy === null || policy === '') return single();
+  // A module-level helper rather than a closure: this runs on every Service event.
+  if (policy === undefined || policy === null || policy === '') return singleFamily(families, opts);
   switch (policy) {
     case 'SingleStack':
-      return single();
+      return singleFamily(families, opts);
     case 'PreferDualStack':
       if (families.length > 0) {
         return { ipv4: families.includes('IPv4') && opts.ipv4, ipv6: families.includes('IPv6') && opts.ipv6 };
@@ -92,6 +95,9 @@ export function requestedFamilies(svc: Service, opts: ServiceReaderOptions): { i
       return { ipv4: false, ipv6: false };
   }
 }
+
+/** strconv.ParseBool's true spellings. */
+const TRUE_WORDS: readonly string[] = ['1', 't', 'T', 'true', 'TRUE', 'True'];
 
 export function readServiceRequest(svc: Service, opts: ServiceReaderOptions): ServiceRequest {
   const namespace = svc.metadata.namespace ?? 'default';
@@ -108,7 +114,7 @@ export function readServiceRequest(svc: Service, opts: ServiceReaderOptions): Se
     sharingKey: getAnnotation(ann, ANNOTATION.sharingKey, ANNOTATION.sharingKeyAlias).value,
     // S1 splits without trimming (" ns-b" is not "ns-b"); S2 trims each entry.
     sharingCrossNamespace: cross === '' ? [] : cross.split(','),
-    sharingPermitDifferentPods: ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(permit),
+    sharingPermitDifferentPods: TRUE_WORDS.includes(permit),
     families: requestedFamilies(svc, opts),
     // The API server defaults a port's protocol to TCP; Cilium compares the strings literally.
     ports: (svc.spec?.ports ?? []).map((p) => ({ port: Number(p.port), protocol: p.protocol || 'TCP' })),

@@ -13,6 +13,8 @@ export interface PoolRecord {
   seq: number;
   /** Generation and allocator versions the counts were last computed for. */
   countsSeen?: { gen: number; ranges: LbRange[]; versions: number[] };
+  /** Addresses in use when the count conditions were last decided (written or deferred). */
+  usedSeen?: number;
   /** The serviceSelector compiled once per pool object (it is checked for every range walk). */
   matcher?: { obj: CiliumLoadBalancerIPPool; test: (labels: Record<string, string>) => boolean };
 }
@@ -32,6 +34,8 @@ export class Core {
   /** Pools whose allocators changed since the counts were last written; all of them when countsAll. */
   countsDirty = new Set<string>();
   countsAll = true;
+  /** Pools whose count conditions are decided but not yet written (see updatePoolCountsLazily). */
+  countsPending = new Set<string>();
   poolSeq = 0;
   /** Pools whose last upsert had a block Cilium cannot parse (it logs and retries; no status says so). */
   poolErrors = new Map<string, Error & { index?: number; field?: string }>();
@@ -128,6 +132,7 @@ export class Core {
     this.services = new ServiceStore();
     this.initialized = false;
     this.countsAll = true;
+    this.countsPending.clear();
   }
 
   /** Wires a range's allocator so that changes mark its pool's counts stale. */

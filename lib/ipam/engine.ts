@@ -4,7 +4,7 @@ import type { CiliumLoadBalancerIPPool, Service } from '../cilium/objects';
 import { cloneStatus, Core } from './core';
 import { cloneCore } from './clone';
 import { diagnoseService } from './diagnose';
-import { poolOnDelete, poolOnUpsert, revalidateAllServices, settleConflicts, stableJson, updateAllPoolCounts } from './pools';
+import { flushPoolCounts, poolOnDelete, poolOnUpsert, revalidateAllServices, settleConflicts, stableJson, updateAllPoolCounts } from './pools';
 import { handleDeletedService, handleUpsertService, satisfyAndUpdateCounts } from './services';
 import { defaultEngineOptions, type Diagnosis, type EngineEvent, type EngineOptions, type PoolStatus, type ServiceStatus, type WhatIfOutcome } from './types';
 import { whatIfOutcome } from './what-if';
@@ -89,12 +89,14 @@ export class LbIpamEngine {
   }
 
   poolStatus(name: string): PoolStatus | undefined {
+    flushPoolCounts(this.core);
     const rec = this.core.pools.get(name);
     if (!rec || rec.status.conditions.length === 0) return undefined;
     return { conditions: rec.status.conditions.map((c) => ({ ...c })) };
   }
 
   takeChanges(): string[] {
+    flushPoolCounts(this.core);
     const out: string[] = [];
     for (const key of this.core.dirty) {
       const status = key.startsWith('pool/')
@@ -115,6 +117,8 @@ export class LbIpamEngine {
   }
 
   whatIf(events: EngineEvent[]): WhatIfOutcome {
+    // The copy starts from written pool statuses, not from counts still to be written.
+    flushPoolCounts(this.core);
     const copy = new LbIpamEngine(this.core.options, this.core.now);
     copy.core = cloneCore(this.core);
     for (const e of events) copy.apply(e);

@@ -107,6 +107,11 @@ export class HashAllocator<T> implements HeapOps {
     this.onChange?.();
   }
 
+  /** Number of allocated addresses (reserved ones included), as a plain number. */
+  get size(): number {
+    return this.allocations.size;
+  }
+
   has(ip: bigint): boolean {
     return this.allocations.has(ip);
   }

@@ -247,7 +247,68 @@ export function updateAllPoolCounts(core: Core): void {
   }
 }
 
+/**
+ * updateAllPoolCounts after a Service event, with the writing of the three count conditions put
+ * off until someone reads a pool status (flushPoolCounts). That is exact only where writing them
+ * later cannot differ from writing them now: no pool event in between (pool events flush first),
+ * and all three conditions already present with status Unknown, so lastTransitionTime cannot move
+ * and only the message changes. Whether the counts changed is decided now, from the number of
+ * addresses in use (the ranges are fixed between pool events, so the total is too), so the pool's
+ * key joins the changed set at the same moment as if its conditions had been written.
+ */
+export function updatePoolCountsLazily(core: Core): void {
+  if (core.countsAll) {
+    updateAllPoolCounts(core);
+    return;
+  }
+  for (const name of core.countsDirty) {
+    const rec = core.pools.get(name);
+    if (!rec) continue;
+    if (rec.usedSeen === undefined || !countsSettled(rec)) {
+      updatePoolCounts(core, rec);
+      continue;
+    }
+    const used = usedInPool(core, name);
+    if (used === rec.usedSeen) continue;
+    rec.usedSeen = used;
+    core.countsPending.add(name);
+    core.patchPool(rec);
+  }
+  core.countsDirty.clear();
+}
+
+/** Writes the count conditions that updatePoolCountsLazily put off. */
+export function flushPoolCounts(core: Core): void {
+  if (core.countsPending.size === 0) return;
+  for (const name of core.countsPending) {
+    const rec = core.pools.get(name);
+    if (rec) updatePoolCounts(core, rec);
+  }
+  core.countsPending.clear();
+}
+
+const COUNT_TYPES = [POOL_TOTAL, POOL_AVAILABLE, POOL_USED];
+
+function countsSettled(rec: PoolRecord): boolean {
+  const gen = rec.obj.metadata.generation ?? 0;
+  let found = 0;
+  for (const c of rec.status.conditions) {
+    if (!COUNT_TYPES.includes(c.type)) continue;
+    if (c.status !== 'Unknown' || (c.observedGeneration ?? 0) !== gen) return false;
+    found++;
+  }
+  return found === COUNT_TYPES.length;
+}
+
+function usedInPool(core: Core, name: string): number {
+  let used = 0;
+  for (const r of core.ranges.forPool(name)) used += r.alloc.size;
+  return used;
+}
+
 function updatePoolCounts(core: Core, rec: PoolRecord): void {
+  core.countsPending.delete(rec.obj.metadata.name);
+  rec.usedSeen = usedInPool(core, rec.obj.metadata.name);
   // Counts only move when an allocator of the pool changed; skip the BigInt sums otherwise.
   const ranges = core.ranges.forPool(rec.obj.metadata.name);
   const gen = rec.obj.metadata.generation ?? 0;
@@ -263,6 +324,7 @@ function updatePoolCounts(core: Core, rec: PoolRecord): void {
 
 /** poolOnUpsert: a spec-identical upsert is a no-op; bad blocks abort the event (Cilium logs and retries). */
 export function poolOnUpsert(core: Core, pool: CiliumLoadBalancerIPPool): void {
+  flushPoolCounts(core);
   core.countsAll = true;
   const existing = core.pools.get(pool.metadata.name);
   try {
@@ -285,6 +347,7 @@ export function poolOnUpsert(core: Core, pool: CiliumLoadBalancerIPPool): void {
 }
 
 export function poolOnDelete(core: Core, pool: CiliumLoadBalancerIPPool): void {
+  flushPoolCounts(core);
   core.countsAll = true;
   core.poolErrors.delete(pool.metadata.name);
   handlePoolDeleted(core, pool);

@@ -6,7 +6,7 @@ import { addrEquals, formatAddr, parseAddr, type Family, type IpAddr } from '../
 import { cloneStatus, snapshotStatus, SVC_CONDITION, type Core } from './core';
 import { ERR_FULL, ERR_IN_USE } from './hash-allocator';
 import { ServiceView, type AllocatedIP, type LbRange } from './model';
-import { updateAllPoolCounts } from './pools';
+import { updatePoolCountsLazily } from './pools';
 
 const ingressHas = (sv: ServiceView, ip: IpAddr): boolean => sv.ingressAddrs().some((a) => a !== null && addrEquals(a, ip));
 
@@ -152,7 +152,7 @@ export function satisfyServices(core: Core): void {
 
 export function satisfyAndUpdateCounts(core: Core): void {
   satisfyServices(core);
-  updateAllPoolCounts(core);
+  updatePoolCountsLazily(core);
 }
 
 export function satisfyService(core: Core, sv: ServiceView): boolean {
