@@ -36,7 +36,7 @@ export function PoolCard({ pool, onShow }: { pool: PoolView; onShow?: (name: str
   const dim = pool.disabled || pool.conflicting;
   return (
     <li data-testid="pool-card" data-pool={pool.name} className={`px-4 py-2.5 ${dim ? 'bg-zinc-50' : ''}`}>
-      <div className="grid items-center gap-x-6 gap-y-1.5 md:grid-cols-[10rem_minmax(12rem,20rem)_1fr_19rem]">
+      <div className="grid items-center gap-x-6 gap-y-1.5 md:grid-cols-[10rem_1fr_auto] xl:grid-cols-[10rem_minmax(12rem,20rem)_1fr_19rem]">
         <div className="flex flex-wrap items-center gap-2">
           {onShow ? (
             <button
@@ -62,7 +62,10 @@ export function PoolCard({ pool, onShow }: { pool: PoolView; onShow?: (name: str
             <li key={`${b.from}-${b.to}`}>{b.label}</li>
           ))}
         </ul>
-        <UsageBar used={pool.used} total={pool.total} label={`Pool ${pool.name} usage`} />
+        {/* Below xl the bar gets a full-width line of its own instead of a squeezed column. */}
+        <div className="md:order-last md:col-span-full xl:order-none xl:col-span-1">
+          <UsageBar used={pool.used} total={pool.total} label={`Pool ${pool.name} usage`} />
+        </div>
         <div className="flex gap-3 text-xs md:justify-end">
           <Count n={pool.used} label="used" />
           <Count n={pool.available} label="available" />
