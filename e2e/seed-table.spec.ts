@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { isAvailable, seedTable } from './fixtures/seed-table';
+import { isAvailable, seedTable } from '../test/fixtures/seed-table';
 import { DashboardPage } from './pages/dashboard-page';
 
 test("the demo table equals the seed page's IP Allocation Table, row for row", async ({ page }) => {

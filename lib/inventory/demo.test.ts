@@ -12,6 +12,7 @@ import { LbIpamEngine } from '../ipam';
 import { demoObjects } from '../sim/seeds/demo';
 import { buildInventory } from './build';
 import { config } from './testing/fixtures';
+import { seedTable } from '../../test/fixtures/seed-table';
 
 // The demo seed through the real engine, the way the embedded cluster's LB-IPAM controller does
 // it (start empty, apply upserts in seed order, write each status back), then through the
@@ -50,39 +51,12 @@ function demoState(): ClusterState {
   return state;
 }
 
-// From /work/shared/seed/load-balancers.md, "IP Allocation Table". "--" and "Available" are
-// the page's way of writing an empty row: the inventory shows null and the status 'available'.
-const PAGE_TABLE = `
-192.168.0.220 | CoreDNS | kube-system | ClusterDNS | Fallback DNS
-192.168.0.221 | nginx-internal | networking | Ingress Controller | Internal ingress (legacy)
-192.168.0.222 | LLDAP | security | LDAP Service | LDAP on port 389
-192.168.0.223 | -- | -- | -- | Available
-192.168.0.224 | -- | -- | -- | Available
-192.168.0.225 | -- | -- | -- | Available
-192.168.0.226 | Mosquitto | home-automation | MQTT Broker | MQTT on port 1883
-192.168.0.227 | Home Assistant | home-automation | Home Automation | HTTP on port 8123
-192.168.0.228 | Matter Server | home-automation | Matter Protocol | Matter on port 5580
-192.168.0.229 | Jellyfin | media | Media Server | HTTP on port 8096
-192.168.0.230 | OTBR | home-automation | Thread Border Router | Thread/mDNS services
-192.168.0.231 | nginx-external | networking | Ingress Controller | Cloudflare tunnel target
-192.168.0.232 | -- | -- | -- | Available
-192.168.0.233 | -- | -- | -- | Available
-192.168.0.234 | -- | -- | -- | Available
-192.168.0.235 | -- | -- | -- | Available
-192.168.0.236 | -- | -- | -- | Available
-192.168.0.237 | -- | -- | -- | Available
-192.168.0.238 | envoy-internal | networking | Gateway | Internal services
-192.168.0.239 | envoy-external | networking | Gateway | Cloudflare tunnel ingress
-`;
-
-const expectedRows = PAGE_TABLE.trim()
-  .split('\n')
-  .map((line) => {
-    const [ip, service, namespace, type, notes] = line.split(' | ');
-    return service === '--'
-      ? { ip, service: null, namespace: null, type: null, notes: null }
-      : { ip, service, namespace, type, notes };
-  });
+// The page's "--"/"Available" rows are free addresses: the inventory shows null and 'available'.
+const expectedRows = seedTable.map(({ ip, service, namespace, type, notes }) =>
+  service === '--'
+    ? { ip, service: null, namespace: null, type: null, notes: null }
+    : { ip, service, namespace, type, notes },
+);
 
 describe('the demo cluster through the engine and the inventory', () => {
   const inv = buildInventory(demoState(), null, config());

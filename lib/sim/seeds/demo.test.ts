@@ -1,22 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Gateway, KubeObject, Service } from '../../cilium/objects';
 import { demoObjects } from './demo';
 import { DISPLAY_NAME, LBIPAM_IPS, NOTES, TYPE } from './demo-services';
 import { OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './envoy-naming';
+import { seedRowLine, seedTable } from '../../../test/fixtures/seed-table';
 
-// The demo must reproduce the user's page: its allocation table, row for row.
-const PAGE = fileURLToPath(new URL('../../../../shared/seed/load-balancers.md', import.meta.url));
-
+// The demo must reproduce the user's page: its allocation table, row for row (the taken rows).
 function pageRows(): string[] {
-  const text = readFileSync(PAGE, 'utf8');
-  const start = text.indexOf('IP Allocation Table');
-  const end = text.indexOf('IP Assignment Convention');
-  return text
-    .slice(start, end)
-    .split('\n')
-    .filter((l) => /^192\.168\.0\.\d+ /.test(l) && !l.includes(' -- '));
+  return seedTable.filter((r) => r.service !== '--').map(seedRowLine);
 }
 
 const services = (objs: KubeObject[]) => objs.filter((o): o is Service => o.kind === 'Service');
