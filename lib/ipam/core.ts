@@ -1,6 +1,6 @@
 // The engine's state and the small helpers every handler uses (condition writing, "patching"
 // a status, selector checks). Handlers live in services.ts and pools.ts.
-import type { CiliumLoadBalancerIPPool, Condition, LabelSelector, Service } from '../cilium/objects';
+import type { CiliumLoadBalancerIPPool, Condition, LabelSelector, LoadBalancerIngress, Service } from '../cilium/objects';
 import { matchesSelector, selectorError } from '../cilium/selector';
 import { lbClasses, type ServiceReaderOptions } from '../cilium/service';
 import { RangesStore, ServiceStore, type LbRange, type ServiceView, type SvcStatus } from './model';
@@ -91,13 +91,15 @@ export class Core {
   /** setSVCSatisfiedCondition; true when it changed something. */
   setSvcCondition(sv: ServiceView, satisfied: boolean, reason: string, message: string): boolean {
     const status = satisfied ? 'True' : 'False';
-    const conds = sv.status.conditions ?? [];
-    const cur = conds.find((c) => c.type === SVC_CONDITION);
+    const before = sv.status.conditions;
+    const cur = before?.find((c) => c.type === SVC_CONDITION);
     if (cur && cur.status === status && (cur.observedGeneration ?? 0) === sv.generation && cur.reason === reason && cur.message === message) {
       return false;
     }
+    // A new array: the old one may belong to the status last written.
+    const conds = before === undefined ? [] : before.slice();
     this.setCondition(conds, { type: SVC_CONDITION, status, observedGeneration: sv.generation, reason, message });
-    sv.status.conditions = conds;
+    sv.setConditions(conds);
     return true;
   }
 
@@ -111,9 +113,9 @@ export class Core {
     return true;
   }
 
-  /** patchSvcStatus: what Cilium would write with `replace /status`. */
+  /** patchSvcStatus: what Cilium would write with `replace /status` (statuses are never edited, so kept as is). */
   patchSvc(sv: ServiceView): void {
-    this.written.set(sv.key, snapshotStatus(sv.status));
+    this.written.set(sv.key, sv.status);
     this.dirty.add(`service/${sv.key}`);
   }
 
@@ -159,18 +161,6 @@ function makeCondition(c: Omit<Condition, 'lastTransitionTime'>, time: string): 
   return out;
 }
 
-/**
- * A copy that shares the ingress entries and conditions: the engine never mutates those objects
- * (it replaces them), only the arrays, so copying the arrays is enough for an internal snapshot.
- */
-export function snapshotStatus(s: SvcStatus): SvcStatus {
-  const out: SvcStatus = { loadBalancer: {} };
-  const ingress = s.loadBalancer.ingress;
-  if (ingress && ingress.length > 0) out.loadBalancer.ingress = ingress.slice();
-  if (s.conditions && s.conditions.length > 0) out.conditions = s.conditions.slice();
-  return out;
-}
-
 /** A compiled selector test; nil/empty selects all, an invalid one selects nothing (Cilium errors). */
 function compileSelector(sel: LabelSelector | null | undefined): (labels: Record<string, string>) => boolean {
   if (!sel) return () => true;
@@ -184,8 +174,9 @@ function compileSelector(sel: LabelSelector | null | undefined): (labels: Record
   return (labels) => matchesSelector(sel, labels);
 }
 
-export function cloneStatus(s: SvcStatus): SvcStatus {
-  const out: SvcStatus = { loadBalancer: {} };
+/** A deep copy the caller may edit (public getters, statuses read from outside). */
+export function cloneStatus(s: SvcStatus): { loadBalancer: { ingress?: LoadBalancerIngress[] }; conditions?: Condition[] } {
+  const out: { loadBalancer: { ingress?: LoadBalancerIngress[] }; conditions?: Condition[] } = { loadBalancer: {} };
   if (s.loadBalancer.ingress && s.loadBalancer.ingress.length > 0) {
     out.loadBalancer.ingress = s.loadBalancer.ingress.map((i) => ({ ...i }));
   }

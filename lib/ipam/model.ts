@@ -32,25 +32,37 @@ export interface AllocatedIP {
   origin: LbRange;
 }
 
+/**
+ * A Service status as LB-IPAM holds it. Never edited once built: a view's status is replaced
+ * (setIngress, setConditions), so what the engine last wrote can be kept by reference, with no
+ * copy per patch. Empty arrays and undefined mean the same (readers copy through cloneStatus).
+ */
 export interface SvcStatus {
-  loadBalancer: { ingress?: LoadBalancerIngress[] };
-  conditions?: Condition[];
+  readonly loadBalancer: { readonly ingress?: LoadBalancerIngress[] };
+  readonly conditions?: Condition[];
 }
+
+// Shared starting values of a view: every one is replaced, never edited, so sharing is safe and
+// spares a dozen allocations per new Service (viewFromService fills them all in at once).
+const NO_LABELS: Record<string, string> = Object.freeze({});
+const NO_FAMILIES = Object.freeze({ ipv4: false, ipv6: false });
+const NO_STATUS: SvcStatus = Object.freeze({ loadBalancer: Object.freeze({}) });
+const NO_PARSED = Object.freeze({ of: undefined, len: 0, addrs: Object.freeze([]) as unknown as (IpAddr | null)[] });
 
 export class ServiceView {
   generation = 0;
-  labels: Record<string, string> = {};
-  families = { ipv4: false, ipv6: false };
-  requestedIPs: IpAddr[] = [];
+  labels: Record<string, string> = NO_LABELS;
+  families: { readonly ipv4: boolean; readonly ipv6: boolean } = NO_FAMILIES;
+  requestedIPs: readonly IpAddr[] = [];
   sharingKey = '';
-  sharingCrossNamespace: string[] = [];
+  sharingCrossNamespace: readonly string[] = [];
   externalTrafficPolicy = '';
-  ports: ServicePortView[] = [];
-  selector: Record<string, string> = {};
-  status: SvcStatus = { loadBalancer: {} };
+  ports: readonly ServicePortView[] = [];
+  selector: Record<string, string> = NO_LABELS;
+  status: SvcStatus = NO_STATUS;
   allocated: AllocatedIP[] = [];
   /** Parsed form of status.loadBalancer.ingress, memoised on the array (replaced, never edited in place). */
-  private parsed: { of: LoadBalancerIngress[] | undefined; len: number; addrs: (IpAddr | null)[] } = { of: undefined, len: 0, addrs: [] };
+  private parsed: { of: LoadBalancerIngress[] | undefined; len: number; addrs: (IpAddr | null)[] } = NO_PARSED;
   constructor(
     readonly key: string,
     readonly namespace: string,
@@ -95,8 +107,19 @@ export class ServiceView {
   appendIngress(ip: IpAddr, text: string): void {
     const before = this.ingressAddrs();
     const ingress = [...(this.status.loadBalancer.ingress ?? []), { ip: text }];
-    this.status.loadBalancer.ingress = ingress;
+    this.setIngress(ingress);
     this.parsed = { of: ingress, len: ingress.length, addrs: [...before, ip] };
+  }
+
+  /** A new status with this ingress (the old one may be what the engine last wrote). */
+  setIngress(ingress: LoadBalancerIngress[] | undefined): void {
+    const conditions = this.status.conditions;
+    this.status = conditions === undefined ? { loadBalancer: { ingress } } : { loadBalancer: { ingress }, conditions };
+  }
+
+  /** A new status with these conditions (pass a new array: the old one may be shared). */
+  setConditions(conditions: Condition[] | undefined): void {
+    this.status = { loadBalancer: this.status.loadBalancer, conditions };
   }
 
   isSatisfied(): boolean {

@@ -3,7 +3,7 @@
 import type { LoadBalancerIngress, Service } from '../cilium/objects';
 import { readServiceRequest } from '../cilium/service';
 import { addrEquals, formatAddr, parseAddr, type Family, type IpAddr } from '../net';
-import { cloneStatus, snapshotStatus, SVC_CONDITION, type Core } from './core';
+import { cloneStatus, SVC_CONDITION, type Core } from './core';
 import { ERR_FULL, ERR_IN_USE } from './hash-allocator';
 import { ServiceView, type AllocatedIP, type LbRange } from './model';
 import { updatePoolCountsLazily } from './pools';
@@ -25,13 +25,13 @@ export function viewFromService(core: Core, svc: Service): ServiceView {
   // The status the informer would show: what we last wrote, else what the object carries.
   const written = core.written.get(req.key);
   if (written) {
-    sv.status = snapshotStatus(written);
+    sv.status = written; // never edited, only replaced: no copy needed
   } else {
-    // A status from outside (the informer's object) is deep-copied once; ours are snapshots.
+    // A status from outside (the informer's object) is deep-copied once.
     const incoming = svc.status ?? {};
     sv.status = cloneStatus({ loadBalancer: incoming.loadBalancer ?? {}, conditions: incoming.conditions });
     // From now on the object's status is LB-IPAM's business, even if it never needs a patch.
-    core.written.set(req.key, snapshotStatus(sv.status));
+    core.written.set(req.key, sv.status);
   }
   return sv;
 }
@@ -122,8 +122,11 @@ export function stripOrImportIngresses(core: Core, sv: ServiceView): boolean {
     kept.push(ingress);
   }
   const compact = kept.filter((x, i) => i === 0 || x.ip !== kept[i - 1].ip);
-  sv.status.loadBalancer.ingress = compact.length > 0 ? compact : undefined;
-  return before.length !== compact.length;
+  // compact is a subsequence of before: the same length means the same entries, so the status
+  // (and the parsed form memoised on its array) stays as it is.
+  if (before.length === compact.length) return false;
+  sv.setIngress(compact.length > 0 ? compact : undefined);
+  return true;
 }
 
 export function handleDeletedService(core: Core, key: string): void {
@@ -263,8 +266,8 @@ export function handleUpsertService(core: Core, svc: Service, init: boolean): vo
     handleDeletedService(core, key);
     if (!init) satisfyAndUpdateCounts(core);
     // Leaving LB-IPAM's responsibility: ingress cleared and our condition removed.
-    sv.status.loadBalancer.ingress = undefined;
-    sv.status.conditions = sv.status.conditions?.filter((c) => c.type !== SVC_CONDITION);
+    sv.setIngress(undefined);
+    sv.setConditions(sv.status.conditions?.filter((c) => c.type !== SVC_CONDITION));
     core.patchSvc(sv);
     return;
   }
