@@ -74,6 +74,11 @@ export class HashAllocator<T> implements HeapOps {
     return this.blocks.pop() as Block;
   }
 
+  /** No free address left: allocAny would throw ERR_FULL. */
+  get isFull(): boolean {
+    return this.blocks.length === 0;
+  }
+
   allocAny(val: T): bigint {
     if (this.blocks.length === 0) throw ERR_FULL;
     const ip = this.blocks[0].from;

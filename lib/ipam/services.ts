@@ -230,31 +230,39 @@ function satisfyFamily(core: Core, sv: ServiceView, family: Family): boolean {
     }
   }
   const got = allocateIPAddress(core, sv, family);
-  if (got.range && got.ip) {
-    sv.allocated.push({ ip: got.ip, origin: got.range });
+  if (typeof got === 'object') {
+    sv.allocated.push(got);
     return false;
   }
-  if (got.full) {
+  if (got) {
     return core.setSvcCondition(sv, false, 'out_of_ips', 'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs');
   }
   return core.setSvcCondition(sv, false, 'no_pool', 'There are no enabled CiliumLoadBalancerIPPools that match this service');
 }
 
-function allocateIPAddress(core: Core, sv: ServiceView, family: Family): { ip?: IpAddr; range?: LbRange; full: boolean } {
+/** The first enabled range of the family whose pool selects sv, allocated from; else whether one was full. */
+function allocateIPAddress(core: Core, sv: ServiceView, family: Family): AllocatedIP | boolean {
   let full = false;
+  // Runs for every Service and every pending retry over all ranges: cheap tests first, no
+  // allocation until an address is taken.
   for (const r of core.ranges.ranges) {
-    if (r.disabled() || r.alloc.range.family !== family) continue;
+    if (r.alloc.range.family !== family || r.disabled()) continue;
     const pool = core.pools.get(r.originPool);
     if (!pool || !core.poolSelects(pool, sv)) continue;
+    if (r.alloc.isFull) {
+      full = true; // what allocAny would throw (ERR_FULL), without the cost of a throw per retry
+      continue;
+    }
     try {
       const value = r.alloc.allocAny([sv]);
-      return { ip: { family, value }, range: r, full: false };
+      // Frozen, so formatAddr can keep this very object in the parse cache.
+      return { ip: Object.freeze({ family, value }), origin: r };
     } catch (err) {
       if (err === ERR_FULL) full = true;
       else if (err !== ERR_IN_USE) throw err;
     }
   }
-  return { full };
+  return full;
 }
 
 /** handleUpsertService (init: load only, as during the controller's initial sync). */

@@ -72,8 +72,11 @@ function formatV4(value: bigint): string {
 
 function formatV6(value: bigint): string {
   if (value >> 32n === 0xffffn) return `::ffff:${formatV4(value & V4_MAX)}`;
-  const groups: number[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(Number((value >> shift) & 0xffffn));
+  // One BigInt operation (the hex text) instead of sixteen shifts and masks; this runs for every
+  // IPv6 address the engine hands out.
+  const hex = value.toString(16).padStart(32, '0');
+  const groups: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < 8; i++) groups[i] = parseInt(hex.slice(i * 4, i * 4 + 4), 16);
   // Longest run of at least two zero groups; the first one wins a tie (RFC 5952, as Go does).
   let bestStart = -1;
   let bestLen = 1;
@@ -90,9 +93,17 @@ function formatV6(value: bigint): string {
     }
     i = j;
   }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      out += '::';
+      i += bestLen - 1;
+      continue;
+    }
+    if (i > 0 && i !== bestStart + bestLen) out += ':';
+    out += groups[i].toString(16);
+  }
+  return out;
 }
 
 /** Canonical text, as Cilium writes it into status.loadBalancer.ingress. */
@@ -102,7 +113,7 @@ export function formatAddr(addr: IpAddr): string {
   // What we print is read back (statuses are re-read); remember it so IPv6 is not re-parsed.
   if (!cache.has(text)) {
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(text, Object.freeze({ family: 6 as const, value: addr.value }));
+    cache.set(text, Object.isFrozen(addr) ? addr : Object.freeze({ family: 6 as const, value: addr.value }));
   }
   return text;
 }

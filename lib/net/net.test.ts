@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   countString,
@@ -31,6 +32,33 @@ describe('addresses', () => {
     expect(formatAddr(parseAddr('2001:db8:0:1:1:1:1:1')!)).toBe('2001:db8:0:1:1:1:1:1');
     expect(formatAddr(parseAddr('::')!)).toBe('::');
     expect(formatAddr(parseAddr('::ffff:c0a8:1')!)).toBe('::ffff:192.168.0.1');
+    expect(formatAddr(parseAddr('0:0:1:0:0:1:0:0')!)).toBe('::1:0:0:1:0:0');
+    expect(formatAddr(parseAddr('1:0:0:1:0:0:0:0')!)).toBe('1:0:0:1::');
+    expect(formatAddr(parseAddr('1:2:3:4:5:6:7:0')!)).toBe('1:2:3:4:5:6:7:0');
+  });
+
+  it('formats every IPv6 address as RFC 5952 text that parses back to it', () => {
+    // Groups biased to zero, so runs of zeros of every length and position come up.
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), (groups) => {
+        const value = groups.reduce((v, g) => (v << 16n) | BigInt(g), 0n);
+        const text = formatAddr({ family: 6, value });
+        expect(parseAddr(text)?.value).toBe(value);
+        if (value >> 32n === 0xffffn) return;
+        // The reference: longest run of two or more zero groups, the first on a tie, becomes '::'.
+        let best = [-1, 1];
+        for (let i = 0; i < 8; i++) {
+          let j = i;
+          while (j < 8 && groups[j] === 0) j++;
+          if (j - i > best[1]) best = [i, j - i];
+        }
+        const hex = groups.map((g) => g.toString(16));
+        const want = best[0] < 0 ? hex.join(':') : `${hex.slice(0, best[0]).join(':')}::${hex.slice(best[0] + best[1]).join(':')}`;
+        expect(text).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
