@@ -71,7 +71,7 @@ export class LbIpamEngine {
     core.known.set(key, svc);
     if (!core.initialized) return;
     if (prev && serviceInput(prev) === serviceInput(svc)) return; // status-only update
-    handleUpsertService(core, svc, false);
+    handleUpsertService(core, svc, false, key);
     satisfyAndUpdateCounts(core);
   }
 

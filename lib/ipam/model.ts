@@ -46,7 +46,8 @@ export interface SvcStatus {
 // spares a dozen allocations per new Service (viewFromService fills them all in at once).
 const NO_LABELS: Record<string, string> = Object.freeze({});
 const NO_FAMILIES = Object.freeze({ ipv4: false, ipv6: false });
-const NO_STATUS: SvcStatus = Object.freeze({ loadBalancer: Object.freeze({}) });
+/** The empty status, shared (statuses are never edited). */
+export const NO_STATUS: SvcStatus = Object.freeze({ loadBalancer: Object.freeze({}) });
 const NO_PARSED = Object.freeze({ of: undefined, len: 0, addrs: Object.freeze([]) as unknown as (IpAddr | null)[] });
 
 export class ServiceView {

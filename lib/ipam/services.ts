@@ -5,14 +5,15 @@ import { readServiceRequest } from '../cilium/service';
 import { addrEquals, formatAddr, parseAddr, type Family, type IpAddr } from '../net';
 import { cloneStatus, SVC_CONDITION, type Core } from './core';
 import { ERR_FULL, ERR_IN_USE } from './hash-allocator';
-import { ServiceView, type AllocatedIP, type LbRange } from './model';
+import { NO_STATUS, ServiceView, type AllocatedIP, type LbRange } from './model';
 import { updatePoolCountsLazily } from './pools';
 
 const ingressHas = (sv: ServiceView, ip: IpAddr): boolean => sv.ingressAddrs().some((a) => a !== null && addrEquals(a, ip));
 
-export function viewFromService(core: Core, svc: Service): ServiceView {
+/** key: the Service's `<namespace>/<name>`, passed in so maps hash one string per event. */
+export function viewFromService(core: Core, svc: Service, key: string): ServiceView {
   const req = readServiceRequest(svc, core.readerOpts);
-  const sv = core.services.get(req.key) ?? new ServiceView(req.key, req.namespace, req.name);
+  const sv = core.services.get(key) ?? new ServiceView(key, req.namespace, req.name);
   sv.generation = svc.metadata.generation ?? 0;
   sv.labels = req.labels;
   sv.families = req.families;
@@ -23,15 +24,17 @@ export function viewFromService(core: Core, svc: Service): ServiceView {
   sv.ports = req.ports;
   sv.selector = req.selector;
   // The status the informer would show: what we last wrote, else what the object carries.
-  const written = core.written.get(req.key);
+  const written = core.written.get(key);
   if (written) {
     sv.status = written; // never edited, only replaced: no copy needed
   } else {
-    // A status from outside (the informer's object) is deep-copied once.
+    // A status from outside (the informer's object) is deep-copied once; a new Service has none.
     const incoming = svc.status ?? {};
-    sv.status = cloneStatus({ loadBalancer: incoming.loadBalancer ?? {}, conditions: incoming.conditions });
+    const lb = incoming.loadBalancer ?? {};
+    const empty = !(lb.ingress && lb.ingress.length > 0) && !(incoming.conditions && incoming.conditions.length > 0);
+    sv.status = empty ? NO_STATUS : cloneStatus({ loadBalancer: lb, conditions: incoming.conditions });
     // From now on the object's status is LB-IPAM's business, even if it never needs a patch.
-    core.written.set(req.key, sv.status);
+    core.written.set(key, sv.status);
   }
   return sv;
 }
@@ -103,6 +106,7 @@ export function findRangeOfIP(core: Core, sv: ServiceView, ip: IpAddr): { range?
 /** stripOrImportIngresses: keep ingress IPs we allocated, import valid foreign ones, drop the rest. */
 export function stripOrImportIngresses(core: Core, sv: ServiceView): boolean {
   const before = sv.status.loadBalancer.ingress ?? [];
+  if (before.length === 0) return false; // nothing to keep, import or drop
   const kept: LoadBalancerIngress[] = [];
   for (const ingress of before) {
     if (!ingress.ip) continue;
@@ -266,8 +270,7 @@ function allocateIPAddress(core: Core, sv: ServiceView, family: Family): Allocat
 }
 
 /** handleUpsertService (init: load only, as during the controller's initial sync). */
-export function handleUpsertService(core: Core, svc: Service, init: boolean): void {
-  const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+export function handleUpsertService(core: Core, svc: Service, init: boolean, key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`): void {
   if (!core.isResponsible(svc)) {
     const sv = core.services.get(key);
     if (!sv) return;
@@ -279,7 +282,7 @@ export function handleUpsertService(core: Core, svc: Service, init: boolean): vo
     core.patchSvc(sv);
     return;
   }
-  const sv = viewFromService(core, svc);
+  const sv = viewFromService(core, svc, key);
   if (init) {
     core.services.upsert(sv);
     return;
