@@ -145,4 +145,17 @@ describe('diffInventory / applyInventoryDelta', () => {
       }),
     );
   });
+
+  it('keeps the very same arrays for collections the delta does not touch', () => {
+    fc.assert(
+      fc.property(inventory, (prev) => {
+        fc.pre(prev.rows.length > 0);
+        const next = { ...prev, version: prev.version + 1, services: [] };
+        const applied = applyInventoryDelta(prev, diffInventory(prev, next));
+        // Same identity, so the browser's memoised table records survive an unrelated change.
+        expect(applied?.rows).toBe(prev.rows);
+        expect(applied?.pools).toBe(prev.pools);
+      }),
+    );
+  });
 });

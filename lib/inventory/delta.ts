@@ -77,6 +77,8 @@ function naiveOrder(prevKeys: string[], removals: string[], nextKeys: string[]):
 
 export function applyCollection<T>(prev: T[], delta: CollectionDelta<T>, key: (t: T) => string): T[] {
   if ('replace' in delta) return delta.replace;
+  // Nothing changed: keep the same array, so the browser's memoised views of it hold.
+  if (delta.upserts.length === 0 && delta.removals.length === 0 && !delta.order) return prev;
   // A Map keeps insertion order: surviving old keys stay in place, new keys land at the end,
   // which is exactly the order diffCollection assumes when it omits `order`.
   const items = new Map<string, T>();
