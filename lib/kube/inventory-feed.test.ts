@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyInventoryDelta, type InventoryDelta } from '../inventory/delta';
 import type { Inventory } from '../inventory/types';
-import { InventoryFeed, type FeedInput } from './inventory-feed';
+import { describeDownSources, InventoryFeed, type FeedInput } from './inventory-feed';
 import { lbService, MemorySource, servicesOnlyInventory } from './testing/memory-source';
 
 const feeds: InventoryFeed[] = [];
@@ -130,5 +130,19 @@ describe('inventory feed', () => {
     const { inventory } = await changed;
     expect(inventory.services[0].announcer).toBeNull();
     expect(inventory.version).toBe(first.version + 1);
+  });
+});
+
+describe('describeDownSources', () => {
+  it('names sources that fail for the same reason together, and leaves out live ones', () => {
+    const since = '2026-01-01T00:00:00Z';
+    expect(
+      describeDownSources([
+        { source: 'pools', state: 'reconnecting', since, message: 'connect ECONNREFUSED' },
+        { source: 'services', state: 'reconnecting', since, message: 'connect ECONNREFUSED' },
+        { source: 'nodes', state: 'live', since },
+        { source: 'leases', state: 'forbidden', since, message: 'no permission to read leases' },
+      ]),
+    ).toBe('pools, services: reconnecting (connect ECONNREFUSED); leases: forbidden (no permission to read leases)');
   });
 });

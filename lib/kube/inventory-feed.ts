@@ -152,8 +152,7 @@ export class InventoryFeed {
   /** Why there is no inventory yet, in words a person can act on. */
   notReadyReason(): string {
     if (this.lastError) return `building the inventory failed: ${this.lastError}`;
-    const down = this.source.statuses().filter((s) => s.state !== 'live');
-    const detail = down.map((s) => `${s.source}: ${s.state}${s.message ? ` (${s.message})` : ''}`).join('; ');
+    const detail = describeDownSources(this.source.statuses());
     return `still reading the cluster at ${this.source.info.server}${detail ? `: ${detail}` : ''}`;
   }
 
@@ -223,4 +222,18 @@ export class InventoryFeed {
       }
     }
   }
+}
+
+/**
+ * "services, pools, leases: reconnecting (connect ECONNREFUSED …)" — sources that fail for the same
+ * reason are named together, so a cluster that is simply unreachable reads as one sentence.
+ */
+export function describeDownSources(statuses: SourceStatus[]): string {
+  const groups = new Map<string, string[]>();
+  for (const s of statuses) {
+    if (s.state === 'live') continue;
+    const why = `${s.state}${s.message ? ` (${s.message})` : ''}`;
+    groups.set(why, [...(groups.get(why) ?? []), s.source]);
+  }
+  return [...groups].map(([why, sources]) => `${sources.join(', ')}: ${why}`).join('; ');
 }
