@@ -12,6 +12,9 @@ export interface IpAddr {
 }
 
 const V4_MAX = (1n << 32n) - 1n;
+/** ::ffff:0.0.0.0 – ::ffff:255.255.255.255, the IPv4-mapped IPv6 addresses. */
+const MAPPED_FROM = 0xffffn << 32n;
+const MAPPED_TO = MAPPED_FROM | V4_MAX;
 const V6_MAX = (1n << 128n) - 1n;
 const V4_DOTTED = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
 
@@ -71,7 +74,7 @@ function formatV4(value: bigint): string {
 }
 
 function formatV6(value: bigint): string {
-  if (value >> 32n === 0xffffn) return `::ffff:${formatV4(value & V4_MAX)}`;
+  if (value >= MAPPED_FROM && value <= MAPPED_TO) return `::ffff:${formatV4(value & V4_MAX)}`;
   // One BigInt operation (the hex text) instead of sixteen shifts and masks; this runs for every
   // IPv6 address the engine hands out.
   const hex = value.toString(16).padStart(32, '0');
@@ -134,7 +137,9 @@ export function canonicalAddr(text: string): string {
 
 /** IPv4, or IPv4-mapped IPv6 (Go's net.IP.To4 treats both as IPv4). */
 export function isV4Like(addr: IpAddr): boolean {
-  return addr.family === 4 || addr.value >> 32n === 0xffffn;
+  // Comparisons rather than `value >> 32n === 0xffffn`: no BigInt is allocated (this runs for
+  // every ingress entry whenever the engine asks whether a Service is satisfied).
+  return addr.family === 4 || (addr.value >= MAPPED_FROM && addr.value <= MAPPED_TO);
 }
 
 // Address4 is imported for callers that want the library's richer API on one address.
