@@ -5,6 +5,7 @@ import { cloneStatus, Core } from './core';
 import { cloneCore } from './clone';
 import { diagnoseService } from './diagnose';
 import { flushPoolCounts, poolOnDelete, poolOnUpsert, revalidateAllServices, settleConflicts, stableJson, updateAllPoolCounts } from './pools';
+import { sameServiceInput } from './same-input';
 import { handleDeletedService, handleUpsertService, satisfyAndUpdateCounts } from './services';
 import { defaultEngineOptions, type Diagnosis, type EngineEvent, type EngineOptions, type PoolStatus, type ServiceStatus, type WhatIfOutcome } from './types';
 import { whatIfOutcome } from './what-if';
@@ -12,9 +13,6 @@ import { whatIfOutcome } from './what-if';
 const svcKey = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
 const isPool = (o: EngineEvent['object']): o is CiliumLoadBalancerIPPool => o.kind === 'CiliumLoadBalancerIPPool';
 
-/** The parts of a Service LB-IPAM reads; an upsert that changes none of them is a no-op. */
-const serviceInput = (s: Service): string =>
-  stableJson({ spec: s.spec, labels: s.metadata.labels, annotations: s.metadata.annotations, generation: s.metadata.generation });
 
 export class LbIpamEngine {
   /** @internal */
@@ -70,7 +68,7 @@ export class LbIpamEngine {
     const prev = core.known.get(key);
     core.known.set(key, svc);
     if (!core.initialized) return;
-    if (prev && serviceInput(prev) === serviceInput(svc)) return; // status-only update
+    if (prev && sameServiceInput(prev, svc)) return; // status-only update
     handleUpsertService(core, svc, false, key);
     satisfyAndUpdateCounts(core);
   }
