@@ -137,6 +137,19 @@ describe('kubectl writes', () => {
     expect(store.get({ ...POOL, name: 'ssa' })?.spec).toMatchObject({ blocks: [{ cidr: '10.5.0.0/24' }] });
   });
 
+  it('apply --server-side by another field manager conflicts, --force-conflicts takes over', async () => {
+    expect(await kubectl(['apply', '--server-side', '-f', '-'], poolYaml('owned', '10.6.0.0/24'))).toContain('serverside-applied');
+    expect(await kubectl(['apply', '--server-side', '-f', '-'], poolYaml('owned', '10.6.0.0/24'))).toContain('serverside-applied');
+    const clash = await runKubectl(sb, ['apply', '--server-side', '--field-manager=other', '-f', '-'], poolYaml('owned', '10.7.0.0/24'));
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl": .spec.blocks');
+    expect(clash.stderr).toContain('--force-conflicts');
+    expect(store.get({ ...POOL, name: 'owned' })?.spec).toMatchObject({ blocks: [{ cidr: '10.6.0.0/24' }] });
+    const forced = ['apply', '--server-side', '--field-manager=other', '--force-conflicts', '-f', '-'];
+    expect(await kubectl(forced, poolYaml('owned', '10.7.0.0/24'))).toContain('serverside-applied');
+    expect(store.get({ ...POOL, name: 'owned' })?.spec).toMatchObject({ blocks: [{ cidr: '10.7.0.0/24' }] });
+  });
+
   it('patch: strategic (ports by port), merge and json', async () => {
     await kubectl(['apply', '-f', '-'], svcYaml('patched', 80));
     await kubectl(['patch', 'svc', 'patched', '-p', '{"spec":{"ports":[{"port":443,"name":"https"}]}}']);

@@ -32,12 +32,23 @@ export function patchedObject(def: KindDef, old: SimObject, type: PatchType, bod
   } as SimObject;
 }
 
-/** A merge patch that applies `next` and nulls out what `prev` set but `next` no longer does. */
-export function withRemovals(prev: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A merge patch that applies `next` and nulls out what `prev` set but `next` no longer does,
+ * except where `keep(path)` says another manager still owns the field.
+ */
+export function withRemovals(
+  prev: Record<string, unknown>,
+  next: Record<string, unknown>,
+  keep: (path: string[]) => boolean = () => false,
+  prefix: string[] = [],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...next };
   for (const [k, v] of Object.entries(prev)) {
-    if (!(k in next)) out[k] = null;
-    else if (isObj(v) && isObj(next[k])) out[k] = withRemovals(v, next[k] as Record<string, unknown>);
+    const path = [...prefix, k];
+    const inNext = k in next;
+    if (isObj(v) && (!inNext || isObj(next[k]))) {
+      out[k] = withRemovals(v, inNext ? (next[k] as Record<string, unknown>) : {}, keep, path);
+    } else if (!inNext && !keep(path)) out[k] = null;
   }
   return out;
 }

@@ -238,6 +238,37 @@ describe('store: Event in v1 and events.k8s.io/v1', () => {
 });
 
 describe('store: server-side apply', () => {
+  it('409s when another applier owns a field with a different value; force takes it over', () => {
+    const store = createStore();
+    const ref = { ...POOL, name: 'p' };
+    const cfg = (spec: Record<string, unknown>, labels: Record<string, string> = {}) => ({ ...POOL, metadata: { name: 'p', labels }, spec });
+    store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }, { team: 'a' }), { fieldManager: 'alice' });
+    // The same values from someone else are shared ownership, not a conflict.
+    store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }), { fieldManager: 'bob' });
+    const err = apiError(() => store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.1.0/24' }] }, { team: 'b' }), { fieldManager: 'bob' }));
+    expect(err.code).toBe(409);
+    expect(err.reason).toBe('Conflict');
+    expect(err.message).toBe('Apply failed with 2 conflicts: conflicts with "alice":\n- .metadata.labels.team\n- .spec.blocks');
+    expect(err.details.causes?.map((c) => c.field)).toEqual(['.metadata.labels.team', '.spec.blocks']);
+    expect(store.get(ref)?.spec).toMatchObject({ blocks: [{ cidr: '10.0.0.0/24' }] });
+    const forced = store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.1.0/24' }] }), { fieldManager: 'bob', force: true });
+    expect(forced.spec).toMatchObject({ blocks: [{ cidr: '10.0.1.0/24' }] });
+    // Alice lost .spec.blocks to bob: her old value now conflicts with him; her label is still hers.
+    const back = apiError(() => store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }, { team: 'a' }), { fieldManager: 'alice' }));
+    expect(back.message).toBe('Apply failed with 1 conflict: conflict with "bob": .spec.blocks');
+  });
+
+  it('a field changed by a plain update is no longer the applier’s, and a dropped field someone else owns stays', () => {
+    const store = createStore();
+    const ref = { ...POOL, name: 'p' };
+    const cfg = (labels: Record<string, string>) => ({ ...POOL, metadata: { name: 'p', labels }, spec: { blocks: [{ cidr: '10.0.0.0/24' }] } });
+    store.patch(ref, 'apply', cfg({ team: 'a', shared: 'x' }), { fieldManager: 'alice' });
+    store.patch(ref, 'apply', cfg({ shared: 'x' }), { fieldManager: 'bob' });
+    store.patch(ref, 'merge', { metadata: { labels: { team: 'edited' } } });
+    expect(store.patch(ref, 'apply', cfg({ team: 'b', shared: 'x' }), { fieldManager: 'bob' }).metadata.labels).toEqual({ team: 'b', shared: 'x' });
+    expect(store.patch(ref, 'apply', cfg({}), { fieldManager: 'alice' }).metadata.labels).toEqual({ team: 'b', shared: 'x' });
+  });
+
   it('removes what the same manager applied before and no longer applies, keeping others’ fields', () => {
     const store = createStore();
     const ref = { ...POOL, name: 'p' };

@@ -14,6 +14,7 @@ import { nameRule, patchedObject, resolveKind, withRemovals } from './store-help
 import type { KindRef, ListOptions, ListResult, ObjectRef, PatchOptions, PatchType, SimObject, WatchOptions, WriteOptions } from './types';
 import { validateMetaMaps, validateName } from './validate';
 import { WatchHub, type Listener } from './watch-hub';
+import { applyConflictError, findConflicts, ownedByOther, withoutPath } from './apply-ownership';
 import { withConversions } from './conversions';
 
 export { patchedObject, resolveKind } from './store-helpers';
@@ -52,8 +53,8 @@ export function createStore(options: StoreOptions = {}): Store {
   const alloc = new Allocator();
   const collections = new Map<string, Map<string, SimObject>>();
   const sorted = new Map<string, SimObject[]>();
-  /** Last server-side-applied configuration per object uid and field manager. */
-  const applied = new Map<string, Record<string, unknown>>();
+  /** Last server-side-applied configuration per object uid, then per field manager. */
+  const applied = new Map<string, Map<string, Record<string, unknown>>>();
   let rv = 0;
 
   const coll = (def: KindDef) => {
@@ -209,14 +210,26 @@ export function createStore(options: StoreOptions = {}): Store {
       if (!old) {
         const meta = { ...(isObj(body.metadata) ? body.metadata : {}), name: ref.name, namespace: ref.namespace };
         out = store.create({ ...body, metadata: meta }, opts);
-      } else {
-        // Server-side apply, simplified: the manager's applied configuration is authoritative for
-        // the fields it names, and fields it applied before but no longer names are removed.
-        const prev = applied.get(`${old.metadata.uid}/${manager}`);
-        const patch = prev === undefined ? body : withRemovals(prev, body);
-        out = store.update(patchedObject(def, asVersion(old, ref.apiVersion), 'merge', patch), opts);
+        if (!opts.dryRun) applied.set(out.metadata.uid as string, new Map([[manager, structuredClone(body)]]));
+        return out;
       }
-      if (!opts.dryRun) applied.set(`${out.metadata.uid}/${manager}`, structuredClone(body));
+      // Server-side apply (apply-ownership.ts): another applier's field with a different value is a
+      // 409 unless forced (then it loses the field); fields this manager applied before and no longer
+      // names are removed unless someone else still owns them.
+      const uid = old.metadata.uid as string;
+      const configs = applied.get(uid) ?? new Map<string, Record<string, unknown>>();
+      const live = old as Record<string, unknown>;
+      const conflicts = findConflicts(configs, manager, body, live);
+      if (conflicts.length > 0 && !opts.force) throw applyConflictError(conflicts, def.resource, def.group, ref.name);
+      const prev = configs.get(manager);
+      const patch = prev === undefined ? body : withRemovals(prev, body, (path) => ownedByOther(configs, manager, path, live));
+      out = store.update(patchedObject(def, asVersion(old, ref.apiVersion), 'merge', patch), opts);
+      if (!opts.dryRun) {
+        const next = new Map(configs);
+        for (const c of conflicts) next.set(c.manager, withoutPath(next.get(c.manager) ?? {}, c.path));
+        next.set(manager, structuredClone(body));
+        applied.set(uid, next);
+      }
       return out;
     },
 
@@ -240,7 +253,7 @@ export function createStore(options: StoreOptions = {}): Store {
       }
       const gone = finish(def, structuredClone(old), structuredClone(old.metadata), false);
       commit(def, 'DELETED', gone, old);
-      for (const k of applied.keys()) if (k.startsWith(`${old.metadata.uid}/`)) applied.delete(k);
+      applied.delete(old.metadata.uid as string);
       return asVersion(gone, ref.apiVersion);
     },
 

@@ -63,7 +63,7 @@ export interface WatchOptions extends ListOptions {
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
 export interface PatchOptions extends WriteOptions {
-  /** Server-side apply only: take ownership even on conflict (we never report conflicts; accepted for compatibility). */
+  /** Server-side apply only: take the fields another manager owns instead of failing with 409 Conflict. */
   force?: boolean;
 }
 
