@@ -43,6 +43,19 @@ export function fromStored(obj: SimObject, apiVersion: string): SimObject {
   return deepFreeze(rename(obj, EVENT_FIELDS, apiVersion) as SimObject);
 }
 
+/**
+ * An events.k8s.io/v1 field selector in v1 names, as the apiserver's field label conversion does
+ * (`regarding.name` → `involvedObject.name`, `reportingController` → `reportingComponent`).
+ */
+export function storedFieldSelector(text: string | undefined): string | undefined {
+  if (!text) return text;
+  const renames = new Map(EVENT_FIELDS.map(([a, b]) => [b, a]));
+  return text.replace(/(^|,)(\s*)([A-Za-z]+)(?=[.=!\s])/g, (all, sep: string, sp: string, head: string) => {
+    const to = renames.get(head);
+    return to ? `${sep}${sp}${to}` : all;
+  });
+}
+
 export function withConversions(inner: Store): Store {
   const storedRef = <T extends KindRef>(def: KindDef, ref: T): T => ({ ...ref, apiVersion: def.storedAs!.apiVersion, kind: def.storedAs!.kind });
   const wrapped: Store = {
@@ -61,7 +74,7 @@ export function withConversions(inner: Store): Store {
     list(kind, opts) {
       const def = converted(kind.apiVersion, kind.kind);
       if (!def) return inner.list(kind, opts);
-      const res = inner.list(storedRef(def, kind), opts);
+      const res = inner.list(storedRef(def, kind), opts && { ...opts, fieldSelector: storedFieldSelector(opts.fieldSelector) });
       return { ...res, items: res.items.map((o) => fromStored(o, kind.apiVersion)) };
     },
     update(obj, opts) {
@@ -84,7 +97,8 @@ export function withConversions(inner: Store): Store {
     watch(kind, opts, listener) {
       const def = converted(kind.apiVersion, kind.kind);
       if (!def) return inner.watch(kind, opts, listener);
-      return inner.watch(storedRef(def, kind), opts, (ev) => listener({ type: ev.type, object: fromStored(ev.object, kind.apiVersion) }));
+      const stored = { ...opts, fieldSelector: storedFieldSelector(opts.fieldSelector) };
+      return inner.watch(storedRef(def, kind), stored, (ev) => listener({ type: ev.type, object: fromStored(ev.object, kind.apiVersion) }));
     },
   };
   return wrapped;

@@ -17,6 +17,13 @@ export interface PrinterColumn {
   description?: string;
 }
 
+export interface SelectableField {
+  /** Where the value lives when it is not the selector path itself (Event `source` is `source.component`). */
+  from?: string;
+  /** What an object without the field reports (default ''). */
+  absent?: string;
+}
+
 export interface KindVersion {
   name: string;
   deprecated?: boolean;
@@ -45,8 +52,21 @@ export interface KindDef {
   fields?: SpecShapeName;
   /** Served from another row's collection through a field conversion (events.k8s.io/v1 Event ⇄ v1 Event). */
   storedAs?: { apiVersion: string; kind: string; conversion: 'events' };
+  /**
+   * Field selector paths beyond metadata.name/metadata.namespace, as the real server's
+   * `…ToSelectableFields` lists them, each with the value an object without the field reports
+   * (upstream prints Go zero values: `spec.unschedulable=false` matches a node that never set it).
+   */
+  selectableFields?: Readonly<Record<string, SelectableField>>;
   /** Kind-specific defaulting/validation, looked up by name in kind-hooks.ts. */
   hooks?: 'service' | 'namespace';
+}
+
+/** v1 Event's selectable fields (pkg/registry/core/event); events.k8s.io/v1 names map onto these. */
+function eventFields(): Record<string, SelectableField> {
+  const out: Record<string, SelectableField> = { reason: {}, reportingComponent: {}, type: {}, source: { from: 'source.component' } };
+  for (const f of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath']) out[`involvedObject.${f}`] = {};
+  return out;
 }
 
 const age: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' };
@@ -56,24 +76,31 @@ export const KINDS: readonly KindDef[] = [
     group: '', versions: [{ name: 'v1' }], resource: 'namespaces', singular: 'namespace', kind: 'Namespace',
     fields: 'namespace',
     namespaced: false, shortNames: ['ns'], categories: [], status: true, strategicMerge: true, hooks: 'namespace',
+    selectableFields: { 'status.phase': {} },
     columns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, age],
   },
   {
     group: '', versions: [{ name: 'v1' }], resource: 'nodes', singular: 'node', kind: 'Node',
     fields: 'node',
     namespaced: false, shortNames: ['no'], categories: [], status: true, strategicMerge: true,
+    selectableFields: { 'spec.unschedulable': { absent: 'false' } },
     columns: [
       { name: 'Status', type: 'string', cell: 'nodeStatus' },
       { name: 'Roles', type: 'string', cell: 'nodeRoles' },
       age,
       { name: 'Version', type: 'string', jsonPath: '.status.nodeInfo.kubeletVersion' },
       { name: 'Internal-IP', type: 'string', cell: 'nodeInternalIP', priority: 1 },
+      { name: 'External-IP', type: 'string', cell: 'nodeExternalIP', priority: 1 },
+      { name: 'OS-Image', type: 'string', cell: 'nodeOSImage', priority: 1 },
+      { name: 'Kernel-Version', type: 'string', cell: 'nodeKernelVersion', priority: 1 },
+      { name: 'Container-Runtime', type: 'string', cell: 'nodeContainerRuntime', priority: 1 },
     ],
   },
   {
     group: '', versions: [{ name: 'v1' }], resource: 'services', singular: 'service', kind: 'Service',
     fields: 'service',
     namespaced: true, shortNames: ['svc'], categories: ['all'], status: true, strategicMerge: true, hooks: 'service',
+    selectableFields: { 'spec.type': {}, 'spec.clusterIP': {} },
     columns: [
       { name: 'Type', type: 'string', jsonPath: '.spec.type' },
       { name: 'Cluster-IP', type: 'string', cell: 'serviceClusterIP' },
@@ -84,8 +111,27 @@ export const KINDS: readonly KindDef[] = [
     ],
   },
   {
+    // Served (empty unless a seed or user adds some) because kubectl needs it: `describe node`
+    // lists the node's pods, and `get all` includes them.
+    group: '', versions: [{ name: 'v1' }], resource: 'pods', singular: 'pod', kind: 'Pod',
+    namespaced: true, shortNames: ['po'], categories: ['all'], status: true, strategicMerge: true,
+    selectableFields: {
+      'spec.nodeName': {}, 'spec.restartPolicy': {}, 'spec.schedulerName': {}, 'spec.serviceAccountName': {},
+      'spec.hostNetwork': { absent: 'false' }, 'status.phase': {}, 'status.podIP': {}, 'status.nominatedNodeName': {},
+    },
+    columns: [
+      { name: 'Ready', type: 'string', cell: 'podReady' },
+      { name: 'Status', type: 'string', cell: 'podStatus' },
+      { name: 'Restarts', type: 'string', cell: 'podRestarts' },
+      age,
+      { name: 'IP', type: 'string', cell: 'podIP', priority: 1 },
+      { name: 'Node', type: 'string', cell: 'podNode', priority: 1 },
+    ],
+  },
+  {
     group: '', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
     namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    selectableFields: eventFields(),
     // As kubectl prints events: LAST SEEN first, NAME only with -o wide.
     columns: [
       { name: 'Last Seen', type: 'date', cell: 'eventLastSeen' },

@@ -86,6 +86,43 @@ describe('kubectl get', () => {
     expect(out[1].split(/\s{2,}/).slice(1)).toEqual(['Warning', 'NoPool', 'service/pending', 'no pool matches']);
   });
 
+  it('describe node works (it lists the node\'s pods) and nodes print kubectl\'s -o wide columns', async () => {
+    store.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'worker-1', labels: { 'kubernetes.io/os': 'linux' } },
+        status: {
+          conditions: [{ type: 'Ready', status: 'True' }],
+          addresses: [{ type: 'InternalIP', address: '192.168.0.201' }],
+          nodeInfo: { kubeletVersion: 'v1.33.1', osImage: 'Debian GNU/Linux 12', kernelVersion: '6.1.0', containerRuntimeVersion: 'containerd://1.7' },
+        },
+      },
+      { withStatus: true },
+    );
+    const described = await kubectl(['describe', 'node', 'worker-1']);
+    expect(described).toMatch(/^Name:\s+worker-1$/m);
+    expect(described).toMatch(/Non-terminated Pods:\s+\(0 in total\)/);
+    const wide = (await kubectl(['get', 'nodes', '-o', 'wide'])).trim().split('\n');
+    expect(wide[0].split(/\s{2,}/)).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']);
+    expect(wide[1].split(/\s{2,}/).slice(5)).toEqual(['192.168.0.201', '<none>', 'Debian GNU/Linux 12', '6.1.0', 'containerd://1.7']);
+    // Upstream reports a never-set spec.unschedulable as "false".
+    expect(await kubectl(['get', 'nodes', '--field-selector', 'spec.unschedulable=false', '-o', 'name'])).toBe('node/worker-1\n');
+    expect(await kubectl(['get', 'pods', '-A'])).toBe('');
+  });
+
+  it('-o wide prints a Service selector with sorted keys, as kubectl formats labels', async () => {
+    store.create({ ...SVC, metadata: { name: 'nginx', namespace: 'default' }, spec: { selector: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': 'ext' }, ports: [{ port: 80 }] } });
+    const line = (await kubectl(['get', 'svc', 'nginx', '-o', 'wide', '--no-headers'])).trim();
+    expect(line.split(/\s+/).at(-1)).toBe('app.kubernetes.io/instance=ext,app.kubernetes.io/name=ingress-nginx');
+  });
+
+  it('selects events.k8s.io/v1 Events by regarding.* as upstream converts those field labels', async () => {
+    const out = await kubectl(['get', 'events.v1.events.k8s.io', '--field-selector', 'regarding.name=pending,reportingController=lbipam', '-o', 'name']);
+    expect(out).toBe('event.events.k8s.io/pending.1\n');
+    expect(await kubectl(['get', 'events', '--field-selector', 'involvedObject.kind=Service,involvedObject.name=pending', '-o', 'name'])).toBe('event/pending.1\n');
+  });
+
   it('prints -o yaml, -o json and -o jsonpath', async () => {
     expect(await kubectl(['get', 'svc', 'served', '-o', 'yaml'])).toContain('- ip: 192.168.0.240');
     const obj = JSON.parse(await kubectl(['get', 'lbippool', 'blue-pool', '-o', 'json']));

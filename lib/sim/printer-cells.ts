@@ -51,17 +51,44 @@ function nodeRoles(node: SimObject): string {
   return roles.length > 0 ? roles.sort().join(',') : '<none>';
 }
 
+function nodeAddress(node: SimObject, type: string): string {
+  return String(arr(o(node.status).addresses).find((a) => a.type === type)?.address ?? '<none>');
+}
+
+/** OS-IMAGE, KERNEL-VERSION, CONTAINER-RUNTIME print `<unknown>` when the kubelet did not say. */
+function nodeInfo(node: SimObject, key: string): string {
+  const v = o(o(node.status).nodeInfo)[key];
+  return typeof v === 'string' && v !== '' ? v : '<unknown>';
+}
+
+/** READY: ready containers of all containers, as `kubectl get pods` counts them. */
+function podReady(pod: SimObject): string {
+  const statuses = arr(o(pod.status).containerStatuses);
+  const total = Math.max(arr(o(pod.spec).containers).length, statuses.length);
+  return `${statuses.filter((c) => c.ready === true).length}/${total}`;
+}
+
 export const CELLS = {
+  podReady,
+  podStatus: (p: SimObject) => String(o(p.status).reason ?? o(p.status).phase ?? 'Pending'),
+  podRestarts: (p: SimObject) => String(arr(o(p.status).containerStatuses).reduce((n, c) => n + (typeof c.restartCount === 'number' ? c.restartCount : 0), 0)),
+  podIP: (p: SimObject) => String(o(p.status).podIP ?? '<none>'),
+  podNode: (p: SimObject) => String(o(p.spec).nodeName ?? '<none>'),
   serviceClusterIP: (s: SimObject) => String(o(s.spec).clusterIP ?? '') || '<none>',
   serviceExternalIP,
   servicePorts,
   serviceSelector: (s: SimObject) => {
-    const sel = Object.entries(o(o(s.spec).selector));
+    // labels.FormatLabels: keys sorted.
+    const sel = Object.entries(o(o(s.spec).selector)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return sel.length > 0 ? sel.map(([k, v]) => `${k}=${String(v)}`).join(',') : '<none>';
   },
   nodeStatus,
   nodeRoles,
-  nodeInternalIP: (n: SimObject) => String(arr(o(n.status).addresses).find((a) => a.type === 'InternalIP')?.address ?? '<none>'),
+  nodeInternalIP: (n: SimObject) => nodeAddress(n, 'InternalIP'),
+  nodeExternalIP: (n: SimObject) => nodeAddress(n, 'ExternalIP'),
+  nodeOSImage: (n: SimObject) => nodeInfo(n, 'osImage'),
+  nodeKernelVersion: (n: SimObject) => nodeInfo(n, 'kernelVersion'),
+  nodeContainerRuntime: (n: SimObject) => nodeInfo(n, 'containerRuntimeVersion'),
   /** A timestamp; the table renders it as an age. */
   eventLastSeen: (e: SimObject) =>
     String(e.lastTimestamp ?? o(e.series).lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? ''),

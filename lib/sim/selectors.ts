@@ -1,6 +1,7 @@
 // Label and field selectors in the API server's query syntax. Parsing errors are 400s naming the
 // offending text, so `kubectl get -l 'a in b'` explains itself instead of matching nothing.
 import { badRequest } from './errors';
+import type { KindDef } from './kinds';
 import type { SimObject } from './types';
 
 export type LabelRequirement =
@@ -86,37 +87,32 @@ export interface FieldRequirement {
   path: string;
   equal: boolean;
   value: string;
+  /** Where the value is read from, and what a missing field counts as (the kind row says). */
+  from: string;
+  absent: string;
 }
 
-/** Fields beyond metadata.name/namespace that each kind lets you select on, as the real server does. */
-const EXTRA_FIELDS: Record<string, readonly string[]> = {
-  Service: ['spec.type', 'spec.clusterIP'],
-  Event: ['involvedObject.kind', 'involvedObject.name', 'involvedObject.namespace', 'involvedObject.uid', 'reason', 'type'],
-  Node: ['spec.unschedulable'],
-  Namespace: ['status.phase'],
-};
-
-export function parseFieldSelector(text: string | undefined, kind: string): FieldRequirement[] {
+export function parseFieldSelector(text: string | undefined, def: KindDef): FieldRequirement[] {
   if (!text) return [];
   return text.split(',').filter((p) => p.trim() !== '').map((part) => {
     const m = /^\s*([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(part);
     if (!m) throw badRequest(`invalid field selector: "${part}" (expected field=value or field!=value)`);
     const [, path, op, value] = m;
-    const allowed = path === 'metadata.name' || path === 'metadata.namespace' || (EXTRA_FIELDS[kind] ?? []).includes(path);
-    if (!allowed) throw badRequest(`field label not supported: ${path}`);
-    return { path, equal: op !== '!=', value };
+    const field = path === 'metadata.name' || path === 'metadata.namespace' ? {} : def.selectableFields?.[path];
+    if (!field) throw badRequest(`field label not supported: ${path}`);
+    return { path, equal: op !== '!=', value, from: field.from ?? path, absent: field.absent ?? '' };
   });
 }
 
-function fieldValue(obj: SimObject, path: string): string {
+function fieldValue(obj: SimObject, path: string, absent: string): string {
   let cur: unknown = obj;
   for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return '';
+    if (cur === null || typeof cur !== 'object') return absent;
     cur = (cur as Record<string, unknown>)[part];
   }
-  return cur === undefined || cur === null ? '' : String(cur);
+  return cur === undefined || cur === null ? absent : String(cur);
 }
 
 export function matchesFields(reqs: FieldRequirement[], obj: SimObject): boolean {
-  return reqs.every((r) => (fieldValue(obj, r.path) === r.value) === r.equal);
+  return reqs.every((r) => (fieldValue(obj, r.from, r.absent) === r.value) === r.equal);
 }

@@ -141,7 +141,7 @@ export function createStore(options: StoreOptions = {}): Store {
     list(kind, opts = {}) {
       const def = resolveKind(kind.apiVersion, kind.kind);
       const labels = parseLabelSelector(opts.labelSelector);
-      const fields = parseFieldSelector(opts.fieldSelector, def.kind);
+      const fields = parseFieldSelector(opts.fieldSelector, def);
       let all = sorted.get(storeKey(def));
       if (!all) {
         const c = coll(def);
@@ -260,7 +260,7 @@ export function createStore(options: StoreOptions = {}): Store {
     watch(kind, opts, listener) {
       const def = resolveKind(kind.apiVersion, kind.kind);
       const labels = parseLabelSelector(opts.labelSelector);
-      const fields = parseFieldSelector(opts.fieldSelector, def.kind);
+      const fields = parseFieldSelector(opts.fieldSelector, def);
       const raw = opts.resourceVersion;
       const from = raw === undefined || raw === '' || raw === '0' ? undefined : Number(raw);
       if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw badRequest(`invalid resourceVersion ${JSON.stringify(raw)}`);
