@@ -65,6 +65,7 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
   const oldPorts = Array.isArray(oldSpec.ports) ? (oldSpec.ports as Draft[]) : [];
   const taken = new Set<number>();
   const oldNodePorts = new Set(oldPorts.map((p) => p.nodePort).filter((n): n is number => typeof n === 'number'));
+  const requested = new Set(ports.map((p) => asObject(p).nodePort).filter((n): n is number => typeof n === 'number' && n !== 0));
   spec.ports = ports.map((raw, i) => {
     const p: Draft = { ...asObject(raw) };
     const f = `spec.ports[${i}]`;
@@ -81,8 +82,8 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
       return p;
     }
     if (p.nodePort === undefined || p.nodePort === 0) {
-      const carried = oldPorts.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === p.protocol)?.nodePort;
-      const next = typeof carried === 'number' ? carried : ctx.alloc.nextPort(taken);
+      const carried = carriedNodePort(p, oldPorts, requested, taken);
+      const next = carried ?? ctx.alloc.nextPort(taken);
       if (next === undefined) {
         causes.push({ reason: 'InternalError', field: `${f}.nodePort`, message: `Internal error: failed to allocate a nodePort: range ${NODE_PORT_MIN}-${NODE_PORT_MAX} is full` });
       } else {
@@ -112,6 +113,20 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
   if (type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? true;
   draft.status = draft.status ?? { loadBalancer: {} };
   return causes;
+}
+
+/**
+ * The node port an update without one keeps: upstream (patchAllocatedValues) carries the old
+ * port's nodePort by port *name*, so `kubectl apply` changing 3000→3001 on port "http" keeps its
+ * node port; we also match port+protocol. Never one another port asked for or already took.
+ */
+function carriedNodePort(p: Draft, oldPorts: Draft[], requested: Set<number>, taken: Set<number>): number | undefined {
+  const byName = oldPorts.find((o) => (o.name ?? '') === (p.name ?? ''));
+  const byPort = oldPorts.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === p.protocol);
+  for (const cand of [byName?.nodePort, byPort?.nodePort]) {
+    if (typeof cand === 'number' && !requested.has(cand) && !taken.has(cand)) return cand;
+  }
+  return undefined;
 }
 
 function assignClusterIP(spec: Draft, oldSpec: Draft, ctx: HookContext): StatusCause[] {

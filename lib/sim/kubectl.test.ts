@@ -159,9 +159,12 @@ describe('kubectl writes', () => {
   it('apply -f twice is unchanged, a change is configured (Service and CRD)', async () => {
     expect(await kubectl(['apply', '-f', '-'], svcYaml('applied', 80))).toContain('service/applied created');
     expect(await kubectl(['apply', '-f', '-'], svcYaml('applied', 80))).toContain('service/applied unchanged');
+    const before = (store.get(svcRef('applied'))!.spec as { ports: { port: number; nodePort: number }[] }).ports;
     expect(await kubectl(['apply', '-f', '-'], svcYaml('applied', 8080))).toContain('service/applied configured');
     const ports = (store.get(svcRef('applied'))!.spec as { ports: { port: number; nodePort: number }[] }).ports;
     expect(ports.map((p) => p.port)).toEqual([8080]);
+    // As upstream: the node port follows the port's name, it is not reallocated.
+    expect(ports[0].nodePort).toBe(before[0].nodePort);
     expect(await kubectl(['apply', '-f', '-'], poolYaml('applied', '10.2.0.0/24'))).toContain('created');
     expect(await kubectl(['apply', '-f', '-'], poolYaml('applied', '10.2.0.0/24'))).toContain('unchanged');
     expect(await kubectl(['apply', '-f', '-'], poolYaml('applied', '10.3.0.0/24'))).toContain('configured');
