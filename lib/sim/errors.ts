@@ -14,6 +14,7 @@ export interface StatusDetails {
   kind?: string;
   uid?: string;
   causes?: StatusCause[];
+  retryAfterSeconds?: number;
 }
 
 export class ApiError extends Error {
@@ -79,4 +80,15 @@ export function invalid(kind: string, group: string, name: string, causes: Statu
 
 export function gone(message: string): ApiError {
   return new ApiError(410, 'Expired', message);
+}
+
+/**
+ * A resourceVersion the store has not reached (e.g. an informer that outlived a restarted
+ * cluster): upstream's 504 with cause ResourceVersionTooLarge, on which clients relist.
+ */
+export function tooLargeResourceVersion(asked: number, current: number): ApiError {
+  return new ApiError(504, 'Timeout', `Too large resource version: ${asked}, current: ${current}`, {
+    causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+    retryAfterSeconds: 1,
+  });
 }

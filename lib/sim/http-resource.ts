@@ -2,7 +2,7 @@
 // deletecollection, plus `/status`, dry-run, selectors and Table output. Thin: the store
 // does the semantics, this file maps HTTP onto it and back.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, badRequest, conflict, invalid, notFound, type StatusCause } from './errors';
+import { ApiError, badRequest, conflict, invalid, notFound, tooLargeResourceVersion, type StatusCause } from './errors';
 import { decodeObject, decodePatch, parseJson, readBody } from './http-body';
 import type { ResourceRoute } from './http-route';
 import { sendJson, type Headers } from './http-respond';
@@ -96,6 +96,14 @@ function checkPreconditions(current: SimObject | undefined, opts: unknown, resou
   }
 }
 
+/** A read at a resourceVersion must name one the store has reached (any later state serves it). */
+function checkReadResourceVersion(store: Store, raw: string | null): void {
+  if (raw === null || raw === '' || raw === '0') return;
+  if (!/^\d+$/.test(raw)) throw badRequest(`invalid resourceVersion ${JSON.stringify(raw)}`);
+  const current = Number(store.resourceVersion());
+  if (Number(raw) > current) throw tooLargeResourceVersion(Number(raw), current);
+}
+
 export async function handleResource(ctx: ResourceContext): Promise<void> {
   const { store, req, res, url, route } = ctx;
   const q = url.searchParams;
@@ -113,6 +121,7 @@ export async function handleResource(ctx: ResourceContext): Promise<void> {
   const name = route.name;
 
   if (method === 'GET' || method === 'HEAD') {
+    checkReadResourceVersion(store, q.get('resourceVersion'));
     const watching = route.watchPrefix || q.get('watch') === 'true' || q.get('watch') === '1';
     const fieldSelector = [q.get('fieldSelector'), name !== undefined ? `metadata.name=${name}` : null].filter(Boolean).join(',');
     const options = { namespace: route.namespace, labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: fieldSelector || undefined };

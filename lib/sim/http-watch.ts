@@ -58,7 +58,8 @@ export function serveWatch(store: Store, req: IncomingMessage, res: ServerRespon
     res.end();
   };
   registry.add(end);
-  if (w.timeoutSeconds !== undefined && w.timeoutSeconds >= 0) timers.push(setTimeout(end, w.timeoutSeconds * 1000));
+  // timeoutSeconds=0 means "the server's default" upstream, not "end at once".
+  if (w.timeoutSeconds !== undefined && w.timeoutSeconds > 0) timers.push(setTimeout(end, w.timeoutSeconds * 1000));
   if (w.bookmarks) {
     const bookmark = () => {
       const object = { kind: w.def.kind, apiVersion: w.apiVersion, metadata: { resourceVersion: store.resourceVersion(), creationTimestamp: null } };

@@ -221,6 +221,28 @@ describe('watch over HTTP', () => {
     server = await startApiServer({ store }); // afterEach closes it again
   });
 
+  it('answers a resourceVersion the store has not reached with 504 ResourceVersionTooLarge, not a silent wait', async () => {
+    const ahead = Number(store.resourceVersion()) + 1000;
+    for (const path of [`/api/v1/services?watch=true&resourceVersion=${ahead}`, `/api/v1/services?resourceVersion=${ahead}`]) {
+      const res = await call(path);
+      expect(res, path).toMatchObject({
+        status: 504,
+        body: { kind: 'Status', code: 504, reason: 'Timeout', details: { causes: [{ reason: 'ResourceVersionTooLarge' }], retryAfterSeconds: 1 } },
+      });
+    }
+    expect((await call('/api/v1/services?resourceVersion=abc')).status).toBe(400);
+    expect((await call(`/api/v1/services?resourceVersion=${store.resourceVersion()}`)).status).toBe(200);
+  });
+
+  it('timeoutSeconds=0 is the server default (keep streaming), not an immediate end', async () => {
+    const lines = await readLines(
+      '/api/v1/namespaces/default/services?watch=true&timeoutSeconds=0',
+      (l) => l.some((x) => x.includes('"MODIFIED"')),
+      () => setTimeout(() => store.patch({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' }, 'merge', { metadata: { labels: { z: '1' } } }), 200),
+    );
+    expect(lines.map((l) => JSON.parse(l).type)).toEqual(['ADDED', 'MODIFIED']);
+  });
+
   it('answers 410 Gone for a compacted resourceVersion', async () => {
     for (let i = 0; i < 30; i++) store.patch({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' }, 'merge', { metadata: { labels: { i: String(i) } } });
     const res = await call('/api/v1/services?watch=true&resourceVersion=2');

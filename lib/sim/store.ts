@@ -4,7 +4,7 @@
 // beyond it), dry-run on every write. Returned objects are frozen: clone before editing.
 import { randomUUID } from 'node:crypto';
 import { Allocator } from './allocator';
-import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from './errors';
+import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound, tooLargeResourceVersion } from './errors';
 import { applyKindHooks, serviceAllocations } from './kind-hooks';
 import { storageApiVersion, storeKey, type KindDef } from './kinds';
 import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
@@ -264,6 +264,7 @@ export function createStore(options: StoreOptions = {}): Store {
       const raw = opts.resourceVersion;
       const from = raw === undefined || raw === '' || raw === '0' ? undefined : Number(raw);
       if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw badRequest(`invalid resourceVersion ${JSON.stringify(raw)}`);
+      if (from !== undefined && from > rv) throw tooLargeResourceVersion(from, rv);
       const matches = (o: SimObject) =>
         (!opts.namespace || !def.namespaced || o.metadata.namespace === opts.namespace) &&
         matchesLabels(labels, o.metadata.labels) &&
