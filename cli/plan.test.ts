@@ -74,7 +74,7 @@ describe('lbipam plan', () => {
       expect(r.err).toContain(r.file!);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
-    expect(plan(null, '/nonexistent.yaml').err).toMatch(/nonexistent\.yaml: cannot read: ENOENT/);
+    expect(plan(null, '/nonexistent.yaml').err).toMatch(/nonexistent\.yaml: cannot read: no such file \(ENOENT\)/);
     expect(plan(null, '--output=xml', 'x').code).toBe(2);
   }, 120_000);
 

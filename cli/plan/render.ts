@@ -1,5 +1,6 @@
 // Output of `lbipam plan`: a readable table, or the JSON statuses Cilium would write.
-import type { LbIpamEngine } from '../../lib/ipam';
+import type { Service } from '../../lib/cilium/objects';
+import type { LbIpamEngine, ServiceStatus } from '../../lib/ipam';
 import type { LoadedInput } from './load';
 
 export interface PlanResult {
@@ -8,14 +9,21 @@ export interface PlanResult {
   ok: boolean;
 }
 
+/**
+ * The Service's status after the plan: what LB-IPAM wrote, or, when it never wrote anything (a
+ * Service it does not handle, or all of them while no pool exists), the status the input gave it.
+ */
+function finalStatus(engine: LbIpamEngine, svc: Service): ServiceStatus {
+  return engine.serviceStatus(svc.metadata.namespace ?? 'default', svc.metadata.name) ?? svc.status ?? { loadBalancer: {} };
+}
+
 export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult {
   let ok = true;
   const services = [...input.services.values()].map((svc) => {
     const ns = svc.metadata.namespace ?? 'default';
-    const status = engine.serviceStatus(ns, svc.metadata.name);
     const d = engine.diagnose(ns, svc.metadata.name);
     if (d.state === 'pending' || d.state === 'dormant') ok = false;
-    return { namespace: ns, name: svc.metadata.name, status: status ?? { loadBalancer: {} } };
+    return { namespace: ns, name: svc.metadata.name, status: finalStatus(engine, svc) };
   });
   const pools = [...input.pools.keys()].map((name) => {
     const status = engine.poolStatus(name);
@@ -26,7 +34,9 @@ export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  // A loop, not Math.max(...rows): a spread of 100k rows overflows the stack.
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
 }
 
@@ -37,7 +47,9 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
     const d = engine.diagnose(ns, svc.metadata.name);
     const status = d.state === 'satisfied' ? 'satisfied' : d.state === 'pending' ? 'pending' : d.state === 'dormant' ? 'pending' : 'ignored';
     const reason = d.state === 'pending' ? `${d.reason ?? ''}: ${d.message ?? ''}` : d.state === 'satisfied' ? '' : d.cause;
-    svcRows.push([`${ns}/${svc.metadata.name}`, d.ips.join(',') || '-', status, reason]);
+    // Like kubectl's EXTERNAL-IP: the ingress the Service ends with (LB-IPAM's, or another controller's).
+    const ips = (finalStatus(engine, svc).loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
+    svcRows.push([`${ns}/${svc.metadata.name}`, ips.join(',') || '-', status, reason]);
   }
   const poolRows = [['POOL', 'CONFLICT', 'TOTAL', 'USED', 'AVAILABLE']];
   for (const name of input.pools.keys()) {
@@ -58,7 +70,9 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
     .filter((d) => d.state === 'pending' || d.state === 'dormant')
     .map((d) => `${d.namespace}/${d.name}: ${d.cause}\n  fix: ${d.fix}`);
   if (pending.length) parts.push(pending.join('\n'));
+  if (parts.length === 0) parts.push('no CiliumLoadBalancerIPPools or Services in the input');
   const skipped = [...input.skipped].map(([k, n]) => `${n} ${k}`).join(', ');
-  if (skipped) parts.push(`skipped: ${skipped}`);
+  if (skipped) parts.push(`skipped (not read by LB-IPAM): ${skipped}`);
+  if (input.l2Policies) parts.push(`${input.l2Policies} CiliumL2AnnouncementPolicy read (L2 announcements do not change LB-IPAM's statuses)`);
   return `${parts.join('\n\n')}\n`;
 }
