@@ -75,6 +75,19 @@ describe('store: versions and metadata', () => {
     expect(apiError(() => store.create({ ...POOL, metadata: {}, spec: {} })).details.causes?.[0].message).toContain('Required value');
   });
 
+  it('422s bad label/annotation keys and annotations over 256 KiB, as the API server does', () => {
+    const store = createStore();
+    const withMeta = (name: string, meta: Record<string, unknown>) => ({ ...svc(name), metadata: { name, namespace: 'default', ...meta } });
+    const key = apiError(() => store.create(withMeta('k', { labels: { 'bad key': 'v' } })));
+    expect([key.code, key.details.causes?.[0].field]).toEqual([422, 'metadata.labels']);
+    expect(key.message).toContain('Invalid value: "bad key": name part must consist of alphanumeric characters');
+    expect(apiError(() => store.create(withMeta('p', { annotations: { 'Bad_Prefix/x': 'v' } }))).message).toContain('prefix part');
+    const big = apiError(() => store.create(withMeta('big', { annotations: { note: 'a'.repeat(300 * 1024) } })));
+    expect(big.message).toBe('Service "big" is invalid: metadata.annotations: Too long: must have at most 262144 bytes');
+    expect(store.get({ ...SVC, namespace: 'default', name: 'big' })).toBeUndefined();
+    expect(store.create(withMeta('ok', { labels: { 'app.kubernetes.io/name': 'x' }, annotations: { 'lbipam.cilium.io/ips': '10.0.0.1', note: 'a'.repeat(1000) } })).metadata.name).toBe('ok');
+  });
+
   it('returns frozen objects so callers cannot corrupt the store', () => {
     const store = createStore();
     const a = store.create(svc('a'));
