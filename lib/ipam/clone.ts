@@ -1,6 +1,6 @@
 // A deep copy of the engine state, so what-if can run events without touching the original.
 import { Core, cloneStatus, type PoolRecord } from './core';
-import { LbRange, RangesStore, ServiceStore, ServiceView, type Holders } from './model';
+import { LbRange, NO_CANDIDATES, RangesStore, ServiceStore, ServiceView, type Holders } from './model';
 
 export function cloneCore(src: Core): Core {
   const dst = new Core(src.options, src.now);
@@ -12,6 +12,7 @@ export function cloneCore(src: Core): Core {
       c = Object.assign(new ServiceView(sv.key, sv.namespace, sv.name), sv, {
         status: cloneStatus(sv.status),
         allocated: [],
+        candidates: NO_CANDIDATES, // the copy has its own ranges
       });
       views.set(sv, c);
     }

@@ -37,6 +37,8 @@ export class Core {
   /** Pools whose count conditions are decided but not yet written (see updatePoolCountsLazily). */
   countsPending = new Set<string>();
   poolSeq = 0;
+  /** Bumped whenever a pool is added, replaced or removed (its selector may have changed). */
+  poolEpoch = 0;
   /** Pools whose last upsert had a block Cilium cannot parse (it logs and retries; no status says so). */
   poolErrors = new Map<string, Error & { index?: number; field?: string }>();
   readonly readerOpts: ServiceReaderOptions;

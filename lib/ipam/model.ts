@@ -6,6 +6,17 @@ import type { ServicePortView } from '../cilium/service';
 import { isV4Like, parseAddr, type IpAddr } from '../net';
 import { HashAllocator } from './hash-allocator';
 
+export interface CandidateRanges {
+  readonly store: RangesStore;
+  readonly version: number;
+  readonly poolEpoch: number;
+  readonly ranges: LbRange[];
+}
+
+/** [IPv4, IPv6]; replaced, never edited. */
+export type Candidates = readonly [CandidateRanges | undefined, CandidateRanges | undefined];
+export const NO_CANDIDATES: Candidates = Object.freeze([undefined, undefined] as const);
+
 /** Holders of an address; null marks a reserved first/last address (allocated with no owner). */
 export type Holders = ServiceView[] | null;
 
@@ -62,6 +73,12 @@ export class ServiceView {
   selector: Record<string, string> = NO_LABELS;
   status: SvcStatus = NO_STATUS;
   allocated: AllocatedIP[] = [];
+  /**
+   * Per family, the ranges whose pool selects this Service, in range order, remembered after a
+   * generic allocation failed, so that retries (every event retries every pending Service) walk
+   * only those. Valid while the range store, its version and the pools' epoch are the ones seen.
+   */
+  candidates: Candidates = NO_CANDIDATES;
   /** Parsed form of status.loadBalancer.ingress, memoised on the array (replaced, never edited in place). */
   private parsed: { of: LoadBalancerIngress[] | undefined; len: number; addrs: (IpAddr | null)[] } = NO_PARSED;
   constructor(
@@ -162,16 +179,20 @@ export class ServiceStore {
 
 export class RangesStore {
   ranges: LbRange[] = [];
+  /** Bumped when a range is added or removed (lets retries keep their list of candidate ranges). */
+  version = 0;
   poolToRanges = new Map<string, LbRange[]>();
   sharingKeyIPs = new Map<string, AllocatedIP[]>();
 
   add(r: LbRange): void {
+    this.version++;
     this.ranges.push(r);
     const list = this.poolToRanges.get(r.originPool) ?? [];
     list.push(r);
     this.poolToRanges.set(r.originPool, list);
   }
   delete(r: LbRange): void {
+    this.version++;
     const i = this.ranges.indexOf(r);
     if (i >= 0) this.ranges.splice(i, 1);
     const list = this.poolToRanges.get(r.originPool) ?? [];

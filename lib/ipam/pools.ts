@@ -67,6 +67,7 @@ export function handleNewPool(core: Core, pool: CiliumLoadBalancerIPPool): void 
     seq: core.poolSeq++,
   };
   core.pools.set(name, rec);
+  core.poolEpoch++;
   // Block by block, as Cilium: blocks before a bad one stay loaded, the rest of the event is lost.
   for (const [i, b] of blocksOf(pool).entries()) {
     const r = blockRange(b ?? {});
@@ -82,6 +83,7 @@ export function handlePoolModified(core: Core, pool: CiliumLoadBalancerIPPool): 
   const wasNo = rec.obj.spec?.allowFirstLastIPs === 'No';
   const isNo = pool.spec?.allowFirstLastIPs === 'No';
   rec.obj = pool;
+  core.poolEpoch++;
   const fresh = parseBlocks(pool);
   const existing = [...core.ranges.forPool(pool.metadata.name)];
   for (const ext of existing) {
@@ -141,6 +143,7 @@ export function handlePoolDeleted(core: Core, pool: CiliumLoadBalancerIPPool): v
     touched.push(...deleteRangeAllocations(core, r));
   }
   core.pools.delete(name);
+  core.poolEpoch++;
   for (const sv of touched) {
     let modified = stripOrImportIngresses(core, sv);
     if (!sv.isSatisfied() && satisfyService(core, sv)) modified = true;

@@ -5,7 +5,7 @@ import { readServiceRequest } from '../cilium/service';
 import { addrEquals, formatAddr, parseAddr, type Family, type IpAddr } from '../net';
 import { cloneStatus, SVC_CONDITION, type Core } from './core';
 import { ERR_FULL, ERR_IN_USE } from './hash-allocator';
-import { NO_STATUS, ServiceView, type AllocatedIP, type LbRange } from './model';
+import { NO_CANDIDATES, NO_STATUS, ServiceView, type AllocatedIP, type CandidateRanges, type LbRange } from './model';
 import { updatePoolCountsLazily } from './pools';
 
 const ingressHas = (sv: ServiceView, ip: IpAddr): boolean => sv.ingressAddrs().some((a) => a !== null && addrEquals(a, ip));
@@ -16,6 +16,7 @@ export function viewFromService(core: Core, svc: Service, key: string): ServiceV
   const sv = core.services.get(key) ?? new ServiceView(key, req.namespace, req.name);
   sv.generation = svc.metadata.generation ?? 0;
   sv.labels = req.labels;
+  sv.candidates = NO_CANDIDATES; // the labels may select other pools now
   sv.families = req.families;
   sv.requestedIPs = req.requestedIPs;
   sv.sharingKey = req.sharingKey;
@@ -246,27 +247,55 @@ function satisfyFamily(core: Core, sv: ServiceView, family: Family): boolean {
 
 /** The first enabled range of the family whose pool selects sv, allocated from; else whether one was full. */
 function allocateIPAddress(core: Core, sv: ServiceView, family: Family): AllocatedIP | boolean {
+  const slot = family === 4 ? 0 : 1;
+  const known = sv.candidates[slot];
+  if (known && known.store === core.ranges && known.version === core.ranges.version && known.poolEpoch === core.poolEpoch) {
+    return allocateFrom(known.ranges, sv, family);
+  }
   let full = false;
-  // Runs for every Service and every pending retry over all ranges: cheap tests first, no
-  // allocation until an address is taken.
+  // Every range in order, cheap tests first, nothing allocated until an address is taken.
   for (const r of core.ranges.ranges) {
-    if (r.alloc.range.family !== family || r.disabled()) continue;
+    if (r.alloc.range.family !== family) continue;
     const pool = core.pools.get(r.originPool);
     if (!pool || !core.poolSelects(pool, sv)) continue;
-    if (r.alloc.isFull) {
-      full = true; // what allocAny would throw (ERR_FULL), without the cost of a throw per retry
-      continue;
-    }
-    try {
-      const value = r.alloc.allocAny([sv]);
-      // Frozen, so formatAddr can keep this very object in the parse cache.
-      return { ip: Object.freeze({ family, value }), origin: r };
-    } catch (err) {
-      if (err === ERR_FULL) full = true;
-      else if (err !== ERR_IN_USE) throw err;
-    }
+    const got = allocateIn(r, sv, family);
+    if (typeof got === 'object') return got;
+    if (got) full = true;
+  }
+  // It failed, so it will be retried on every event: remember which ranges select it.
+  const selecting = core.ranges.ranges.filter((r) => {
+    const pool = r.alloc.range.family === family ? core.pools.get(r.originPool) : undefined;
+    return pool !== undefined && core.poolSelects(pool, sv);
+  });
+  const entry: CandidateRanges = { store: core.ranges, version: core.ranges.version, poolEpoch: core.poolEpoch, ranges: selecting };
+  sv.candidates = slot === 0 ? [entry, sv.candidates[1]] : [sv.candidates[0], entry];
+  return full;
+}
+
+function allocateFrom(ranges: LbRange[], sv: ServiceView, family: Family): AllocatedIP | boolean {
+  let full = false;
+  for (const r of ranges) {
+    const got = allocateIn(r, sv, family);
+    if (typeof got === 'object') return got;
+    if (got) full = true;
   }
   return full;
+}
+
+/** One selecting range: skipped when disabled, true when full, else the address taken from it. */
+function allocateIn(r: LbRange, sv: ServiceView, family: Family): AllocatedIP | boolean {
+  if (r.disabled()) return false;
+  // What allocAny would throw (ERR_FULL), without the cost of a throw per retry.
+  if (r.alloc.isFull) return true;
+  try {
+    const value = r.alloc.allocAny([sv]);
+    // Frozen, so formatAddr can keep this very object in the parse cache.
+    return { ip: Object.freeze({ family, value }), origin: r };
+  } catch (err) {
+    if (err === ERR_FULL) return true;
+    if (err !== ERR_IN_USE) throw err;
+    return false;
+  }
 }
 
 /** handleUpsertService (init: load only, as during the controller's initial sync). */
