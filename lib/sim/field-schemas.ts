@@ -2,52 +2,60 @@
 // typo such as `spec.prots` or Cilium's removed `spec.cidrs` as a real API server does. Shapes,
 // not full schemas: types and formats are the validators' business, this only knows names.
 
-/** 'leaf' = a scalar or a value we do not descend into; 'map' = free-form keys; [shape] = a list. */
-export type Shape = 'leaf' | 'map' | { readonly [field: string]: Shape } | readonly [Shape];
+/**
+ * A leaf (a scalar or a value we do not descend into, typed for `kubectl explain`: 'leaf' is
+ * untyped), 'map' = free-form keys, [shape] = a list, or an object's declared fields.
+ */
+export type Leaf = 'leaf' | 'string' | 'integer' | 'boolean' | 'int-or-string' | 'strings' | 'objects';
+export type Shape = Leaf | 'map' | { readonly [field: string]: Shape } | readonly [Shape];
 
-const labelSelector: Shape = { matchLabels: 'map', matchExpressions: [{ key: 'leaf', operator: 'leaf', values: 'leaf' }] };
+function isLeafOrMap(shape: Shape): shape is Leaf | 'map' {
+  return typeof shape === 'string';
+}
+
+const labelSelector: Shape = { matchLabels: 'map', matchExpressions: [{ key: 'string', operator: 'string', values: 'strings' }] };
 
 export const META_SHAPE: Shape = {
-  name: 'leaf', generateName: 'leaf', namespace: 'leaf', uid: 'leaf', resourceVersion: 'leaf', generation: 'leaf',
-  creationTimestamp: 'leaf', deletionTimestamp: 'leaf', deletionGracePeriodSeconds: 'leaf', labels: 'map',
-  annotations: 'map', ownerReferences: 'leaf', finalizers: 'leaf', managedFields: 'leaf', selfLink: 'leaf',
+  name: 'string', generateName: 'string', namespace: 'string', uid: 'string', resourceVersion: 'string', generation: 'integer',
+  creationTimestamp: 'string', deletionTimestamp: 'string', deletionGracePeriodSeconds: 'integer', labels: 'map',
+  annotations: 'map', ownerReferences: 'objects', finalizers: 'strings', managedFields: 'objects', selfLink: 'string',
 };
 
 export const SPEC_SHAPES = {
   service: {
-    type: 'leaf', selector: 'map', clusterIP: 'leaf', clusterIPs: 'leaf', externalIPs: 'leaf', externalName: 'leaf',
-    sessionAffinity: 'leaf', sessionAffinityConfig: 'map', loadBalancerIP: 'leaf', loadBalancerSourceRanges: 'leaf',
-    loadBalancerClass: 'leaf', externalTrafficPolicy: 'leaf', internalTrafficPolicy: 'leaf', healthCheckNodePort: 'leaf',
-    publishNotReadyAddresses: 'leaf', ipFamilies: 'leaf', ipFamilyPolicy: 'leaf', allocateLoadBalancerNodePorts: 'leaf',
-    trafficDistribution: 'leaf',
-    ports: [{ name: 'leaf', protocol: 'leaf', appProtocol: 'leaf', port: 'leaf', targetPort: 'leaf', nodePort: 'leaf' }],
+    type: 'string', selector: 'map', clusterIP: 'string', clusterIPs: 'strings', externalIPs: 'strings', externalName: 'string',
+    sessionAffinity: 'string', sessionAffinityConfig: 'map', loadBalancerIP: 'string', loadBalancerSourceRanges: 'strings',
+    loadBalancerClass: 'string', externalTrafficPolicy: 'string', internalTrafficPolicy: 'string', healthCheckNodePort: 'integer',
+    publishNotReadyAddresses: 'boolean', ipFamilies: 'strings', ipFamilyPolicy: 'string', allocateLoadBalancerNodePorts: 'boolean',
+    trafficDistribution: 'string',
+    ports: [{ name: 'string', protocol: 'string', appProtocol: 'string', port: 'integer', targetPort: 'int-or-string', nodePort: 'integer' }],
   },
   pool: {
-    blocks: [{ cidr: 'leaf', start: 'leaf', stop: 'leaf' }],
-    allowFirstLastIPs: 'leaf', serviceSelector: labelSelector, disabled: 'leaf',
+    blocks: [{ cidr: 'string', start: 'string', stop: 'string' }],
+    allowFirstLastIPs: 'string', serviceSelector: labelSelector, disabled: 'boolean',
   },
-  l2Policy: { nodeSelector: labelSelector, serviceSelector: labelSelector, loadBalancerIPs: 'leaf', externalIPs: 'leaf', interfaces: 'leaf' },
+  l2Policy: { nodeSelector: labelSelector, serviceSelector: labelSelector, loadBalancerIPs: 'boolean', externalIPs: 'boolean', interfaces: 'strings' },
   lease: {
-    holderIdentity: 'leaf', leaseDurationSeconds: 'leaf', acquireTime: 'leaf', renewTime: 'leaf', leaseTransitions: 'leaf',
-    strategy: 'leaf', preferredHolder: 'leaf',
+    holderIdentity: 'string', leaseDurationSeconds: 'integer', acquireTime: 'string', renewTime: 'string', leaseTransitions: 'integer',
+    strategy: 'string', preferredHolder: 'string',
   },
-  node: { podCIDR: 'leaf', podCIDRs: 'leaf', providerID: 'leaf', unschedulable: 'leaf', taints: 'leaf', configSource: 'map', externalID: 'leaf' },
-  namespace: { finalizers: 'leaf' },
+  node: { podCIDR: 'string', podCIDRs: 'strings', providerID: 'string', unschedulable: 'boolean', taints: 'objects', configSource: 'map', externalID: 'string' },
+  namespace: { finalizers: 'strings' },
   gateway: {
-    gatewayClassName: 'leaf',
-    listeners: [{ name: 'leaf', hostname: 'leaf', port: 'leaf', protocol: 'leaf', tls: 'map', allowedRoutes: 'map' }],
-    addresses: [{ type: 'leaf', value: 'leaf' }],
+    gatewayClassName: 'string',
+    listeners: [{ name: 'string', hostname: 'string', port: 'integer', protocol: 'string', tls: 'map', allowedRoutes: 'map' }],
+    addresses: [{ type: 'string', value: 'string' }],
     infrastructure: { labels: 'map', annotations: 'map', parametersRef: 'map' },
     backendTLS: 'map',
   },
-  gatewayClass: { controllerName: 'leaf', parametersRef: 'map', description: 'leaf' },
+  gatewayClass: { controllerName: 'string', parametersRef: 'map', description: 'string' },
 } satisfies Record<string, Shape>;
 
 export type SpecShapeName = keyof typeof SPEC_SHAPES;
 
 /** Paths (`spec.ports[0].nme`) of fields the shape does not declare. `$`-directives and nulls (patch syntax) pass. */
 export function unknownFields(shape: Shape, value: unknown, path = ''): string[] {
-  if (shape === 'leaf' || shape === 'map' || value === null || typeof value !== 'object') return [];
+  if (isLeafOrMap(shape) || value === null || typeof value !== 'object') return [];
   if (Array.isArray(shape)) {
     return Array.isArray(value) ? value.flatMap((v, i) => unknownFields(shape[0], v, `${path}[${i}]`)) : [];
   }
@@ -70,7 +78,7 @@ export function objectShape(spec: SpecShapeName | undefined): Shape {
 
 /** A copy of `value` without undeclared fields: what a real server stores when it does not reject them. */
 export function pruneUnknown(shape: Shape, value: unknown): unknown {
-  if (shape === 'leaf' || shape === 'map' || value === null || typeof value !== 'object') return value;
+  if (isLeafOrMap(shape) || value === null || typeof value !== 'object') return value;
   if (Array.isArray(shape)) return Array.isArray(value) ? value.map((v) => pruneUnknown(shape[0], v)) : value;
   if (Array.isArray(value)) return value;
   const fields = shape as Record<string, Shape>;

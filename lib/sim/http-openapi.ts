@@ -4,6 +4,7 @@
 // `kubectl apply` falls back to its built-in Go types (core kinds) or JSON merge patch (CRDs).
 // v2 is an empty document (kubectl asks for it as protobuf).
 import { KINDS } from './kinds';
+import { kindSchema, schemaName } from './openapi-schemas';
 import type { JsonObject } from './types';
 
 /** The protobuf encoding of `openapi_v2.Document{ swagger: "2.0" }` (field 1, length-delimited). */
@@ -29,8 +30,10 @@ export function openApiV3GroupVersion(group: string, version: string): JsonObjec
   const defs = KINDS.filter((d) => d.group === group && d.versions.some((v) => v.name === version));
   if (defs.length === 0) return undefined;
   const paths: JsonObject = {};
+  const schemas: JsonObject = {};
   const content = { schema: { type: 'object' } };
   for (const d of defs) {
+    schemas[schemaName(d, version)] = kindSchema(d, version);
     const base = `/${gvPath(group, version)}${d.namespaced ? '/namespaces/{namespace}' : ''}/${d.resource}`;
     const gvk = { group, version, kind: d.kind };
     const params = [
@@ -53,5 +56,5 @@ export function openApiV3GroupVersion(group: string, version: string): JsonObjec
       patch: op('patch', true, ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml']),
     };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes (lbipam-sim)', version: 'v1.32.0-lbipam-sim' }, paths, components: { schemas: {} } };
+  return { openapi: '3.0.0', info: { title: 'Kubernetes (lbipam-sim)', version: 'v1.32.0-lbipam-sim' }, paths, components: { schemas } };
 }

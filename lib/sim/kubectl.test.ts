@@ -123,6 +123,16 @@ describe('kubectl get', () => {
     expect(await kubectl(['get', 'events', '--field-selector', 'involvedObject.kind=Service,involvedObject.name=pending', '-o', 'name'])).toBe('event/pending.1\n');
   });
 
+  it('explain lists each kind\'s declared fields with their types', async () => {
+    const spec = await kubectl(['explain', 'ippools.spec']);
+    expect(spec).toMatch(/blocks\t<\[\]Object>/);
+    expect(spec).toMatch(/disabled\t<boolean>/);
+    expect(await kubectl(['explain', 'svc.spec.ports'])).toMatch(/nodePort\t<integer>/);
+    for (const r of ['svc', 'nodes', 'ns', 'leases', 'l2announcement', 'gateway', 'gatewayclass', 'events', 'pods']) await kubectl(['explain', r, '--recursive']);
+    const missing = await runKubectl(sb, ['explain', 'ippools.spec.cidrs']);
+    expect([missing.code, missing.stderr.trim()]).toEqual([1, 'error: field "cidrs" does not exist']);
+  });
+
   it('prints -o yaml, -o json and -o jsonpath', async () => {
     expect(await kubectl(['get', 'svc', 'served', '-o', 'yaml'])).toContain('- ip: 192.168.0.240');
     const obj = JSON.parse(await kubectl(['get', 'lbippool', 'blue-pool', '-o', 'json']));
