@@ -13,6 +13,9 @@ export { PlanInputError } from './validate';
 export const DELETE_ANNOTATION = 'lbipam.plan/delete';
 export const RESTART_KIND = 'OperatorRestart';
 
+// metav1.Time: seconds, UTC or an offset.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
 export type PlanStep = EngineEvent | { op: 'restart' };
 
 export interface LoadedInput {
@@ -117,6 +120,11 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   if (typeof meta.name !== 'string') throw new PlanInputError(`${where}: metadata.name: expected a string, got ${JSON.stringify(meta.name)}`);
   if (meta.namespace !== undefined && meta.namespace !== null && typeof meta.namespace !== 'string') {
     throw new PlanInputError(`${where}: metadata.namespace: expected a string, got ${JSON.stringify(meta.namespace)}`);
+  }
+  const ts = meta.creationTimestamp;
+  if (ts !== undefined && ts !== null && (typeof ts !== 'string' || !RFC3339.test(ts) || Number.isNaN(Date.parse(ts)))) {
+    // The conflict rule compares creation times, so a time we cannot read would silently pick the loser.
+    throw new PlanInputError(`${where}: metadata.creationTimestamp: expected an RFC 3339 time such as 2022-10-16T13:30:00Z, got ${JSON.stringify(ts)}`);
   }
   if (raw.spec !== undefined && raw.spec !== null && !isObj(raw.spec)) throw new PlanInputError(`${where}: spec: expected a mapping`);
   const obj = { ...raw, metadata: { ...meta }, spec: { ...((raw.spec as Obj | undefined) ?? {}) } } as unknown as KubeObject & { spec: Obj; status?: unknown };
