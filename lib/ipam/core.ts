@@ -13,6 +13,8 @@ export interface PoolRecord {
   seq: number;
   /** Generation and allocator versions the counts were last computed for. */
   countsSeen?: { gen: number; ranges: LbRange[]; versions: number[] };
+  /** `pool/<name>`, the key of its changes (see Core.patchPool). */
+  dirtyKey?: string;
   /** Addresses in use when the count conditions were last decided (written or deferred). */
   usedSeen?: number;
   /** The serviceSelector compiled once per pool object (it is checked for every range walk). */
@@ -118,11 +120,14 @@ export class Core {
   /** patchSvcStatus: what Cilium would write with `replace /status` (statuses are never edited, so kept as is). */
   patchSvc(sv: ServiceView): void {
     this.written.set(sv.key, sv.status);
-    this.dirty.add(`service/${sv.key}`);
+    // The key string is kept on the view: a Set hashes a string once, so reusing it is cheaper.
+    sv.dirtyKey ??= `service/${sv.key}`;
+    this.dirty.add(sv.dirtyKey);
   }
 
   patchPool(pool: PoolRecord): void {
-    this.dirty.add(`pool/${pool.obj.metadata.name}`);
+    pool.dirtyKey ??= `pool/${pool.obj.metadata.name}`; // a record's name never changes
+    this.dirty.add(pool.dirtyKey);
   }
 
   isPoolConflicting(pool: PoolRecord): boolean {

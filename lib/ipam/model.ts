@@ -73,6 +73,8 @@ export class ServiceView {
   selector: Record<string, string> = NO_LABELS;
   status: SvcStatus = NO_STATUS;
   allocated: AllocatedIP[] = [];
+  /** `service/<key>`, the key of its changes (see Core.patchSvc). */
+  dirtyKey: string | undefined = undefined;
   /**
    * Per family, the ranges whose pool selects this Service, in range order, remembered after a
    * generic allocation failed, so that retries (every event retries every pending Service) walk
