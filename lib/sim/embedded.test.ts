@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -134,6 +136,30 @@ describe('startEmbeddedCluster (errors)', () => {
   it('rejects an unknown seed with a clear message and leaves nothing running', async () => {
     await expect(startEmbeddedCluster({ seed: 'nosuch' })).rejects.toThrow(/unknown seed 'nosuch'/);
   });
+
+  it('fails (never hangs) when the kubeconfig cannot be written, and never overwrites another cluster\'s', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lbipam-kc-'));
+    try {
+      // Node's recursive mkdir spins forever under /proc; the start must fail instead.
+      await expect(startEmbeddedCluster({ seed: 'empty', kubeconfigPath: '/proc/lbipam-nope/kc' })).rejects.toThrow(
+        /cannot write the kubeconfig to \/proc\/lbipam-nope\/kc/,
+      );
+      const theirs = join(dir, 'config');
+      const original = 'apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://10.0.0.1:6443\n';
+      await writeFile(theirs, original);
+      await expect(startEmbeddedCluster({ seed: 'empty', kubeconfigPath: theirs })).rejects.toThrow(/already holds other clusters \(prod\)/);
+      expect(await readFile(theirs, 'utf8')).toBe(original);
+      // Ours (from an earlier run) is simply replaced, and missing folders are created.
+      const ours = join(dir, 'a', 'b', 'kc');
+      for (let i = 0; i < 2; i++) {
+        const c = await startEmbeddedCluster({ seed: 'empty', kubeconfigPath: ours });
+        expect(parse(await readFile(ours, 'utf8')).clusters[0].cluster.server).toBe(c.server);
+        await c.stop();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 
   it('rejects a port in use', async () => {
     const blocker = createServer();

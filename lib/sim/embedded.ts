@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { LbIpamEngine } from '../ipam/index';
 import { defaultEngineOptions } from '../ipam/types';
 import { EnvoyGatewayController } from './controllers/envoy-gateway';
@@ -59,6 +59,50 @@ export function kubeconfigYaml(server: string): string {
   });
 }
 
+/** Cluster names in a kubeconfig other than ours (unparseable text counts as foreign). */
+function foreignClusters(text: string): string[] {
+  if (text.trim() === '') return [];
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch {
+    return ['(not a kubeconfig)'];
+  }
+  if (doc === null || typeof doc !== 'object') return ['(not a kubeconfig)'];
+  const clusters = (doc as { clusters?: unknown }).clusters;
+  const names = Array.isArray(clusters) ? clusters.map((c) => String((c as { name?: unknown })?.name ?? '?')) : [];
+  return names.filter((n) => n !== EMBEDDED_NAME);
+}
+
+/**
+ * Writes the kubeconfig (never over one holding another cluster: that would lose a user's
+ * contexts), creating missing folders one at a time: Node's recursive mkdir never
+ * returns for a path under /proc (ENOENT forever), and a start must fail, not hang.
+ */
+async function writeKubeconfig(path: string, text: string): Promise<void> {
+  try {
+    const missing: string[] = [];
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const info = await stat(dir).catch(() => undefined);
+      if (info) {
+        if (!info.isDirectory()) throw new Error(`${dir} is not a folder`);
+        break;
+      }
+      missing.unshift(dir);
+      if (dirname(dir) === dir) break;
+    }
+    for (const dir of missing) await mkdir(dir);
+    const existing = await readFile(path, 'utf8').catch(() => undefined);
+    const others = existing === undefined ? [] : foreignClusters(existing);
+    if (others.length > 0) {
+      throw new Error(`it already holds other clusters (${others.join(', ')}); refusing to overwrite it, choose another path`);
+    }
+    await writeFile(path, text, { mode: 0o600 });
+  } catch (err) {
+    throw new Error(`cannot write the kubeconfig to ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<EmbeddedCluster> {
@@ -101,12 +145,12 @@ export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<
     let kubeconfigPath: string;
     if (opts.kubeconfigPath) {
       kubeconfigPath = resolve(opts.kubeconfigPath);
-      await mkdir(dirname(kubeconfigPath), { recursive: true });
+      await writeKubeconfig(kubeconfigPath, kubeconfigYaml(server));
     } else {
       tempDir = await mkdtemp(join(tmpdir(), 'lbipam-embedded-'));
       kubeconfigPath = join(tempDir, 'kubeconfig');
+      await writeFile(kubeconfigPath, kubeconfigYaml(server), { mode: 0o600 });
     }
-    await writeFile(kubeconfigPath, kubeconfigYaml(server), { mode: 0o600 });
     const running = api;
     let stopped: Promise<void> | undefined;
     return {
