@@ -145,6 +145,18 @@ describe('lbipam plan output and exit codes', () => {
   }, 60_000);
 });
 
+describe('lbipam plan writing to a reader that stops early', () => {
+  it('ends quietly with the plan\'s exit status (no EPIPE error)', () => {
+    const pool = 'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec: {blocks: [{cidr: 10.0.0.0/16}]}\n';
+    const svcs = Array.from({ length: 600 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {type: LoadBalancer}\n`);
+    const f = file([pool, ...svcs].join('---\n'));
+    const err = path.join(dir, 'epipe.err');
+    const sh = `node ${JSON.stringify(path.join(root, 'bin/lbipam.mjs'))} plan -o json ${JSON.stringify(f)} 2>${JSON.stringify(err)} | head -c 1 >/dev/null; echo \${PIPESTATUS[0]}; cat ${JSON.stringify(err)}`;
+    const r = spawnSync('bash', ['-c', sh], { encoding: 'utf8', cwd: root });
+    expect(r.stdout).toBe('0\n');
+  }, 60_000);
+});
+
 describe('lbipam plan on bad input: exit 2, file + document + field, no stack trace', () => {
   const P = (blocks: string, api = 'cilium.io/v2') => `apiVersion: ${api}\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec: {blocks: [${blocks}]}\n`;
   const ok = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';

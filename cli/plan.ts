@@ -1,6 +1,5 @@
 // `lbipam plan FILE…`: what Cilium LB-IPAM would do with these manifests on a fresh cluster.
 // Exit 0: every handled Service satisfied and no pool in conflict; 1: otherwise; 2: bad input.
-import { once } from 'node:events';
 import { parseArgs, UsageError, type PlanArgs } from './plan/args';
 import { executePlan } from './plan/execute';
 import { loadYaml, newInput, PlanInputError, type LoadedInput } from './plan/load';
@@ -119,18 +118,40 @@ function* jsonChunks(result: PlanResult): Generator<string> {
   yield '}\n';
 }
 
-/** Writes to stdout in ~1 MB pieces, waiting when the pipe is full. */
+/**
+ * Writes to stdout in ~1 MB pieces, waiting when the pipe is full. A reader that goes away early
+ * (`lbipam plan … | head`) ends the output quietly: the exit status still says what the plan found.
+ */
 async function write(chunks: Iterable<string>): Promise<void> {
+  let closed = false;
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  };
+  process.stdout.on('error', onError);
   let buf = '';
   const flush = async () => {
-    if (!buf) return;
+    if (!buf || closed) return;
     const ok = process.stdout.write(buf);
     buf = '';
-    if (!ok) await once(process.stdout, 'drain');
+    // Not events.once: it rejects on 'error', and EPIPE is an expected end here.
+    if (!ok) await settled(process.stdout, ['drain', 'close', 'error']);
   };
   for (const c of chunks) {
+    if (closed) break;
     buf += c;
     if (buf.length >= 1 << 20) await flush();
   }
   await flush();
+}
+
+/** The first of these events; every listener is removed again (flushes repeat many times). */
+function settled(emitter: NodeJS.EventEmitter, events: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const e of events) emitter.off(e, done);
+      resolve();
+    };
+    for (const e of events) emitter.on(e, done);
+  });
 }
