@@ -4,6 +4,7 @@ import { ENVOY_CONTROLLER_NAME, envoyServiceFor, envoyServiceName } from '../see
 import { rfc3339 } from '../object-utils';
 import { sameJson } from './compare';
 import { Cache, type Clock, type ControllerStore } from './port';
+import { guarded } from './guard';
 
 // The simulated Envoy Gateway: for every Gateway of a class it controls, it keeps the proxy
 // Service (labels, the Gateway's spec.infrastructure annotations, one port per listener port) and
@@ -71,7 +72,7 @@ export class EnvoyGatewayController {
     if (this.soon || this.stopped) return;
     this.soon = setImmediate(() => {
       this.soon = null;
-      this.reconcile();
+      guarded('Envoy Gateway', 'reconcile', () => this.reconcile());
     });
   }
 

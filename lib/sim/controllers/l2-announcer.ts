@@ -2,6 +2,7 @@ import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../..
 import { DEFAULT_ELECTION, electLeases, LEASE_PREFIX, type ElectionOptions } from './l2-election';
 import { policyConditions } from './l2-policy-status';
 import { Cache, keyOf, type Clock, type ControllerStore } from './port';
+import { guarded } from './guard';
 
 // The simulated L2 announcer: what all the cilium-agents together do to the
 // `cilium-l2announce-*` leases. State comes from watches; every retry period (and soon after any
@@ -54,7 +55,7 @@ export class L2Announcer {
     this.leases.start(() => {});
     this.tick();
     if (this.opts.retryPeriodMs > 0) {
-      this.timer = setInterval(() => this.tick(), this.opts.retryPeriodMs);
+      this.timer = setInterval(() => guarded('L2 announcer', 'lease renewal', () => this.tick()), this.opts.retryPeriodMs);
       this.timer.unref();
     }
   }
@@ -125,7 +126,7 @@ export class L2Announcer {
     if (this.soon || this.stopped) return;
     this.soon = setImmediate(() => {
       this.soon = null;
-      this.tick();
+      guarded('L2 announcer', 'election', () => this.tick());
     });
   }
 }

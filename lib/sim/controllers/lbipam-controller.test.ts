@@ -85,4 +85,26 @@ describe('LbIpamController', () => {
     controller?.drain();
     expect(svc(store, 'security', 'lldap').status?.loadBalancer?.ingress).toEqual([{ ip: '192.168.0.222' }]);
   });
+
+  it('an object the engine throws on is reported and skipped; the rest is still served (no crash)', async () => {
+    const store = createStore({ now });
+    const reports: string[] = [];
+    class Fussy extends LbIpamEngine {
+      override apply(ev: Parameters<LbIpamEngine['apply']>[0]): void {
+        if (ev.object.metadata.name === 'poison') throw new Error('cannot digest this');
+        super.apply(ev);
+      }
+    }
+    controller = new LbIpamController(controllerStore(store, 'lbipam'), new Fussy({}, now), (m) => reports.push(m));
+    controller.start();
+    applySeed(store, demoObjects());
+    store.create({ ...SERVICE_REF, metadata: { name: 'poison', namespace: 'default' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } });
+    store.create({ ...SERVICE_REF, metadata: { name: 'after', namespace: 'default' }, spec: { type: 'LoadBalancer', ports: [{ port: 81 }] } });
+    // Scheduled, as in the running cluster: an exception here would be uncaught and end the process.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reports).toEqual(['LB-IPAM: upsert of Service default/poison failed: cannot digest this']);
+    expect(controller.stats.lastError).toBe(reports[0]);
+    expect(cond(svc(store, 'default', 'after'))?.status).toBe('True');
+    expect(svc(store, 'default', 'after').status?.loadBalancer?.ingress).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@ import type { CiliumLoadBalancerIPPool, KubeObject, Service } from '../../cilium
 import type { EngineEvent, PoolStatus, ServiceStatus } from '../../ipam/types';
 import { Cache, keyOf, type ControllerStore } from './port';
 import { sameJson, statusOnlyChange } from './compare';
+import { defaultReporter, guarded, type Reporter } from './guard';
 
 // The simulated cilium-operator LB-IPAM: one long-lived engine fed with pool and Service watch
 // events in the order the store emits them, writing each Service's and pool's status back through
@@ -43,6 +44,8 @@ export class LbIpamController {
   constructor(
     private readonly store: ControllerStore,
     private readonly engine: EnginePort,
+    /** Where a failed step is reported (stderr, once per message, by default). */
+    private readonly report?: Reporter,
   ) {
     this.pools = new Cache(store, POOL_REF);
     this.services = new Cache(store, SERVICE_REF);
@@ -91,7 +94,12 @@ export class LbIpamController {
       }
       this.stats.events++;
       const op = ev.type === 'DELETED' ? 'delete' : 'upsert';
-      this.engine.apply({ op, object: ev.object } as EngineEvent);
+      // One object the engine cannot digest must not stop LB-IPAM (or the server) for the rest.
+      const what = `${op} of ${ev.object.kind} ${keyOf(ev.object)}`;
+      guarded('LB-IPAM', what, () => this.engine.apply({ op, object: ev.object } as EngineEvent), (m) => {
+        this.stats.lastError = m;
+        (this.report ?? defaultReporter)(m);
+      });
     }
     if (batch.length > 0 || touched.length > 0) this.writeChanges(this.engine.takeChanges());
     for (const obj of touched) {
@@ -108,7 +116,7 @@ export class LbIpamController {
 
   private schedule(): void {
     if (this.scheduled || this.stopped) return;
-    this.scheduled = setImmediate(() => this.drain());
+    this.scheduled = setImmediate(() => guarded('LB-IPAM', 'processing events', () => this.drain(), this.report));
   }
 
   private writeAll(): void {
