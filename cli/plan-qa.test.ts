@@ -131,6 +131,7 @@ describe('lbipam plan output and exit codes', () => {
     const dormant = run([file(SVC('a'))]);
     expect(dormant.code).toBe(1);
     expect(dormant.out).toMatch(/default\/a\s+-\s+pending\s+No CiliumLoadBalancerIPPool exists/);
+    expect(dormant.out).toContain('exit 1: 1 Service pending (0 satisfied, 1 pending, 0 not handled by LB-IPAM; 0 pools)');
   }, 60_000);
 
   it('reads stdin with -, skips and counts other kinds, and aligns the table', () => {
@@ -142,6 +143,7 @@ describe('lbipam plan output and exit codes', () => {
     expect(lines[1].indexOf('10.0.10.0')).toBe(header.indexOf('IPS'));
     expect(lines[2].indexOf('10.0.10.1')).toBe(header.indexOf('IPS'));
     expect(r.out).toContain('skipped (not read by LB-IPAM): 1 Service.serving.knative.dev');
+    expect(r.out).toContain('exit 0: every handled Service satisfied, no pool conflict (2 satisfied, 0 pending, 0 not handled by LB-IPAM; 1 pool)');
   }, 60_000);
 });
 

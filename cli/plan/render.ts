@@ -3,6 +3,8 @@ import type { Service } from '../../lib/cilium/objects';
 import type { LbIpamEngine, ServiceStatus } from '../../lib/ipam';
 import type { LoadedInput } from './load';
 
+const SATISFIED = 'cilium.io/IPAMRequestSatisfied';
+
 export interface PlanResult {
   services: { namespace: string; name: string; status: object }[];
   pools: { name: string; status: object }[];
@@ -42,13 +44,19 @@ function table(rows: string[][]): string {
 
 export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
   const svcRows = [['SERVICE', 'IPS', 'STATUS', 'REASON']];
+  const tally = { satisfied: 0, pending: 0, ignored: 0 };
   for (const svc of input.services.values()) {
     const ns = svc.metadata.namespace ?? 'default';
     const d = engine.diagnose(ns, svc.metadata.name);
-    const status = d.state === 'satisfied' ? 'satisfied' : d.state === 'pending' ? 'pending' : d.state === 'dormant' ? 'pending' : 'ignored';
-    const reason = d.state === 'pending' ? `${d.reason ?? ''}: ${d.message ?? ''}` : d.state === 'satisfied' ? '' : d.cause;
+    const final = finalStatus(engine, svc);
+    const status = d.state === 'satisfied' ? 'satisfied' : d.state === 'pending' || d.state === 'dormant' ? 'pending' : 'ignored';
+    tally[status]++;
+    // Cilium's own reason and message when it wrote one (also a no_pool written just before the
+    // last pool went away), else our explanation (dormant, not handled).
+    const cond = d.state === 'pending' || d.state === 'dormant' ? final.conditions?.find((c) => c.type === SATISFIED && c.status === 'False') : undefined;
+    const reason = d.state === 'satisfied' ? '' : cond ? `${cond.reason ?? ''}: ${cond.message ?? ''}` : d.cause;
     // Like kubectl's EXTERNAL-IP: the ingress the Service ends with (LB-IPAM's, or another controller's).
-    const ips = (finalStatus(engine, svc).loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
+    const ips = (final.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
     svcRows.push([`${ns}/${svc.metadata.name}`, ips.join(',') || '-', status, reason]);
   }
   const poolRows = [['POOL', 'CONFLICT', 'TOTAL', 'USED', 'AVAILABLE']];
@@ -71,6 +79,10 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
     .map((d) => `${d.namespace}/${d.name}: ${d.cause}\n  fix: ${d.fix}`);
   if (pending.length) parts.push(pending.join('\n'));
   if (parts.length === 0) parts.push('no CiliumLoadBalancerIPPools or Services in the input');
+  // One line a CI log can be read by: what decided the exit status.
+  const bad = [tally.pending && `${tally.pending} Service${tally.pending > 1 ? 's' : ''} pending`, conflicts.length && `${conflicts.length} pool${conflicts.length > 1 ? 's' : ''} in conflict`].filter(Boolean);
+  const counted = `${tally.satisfied} satisfied, ${tally.pending} pending, ${tally.ignored} not handled by LB-IPAM; ${input.pools.size} pool${input.pools.size === 1 ? '' : 's'}`;
+  parts.push(bad.length ? `exit 1: ${bad.join(', ')} (${counted})` : `exit 0: every handled Service satisfied, no pool conflict (${counted})`);
   const skipped = [...input.skipped].map(([k, n]) => `${n} ${k}`).join(', ');
   if (skipped) parts.push(`skipped (not read by LB-IPAM): ${skipped}`);
   if (input.l2Policies) parts.push(`${input.l2Policies} CiliumL2AnnouncementPolicy read (L2 announcements do not change LB-IPAM's statuses)`);
