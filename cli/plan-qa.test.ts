@@ -239,6 +239,7 @@ describe('lbipam plan on bad input: exit 2, file + document + field, no stack tr
       [['--default-lb-service-ipam=metallb', 'f'], /expected lbipam, nodeipam or none, got 'metallb'/],
       [['--now=yesterday', 'f'], /--now: expected an RFC 3339 time/],
       [['-', '-'], /'-' \(stdin\) given twice/],
+      [['--enable-ipv6', 'false', 'f'], /--enable-ipv6: write --enable-ipv6=false/],
       [[], /no input files/],
     ];
     for (const [args, msg] of flags) {

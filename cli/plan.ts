@@ -24,7 +24,8 @@ kinds are skipped and counted. Two directives:
 
 output:
   table (default): Services (IPs, status, Cilium's reason and message), pools (conflict,
-    total/used/available), then conflicts and a cause and fix for every pending Service.
+    total/used/available), then conflicts, a cause and fix for every pending Service, and a
+    last line saying what decided the exit status.
   json: {"services":[{"namespace","name","status"}],"pools":[{"name","status"}]}, each status
     exactly as Cilium writes it (Service: loadBalancer.ingress and one IPAMRequestSatisfied
     condition; pool: PoolConflict, IPsTotal, IPsAvailable, IPsUsed). A Service LB-IPAM does not

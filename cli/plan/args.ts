@@ -13,6 +13,8 @@ export class UsageError extends Error {}
 // metav1.Time is RFC 3339; anything else (e.g. "yesterday", "5") is refused rather than guessed.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
+const BOOL_FLAGS = ['--enable-ipv4', '--enable-ipv6', '--enable-l2-announcements', '--enable-bgp-control-plane'];
+
 function parseBool(flag: string, v: string | undefined): boolean {
   if (v === undefined || v === 'true') return true;
   if (v === 'false') return false;
@@ -30,6 +32,11 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
   let onlyFiles = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    const prev = args[i - 1];
+    if (!onlyFiles && (a === 'true' || a === 'false') && BOOL_FLAGS.includes(prev)) {
+      // pflag style: "--enable-ipv6 false" would silently read a file named "false".
+      throw new UsageError(`${prev}: write ${prev}=${a} (a boolean flag takes its value after '=')`);
+    }
     if (onlyFiles || a === '-' || !a.startsWith('-')) {
       if (a === '-' && out.files.includes('-')) throw new UsageError("'-' (stdin) given twice");
       out.files.push(a);
