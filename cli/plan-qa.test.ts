@@ -251,7 +251,19 @@ describe('lbipam plan on bad input: exit 2, file + document + field, no stack tr
   }, 120_000);
 });
 
-describe('engine findings (lib/ipam owns the fix; see the report)', () => {
+describe('engine findings (lib/ipam and lib/cilium own the fixes; see the report)', () => {
+  it('a requested IPv6 with a zone (fe80::1%eth0) parses in Go netip, so Cilium keeps it as a request: no_pool, no generic IP', () => {
+    const f = file(
+      [
+        'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec: {blocks: [{cidr: 10.0.10.0/24}]}\n',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: z, annotations: {lbipam.cilium.io/ips: "fe80::1%eth0"}}\nspec: {type: LoadBalancer}\n',
+      ].join('---\n'),
+    );
+    const z = svc(json(f).data, 'z');
+    expect(ips(z)).toEqual([]);
+    expect(z.status.conditions?.[0]).toMatchObject({ status: 'False', reason: 'no_pool', message: "No pool exists with a CIDR containing 'fe80::1%eth0'" });
+  }, 60_000);
+
   it('TestRequestReservedFirstLastIPWithSharingKey: a reserved first IP requested with a sharing key is denied', () => {
     const r = json(path.join(__dirname, 'testdata', 'cilium', 'TestRequestReservedFirstLastIPWithSharingKey.yaml'));
     const a = svc(r.data, 'service-a');
