@@ -14,7 +14,6 @@ import { whatIfOutcome } from './what-if';
 const svcKey = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
 const isPool = (o: EngineEvent['object']): o is CiliumLoadBalancerIPPool => o.kind === 'CiliumLoadBalancerIPPool';
 
-
 export class LbIpamEngine {
   /** @internal */
   core: Core;
