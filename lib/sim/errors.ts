@@ -70,7 +70,9 @@ export function badRequest(message: string): ApiError {
 export function invalid(kind: string, group: string, name: string, causes: StatusCause[]): ApiError {
   const list = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
   const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
-  return new ApiError(422, 'Invalid', `${kind} "${name}" is invalid: ${summary}`, {
+  // schema.GroupKind's String(): `Service`, `CiliumLoadBalancerIPPool.cilium.io`.
+  const qualified = group ? `${kind}.${group}` : kind;
+  return new ApiError(422, 'Invalid', `${qualified} "${name}" is invalid: ${summary}`, {
     name,
     group: group || undefined,
     kind,

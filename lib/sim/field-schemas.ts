@@ -53,6 +53,22 @@ export const SPEC_SHAPES = {
 
 export type SpecShapeName = keyof typeof SPEC_SHAPES;
 
+const conditions: Shape = [{ type: 'string', status: 'string', reason: 'string', message: 'string', lastTransitionTime: 'string', observedGeneration: 'integer' }];
+
+/**
+ * The parts of each kind's status the controllers and the dashboard read, for type checks only
+ * (status is not pruned: its other fields pass).
+ */
+export const STATUS_SHAPES: Partial<Record<SpecShapeName, Shape>> = {
+  service: { loadBalancer: { ingress: [{ ip: 'string', hostname: 'string', ipMode: 'string', ports: 'objects' }] }, conditions },
+  pool: { conditions },
+  l2Policy: { conditions },
+  node: { conditions, addresses: [{ type: 'string', address: 'string' }], nodeInfo: 'map' },
+  namespace: { phase: 'string' },
+  gateway: { addresses: [{ type: 'string', value: 'string' }], conditions, listeners: 'objects' },
+  gatewayClass: { conditions },
+};
+
 /** Paths (`spec.ports[0].nme`) of fields the shape does not declare. `$`-directives and nulls (patch syntax) pass. */
 export function unknownFields(shape: Shape, value: unknown, path = ''): string[] {
   if (isLeafOrMap(shape) || value === null || typeof value !== 'object') return [];

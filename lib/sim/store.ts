@@ -13,6 +13,7 @@ import { isObj } from './patch';
 import { nameRule, patchedObject, resolveKind, withRemovals } from './store-helpers';
 import type { KindRef, ListOptions, ListResult, ObjectRef, PatchOptions, PatchType, SimObject, WatchOptions, WriteOptions } from './types';
 import { validateMetaMaps, validateName } from './validate';
+import { objectTypeCauses } from './field-types';
 import { WatchHub, type Listener } from './watch-hub';
 import { applyConflictError, findConflicts, ownedByOther, withoutPath } from './apply-ownership';
 import { withConversions } from './conversions';
@@ -118,6 +119,8 @@ export function createStore(options: StoreOptions = {}): Store {
       else delete meta.namespace;
       const draft: Record<string, unknown> = structuredClone({ ...input, metadata: undefined });
       if (def.status && !opts.withStatus) delete draft.status;
+      const typeErrors = objectTypeCauses(def, { ...draft, metadata: meta }, true);
+      if (typeErrors.length > 0) throw invalid(def.kind, def.group, String(meta.name ?? ''), typeErrors);
       const causes = [...validateName(meta.name, nameRule(def)), ...validateMetaMaps(meta)];
       causes.push(...applyKindHooks(def, draft, { alloc }));
       if (causes.length > 0) throw invalid(def.kind, def.group, String(meta.name ?? ''), causes);
@@ -183,6 +186,8 @@ export function createStore(options: StoreOptions = {}): Store {
       });
       if (!def.namespaced) delete meta.namespace;
       delete meta.resourceVersion;
+      const typeErrors = objectTypeCauses(def, { ...draft, metadata: meta }, true);
+      if (typeErrors.length > 0) throw invalid(def.kind, def.group, name, typeErrors);
       const causes = validateMetaMaps(meta);
       causes.push(...applyKindHooks(def, draft, { alloc, old: old as Record<string, unknown> }));
       if (causes.length > 0) throw invalid(def.kind, def.group, name, causes);
