@@ -8,7 +8,8 @@
 // texts) carries over. The first iterations warm the JIT; the figure is the median of the
 // measured ones (ipam.allocate_10k_cold_ms is the very first run, JIT warm-up included).
 // ipam.heap_mb is what the engine retains after a real collection (the objects it was given,
-// which the informer holds anyway, are not counted).
+// which the informer holds anyway, are not counted). ipam.event_pending_ms: one more Service
+// event while 1,000 Services wait on full pools (each event retries every one of them).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CiliumLoadBalancerIPPool, Service } from '../lib/cilium/objects';
@@ -92,6 +93,34 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** Single-event times while 1,000 Services wait on full pools: every event retries all of them (as Cilium does). */
+function pendingEventTimes(now: () => Date): number[] {
+  const engine = new LbIpamEngine({}, now);
+  for (let i = 0; i < 50; i++) {
+    engine.apply({
+      op: 'upsert',
+      object: { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool', metadata: { name: `full-${i}`, generation: 1 }, spec: { blocks: [{ start: `172.17.${i}.1`, stop: `172.17.${i}.100` }], serviceSelector: { matchLabels: { team: `t${i}` } } } },
+    });
+  }
+  const v4 = (i: number): Service => {
+    const s = service(i);
+    return { ...s, spec: { type: 'LoadBalancer', ports: [{ port: 80, protocol: 'TCP' }] } };
+  };
+  for (let i = 0; i < 6_000; i++) engine.apply({ op: 'upsert', object: v4(i) });
+  const pending = engine.diagnose('ns-0', 'svc-5980').state;
+  if (pending !== 'pending') throw new Error(`expected svc-5980 to be pending, it is ${pending}`);
+  const times: number[] = [];
+  for (let i = 6_000; i < 6_100; i++) {
+    const t = performance.now();
+    engine.apply({ op: 'upsert', object: v4(i) });
+    times.push(performance.now() - t);
+    const d = performance.now();
+    engine.apply({ op: 'delete', object: v4(i) });
+    times.push(performance.now() - d);
+  }
+  return times;
+}
+
 export async function run(): Promise<{ name: string; value: number; unit: string }[]> {
   const now = () => new Date('2026-01-01T00:00:00Z');
   const gc = collector();
@@ -123,5 +152,6 @@ export async function run(): Promise<{ name: string; value: number; unit: string
     { name: 'ipam.allocate_10k_cold_ms', value: round(runs[0].ms, 1), unit: 'ms' },
     { name: 'ipam.event_ms', value: round(median(times), 3), unit: 'ms' },
     { name: 'ipam.heap_mb', value: round(median(measured.map((r) => r.heapMb)), 1), unit: 'MB' },
+    { name: 'ipam.event_pending_ms', value: round(median(pendingEventTimes(now)), 3), unit: 'ms' },
   ];
 }
