@@ -43,40 +43,44 @@ export function newInput(): LoadedInput {
 export function loadYaml(text: string, file: string, input: LoadedInput, clock: { next(): string }): number {
   const lines = new LineCounter();
   const composer = new Composer();
+  const docs = composer.compose(new Parser(lines.addNewLine).parse(text), false, text.length);
   let index = 0;
   let objects = 0;
-  try {
-    for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text), false, text.length)) {
-      index++;
-      const where = `${file}: document ${index}`;
-      if (doc.errors.length > 0) {
-        const err = doc.errors[0];
-        const pos = lines.linePos(err.pos[0]);
-        throw new PlanInputError(`${where}: invalid YAML at line ${pos.line}, column ${pos.col}: ${err.message.split('\n')[0]}`);
-      }
-      let value: unknown;
-      try {
-        value = doc.toJS({ maxAliasCount: 100 });
-      } catch (err) {
-        // e.g. an alias bomb ("Excessive alias count") or an alias to nothing.
-        throw new PlanInputError(`${where}: invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (value === null || value === undefined) continue;
-      objects++;
-      if (!isObj(value)) throw new PlanInputError(`${where}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`);
-      const isList = typeof value.kind === 'string' && value.kind.endsWith('List') && value.items !== undefined;
-      if (!isList) {
-        addObject(value, where, input, clock);
-        continue;
-      }
-      if (!Array.isArray(value.items)) throw new PlanInputError(`${where}: items: expected a list`);
-      value.items.forEach((item, j) => addObject(item, `${where}: items[${j}]`, input, clock));
+  for (;;) {
+    let next: ReturnType<typeof docs.next>;
+    try {
+      next = docs.next();
+    } catch (err) {
+      // The parser itself gave up (e.g. nesting deeper than the stack): bad input, not a crash.
+      const why = err instanceof RangeError ? 'nested too deeply' : err instanceof Error ? err.message : String(err);
+      throw new PlanInputError(`${file}: document ${index + 1}: invalid YAML: ${why}`);
     }
-  } catch (err) {
-    if (err instanceof PlanInputError) throw err;
-    // The parser itself gave up (e.g. nesting deeper than the stack): still bad input, not a crash.
-    const why = err instanceof RangeError ? 'nested too deeply' : err instanceof Error ? err.message : String(err);
-    throw new PlanInputError(`${file}: document ${index + 1}: invalid YAML: ${why}`);
+    if (next.done) break;
+    const doc = next.value;
+    index++;
+    const where = `${file}: document ${index}`;
+    if (doc.errors.length > 0) {
+      const err = doc.errors[0];
+      const pos = lines.linePos(err.pos[0]);
+      throw new PlanInputError(`${where}: invalid YAML at line ${pos.line}, column ${pos.col}: ${err.message.split('\n')[0]}`);
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // e.g. an alias bomb ("Excessive alias count") or an alias to nothing.
+      throw new PlanInputError(`${where}: invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (value === null || value === undefined) continue;
+    objects++;
+    if (!isObj(value)) throw new PlanInputError(`${where}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`);
+    const isList = typeof value.kind === 'string' && value.kind.endsWith('List') && value.items !== undefined;
+    if (!isList) {
+      addObject(value, where, input, clock);
+      continue;
+    }
+    if (!Array.isArray(value.items)) throw new PlanInputError(`${where}: items: expected a list`);
+    value.items.forEach((item, j) => addObject(item, `${where}: items[${j}]`, input, clock));
   }
   return objects;
 }
