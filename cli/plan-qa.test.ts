@@ -189,6 +189,7 @@ describe('lbipam plan on bad input: exit 2, file + document + field, no stack tr
     ['allowFirstLastIPs yes', 'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec: {allowFirstLastIPs: yes}\n', /spec\.allowFirstLastIPs: must be "Yes" or "No", got "yes"/],
     ['bad selector operator', 'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec: {serviceSelector: {matchExpressions: [{key: a, operator: Like, values: [b]}]}}\n', /document 1: spec\.serviceSelector\.matchExpressions\[0\]/],
     ['port out of range', 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: LoadBalancer, ports: [{port: 70000}]}\n', /document 1: spec\.ports\[0\]\.port: expected a number 1-65535/],
+    ['deep nesting', `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /document 1: invalid YAML at line 1, column \d+: nested too deeply/],
     ['alias bomb', bomb, /document 1: invalid YAML: Excessive alias count/],
     ['empty file', '', /: no Kubernetes objects \(the input is empty or only comments\)/],
     ['only comments', '# nothing\n---\n', /: no Kubernetes objects/],

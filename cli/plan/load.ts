@@ -62,7 +62,9 @@ export function loadYaml(text: string, file: string, input: LoadedInput, clock: 
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const pos = lines.linePos(err.pos[0]);
-      throw new PlanInputError(`${where}: invalid YAML at line ${pos.line}, column ${pos.col}: ${err.message.split('\n')[0]}`);
+      const msg = err.message.split('\n')[0];
+      const why = msg.includes('call stack') ? `nested too deeply (${msg})` : msg;
+      throw new PlanInputError(`${where}: invalid YAML at line ${pos.line}, column ${pos.col}: ${why}`);
     }
     let value: unknown;
     try {
