@@ -3,11 +3,17 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError } from './errors';
+import { decodeKubernetesProtobuf } from './protobuf';
 import type { PatchType } from './types';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8');
+}
+
+/** The raw body (protobuf is binary), capped at `limit` bytes. */
+export function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {
@@ -26,7 +32,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -47,14 +53,19 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** POST/PUT bodies: JSON (kubectl's choice) or YAML. */
-export function decodeObject(req: IncomingMessage, text: string): unknown {
+/** POST/PUT bodies: JSON (kubectl's choice for most), YAML, or protobuf (kubectl's typed clients). */
+export function decodeObject(req: IncomingMessage, raw: Buffer): unknown {
   const type = mediaType(req);
+  if (raw.length === 0) throw new ApiError(400, 'BadRequest', 'the request body is empty');
+  if (type === PROTOBUF) return decodeKubernetesProtobuf(raw);
+  const text = raw.toString('utf8');
   if (text.trim() === '') throw new ApiError(400, 'BadRequest', 'the request body is empty');
   if (type === '' || type === 'application/json') return parseJson(text);
   if (type === 'application/yaml' || type === 'application/x-yaml') return parseYamlBody(text);
-  throw unsupported(type, 'application/json, application/yaml');
+  throw unsupported(type, `application/json, application/yaml, ${PROTOBUF}`);
 }
+
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
 function parseYamlBody(text: string): unknown {
   try {

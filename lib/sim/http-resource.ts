@@ -3,7 +3,7 @@
 // does the semantics, this file maps HTTP onto it and back.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, badRequest, conflict, invalid, notFound, tooLargeResourceVersion, type StatusCause } from './errors';
-import { decodeObject, decodePatch, parseJson, readBody } from './http-body';
+import { decodeObject, decodePatch, parseJson, readBodyBytes } from './http-body';
 import type { ResourceRoute } from './http-route';
 import { sendJson, type Headers } from './http-respond';
 import { tableRequest } from './http-table';
@@ -161,15 +161,16 @@ export async function handleResource(ctx: ResourceContext): Promise<void> {
     return;
   }
 
-  const text = await readBody(req, ctx.maxBodyBytes);
+  const raw = await readBodyBytes(req, ctx.maxBodyBytes);
+  const text = raw.toString('utf8');
   const dryRun = dryRunOf(q);
   const fieldManager = q.get('fieldManager') ?? undefined;
   const subresource = route.subresource;
   if (method === 'POST' && name === undefined) {
-    const body = checkFields(q, route, checkBody(route, decodeObject(req, text)), headers);
+    const body = checkFields(q, route, checkBody(route, decodeObject(req, raw)), headers);
     one(201, store.create(body, { dryRun, fieldManager }));
   } else if (method === 'PUT' && name !== undefined) {
-    const body = checkFields(q, route, checkBody(route, decodeObject(req, text), name), headers);
+    const body = checkFields(q, route, checkBody(route, decodeObject(req, raw), name), headers);
     one(200, store.update(body, { dryRun, fieldManager, subresource }));
   } else if (method === 'PATCH' && name !== undefined) {
     const decoded = decodePatch(req, text);

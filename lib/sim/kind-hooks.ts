@@ -76,7 +76,8 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
     if (!PROTOCOLS.includes(p.protocol as string)) {
       causes.push({ reason: 'FieldValueNotSupported', field: `${f}.protocol`, message: `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"` });
     }
-    p.targetPort = p.targetPort ?? p.port;
+    // Upstream defaults an unset, 0 or "" targetPort to the port.
+    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
     if (!wantsNodePorts) {
       if (type !== 'LoadBalancer') delete p.nodePort;
       return p;

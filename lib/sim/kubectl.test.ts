@@ -152,6 +152,16 @@ describe('kubectl get', () => {
 });
 
 describe('kubectl writes', () => {
+  it('kubectl create namespace / create service (protobuf bodies) work like on a real server', async () => {
+    expect(await kubectl(['create', 'namespace', 'proto'])).toBe('namespace/proto created\n');
+    expect(await kubectl(['create', 'service', 'loadbalancer', 'web', '-n', 'proto', '--tcp=80:8080'])).toBe('service/web created\n');
+    const svc = store.get({ ...SVC, namespace: 'proto', name: 'web' });
+    expect(svc?.spec).toMatchObject({ type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ name: '80-8080', port: 80, targetPort: 8080, protocol: 'TCP', nodePort: expect.any(Number) }] });
+    expect(svc?.metadata.labels).toEqual({ app: 'web' });
+    const dup = await runKubectl(sb, ['create', 'service', 'loadbalancer', 'web', '-n', 'proto', '--tcp=80']);
+    expect(dup.stderr).toContain('services "web" already exists');
+  });
+
   it('create -f, then AlreadyExists', async () => {
     expect(await kubectl(['create', '-f', '-'], poolYaml('created', '10.1.0.0/24'))).toContain('ciliumloadbalancerippool.cilium.io/created created');
     const again = await runKubectl(sb, ['create', '-f', '-'], poolYaml('created', '10.1.0.0/24'));
