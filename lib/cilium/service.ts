@@ -1,6 +1,6 @@
 // Typed reading of a Service the way LB-IPAM sees it (getSVCRequestedIPs, getSVCSharingKey,
 // getSVCSharingCrossNamespace, serviceIPFamilyRequest, isResponsibleForSVC).
-import { addrEquals, parseAddr, type IpAddr } from '../net';
+import { addrEquals, parseAddrZoned, type IpAddr } from '../net';
 import { ANNOTATION, getAnnotation } from './annotations';
 import type { Service } from './objects';
 import { serviceSelectorLabels } from './selector';
@@ -46,19 +46,23 @@ export interface ServiceRequest {
 
 export const serviceKey = (namespace: string, name: string): string => `${namespace}/${name}`;
 
+/**
+ * getSVCRequestedIPs. Entries go through netip.ParseAddr, which accepts an IPv6 zone: `fe80::1%eth0`
+ * is a request (kept with its zone, so it never falls back to generic allocation), not a skipped entry.
+ */
 export function requestedIPs(svc: Service): { ips: IpAddr[]; invalid: { source: string; value: string }[] } {
   const ips: IpAddr[] = [];
   const invalid: { source: string; value: string }[] = [];
   const lbIP = svc.spec?.loadBalancerIP;
   if (lbIP) {
-    const ip = parseAddr(lbIP);
+    const ip = parseAddrZoned(lbIP);
     if (ip) ips.push(ip);
     else invalid.push({ source: 'spec.loadBalancerIP', value: lbIP });
   }
   const ann = getAnnotation(svc.metadata.annotations, ANNOTATION.ips, ANNOTATION.ipsAlias);
   if (ann.value !== '') {
     for (const entry of ann.value.split(',')) {
-      const ip = parseAddr(entry.trim());
+      const ip = parseAddrZoned(entry.trim());
       if (ip) ips.push(ip);
       else invalid.push({ source: `metadata.annotations["${ann.key}"]`, value: entry });
     }

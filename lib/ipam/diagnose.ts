@@ -1,7 +1,7 @@
 // Plain-language cause and fix for one Service, from the engine's state (never from guesses).
 import { describeSelector } from '../cilium/selector';
 import { whyNotHandled } from '../cilium/service';
-import { formatAddr, formatRun, parseAddr, rangeContains, type IpAddr } from '../net';
+import { addrEquals, formatAddr, formatRun, parseAddr, rangeContains, type IpAddr } from '../net';
 import { SVC_CONDITION, type Core } from './core';
 import type { ServiceView } from './model';
 import type { Diagnosis, FreeRuns } from './types';
@@ -94,7 +94,7 @@ export function diagnoseService(core: Core, namespace: string, name: string): Di
   }
   const free = freeRunsFor(core, sv);
   if (sv.requestedIPs.length > 0) {
-    const missing = sv.requestedIPs.filter((r) => !sv.allocated.some((a) => a.ip.value === r.value && a.ip.family === r.family));
+    const missing = sv.requestedIPs.filter((r) => !sv.allocated.some((a) => addrEquals(a.ip, r)));
     const causes = missing.map((ip) => explainSpecific(core, sv, ip));
     return {
       ...d,

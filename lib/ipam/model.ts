@@ -3,7 +3,7 @@
 // engine is deterministic for a given event sequence.
 import type { Condition, LoadBalancerIngress } from '../cilium/objects';
 import type { ServicePortView } from '../cilium/service';
-import { isV4Like, parseAddr, type IpAddr } from '../net';
+import { addrEquals, isV4Like, parseAddrZoned, type IpAddr } from '../net';
 import { HashAllocator } from './hash-allocator';
 
 export interface CandidateRanges {
@@ -118,7 +118,7 @@ export class ServiceView {
     const ingress = this.status.loadBalancer.ingress;
     const p = this.parsed;
     if (p.of === ingress && p.len === (ingress?.length ?? 0)) return p.addrs;
-    const addrs = (ingress ?? []).map((i) => parseAddr(i.ip ?? ''));
+    const addrs = (ingress ?? []).map((i) => parseAddrZoned(i.ip ?? ''));
     this.parsed = { of: ingress, len: addrs.length, addrs };
     return addrs;
   }
@@ -145,13 +145,14 @@ export class ServiceView {
   isSatisfied(): boolean {
     const addrs = this.ingressAddrs();
     if (this.requestedIPs.length > 0) {
-      return this.requestedIPs.every((req) => addrs.some((a) => a !== null && a.family === req.family && a.value === req.value));
+      // netip.ParseAddr + Compare: zones parse and count (fe80::1%eth0 is not fe80::1).
+      return this.requestedIPs.every((req) => addrs.some((a) => a !== null && addrEquals(a, req)));
     }
     let v4 = false;
     let v6 = false;
     for (const a of addrs) {
-      // Go's net.ParseIP(x).To4() == nil counts unparsable entries as IPv6.
-      if (a && isV4Like(a)) v4 = true;
+      // Go's net.ParseIP(x).To4() == nil counts unparsable entries (zoned ones too) as IPv6.
+      if (a && a.zone === undefined && isV4Like(a)) v4 = true;
       else v6 = true;
     }
     return !((this.families.ipv4 && !v4) || (this.families.ipv6 && !v6));

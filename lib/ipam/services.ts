@@ -2,7 +2,7 @@
 // stripping and importing ingress IPs, and satisfying specific and generic requests.
 import type { LoadBalancerIngress, Service } from '../cilium/objects';
 import { readServiceRequest } from '../cilium/service';
-import { addrEquals, formatAddr, parseAddr, type IpAddr } from '../net';
+import { addrEquals, formatAddr, parseAddrZoned, type IpAddr } from '../net';
 import { cloneStatus, SVC_CONDITION, type Core } from './core';
 import { satisfyFamily } from './allocate';
 import { NO_CANDIDATES, NO_STATUS, ServiceView, type AllocatedIP, type LbRange } from './model';
@@ -95,6 +95,9 @@ export function findRangeOfIP(core: Core, sv: ServiceView, ip: IpAddr): { range?
     if (r.disabled()) continue;
     const { family, from, to } = r.alloc.range;
     if (ip.family !== family || ip.value < from || ip.value > to) continue;
+    // netip.Addr.Compare sorts fe80::5%eth0 just after fe80::5, so a zoned address equal to a
+    // range's last address is past the range (equal to its first, it is inside).
+    if (ip.zone !== undefined && ip.value === to) continue;
     const pool = core.pools.get(r.originPool);
     if (!pool) continue;
     foundPool = true;
@@ -111,7 +114,7 @@ export function stripOrImportIngresses(core: Core, sv: ServiceView): boolean {
   const kept: LoadBalancerIngress[] = [];
   for (const ingress of before) {
     if (!ingress.ip) continue;
-    const ip = parseAddr(ingress.ip);
+    const ip = parseAddrZoned(ingress.ip); // netip.ParseAddr: a zone parses
     if (!ip) continue;
     if (!sv.allocated.some((a) => addrEquals(a.ip, ip))) {
       if (sv.requestedIPs.length > 0 && !sv.requestedIPs.some((r) => addrEquals(r, ip))) continue;
@@ -191,12 +194,12 @@ function satisfySpecific(core: Core, sv: ServiceView): boolean {
       continue;
     }
     if (range.alloc.has(req.value)) {
-      if (sv.sharingKey === '') {
+      const holders = range.alloc.get(req.value);
+      // Behaviour change vs S1 (reference E.17 granted it): Cilium #48804 (issue 48779) refuses a reserved (nil-holder) IP even with a sharing key.
+      if (sv.sharingKey === '' || holders === null || holders === undefined) {
         fail('already_allocated', `The IP '${text}' is already allocated to another service`);
         continue;
       }
-      // A reserved address has no holders, so it looks compatible (E.17: S1 hands it out).
-      const holders = range.alloc.get(req.value) ?? [];
       const why = holders.map((h) => h.incompatibility(sv)).find((r) => r !== undefined);
       if (why !== undefined) {
         fail('already_allocated_incompatible_service', `The IP '${text}' is already allocated to an incompatible service. Reason: ${why}`);

@@ -1,7 +1,9 @@
 // IP addresses as (family, BigInt) pairs. Parsing follows Go's netip.ParseAddr, which is what
-// Cilium uses: strict dotted quads (no leading zeros), IPv6 through ip-address, no zones, no
-// prefixes. Formatting follows netip.Addr.String(): RFC 5952 lower-case compressed IPv6, and
-// IPv4-mapped IPv6 printed as ::ffff:a.b.c.d.
+// Cilium uses: strict dotted quads (no leading zeros), IPv6 through ip-address, no prefixes.
+// parseAddr refuses IPv6 zones (pool blocks and most callers want plain addresses);
+// parseAddrZoned accepts them as netip.ParseAddr does (fe80::1%eth0), for the places where Cilium
+// keeps a zone: requested IPs and ingress entries. Formatting follows netip.Addr.String(): RFC
+// 5952 lower-case compressed IPv6, IPv4-mapped IPv6 printed as ::ffff:a.b.c.d, then `%zone`.
 import { Address4, Address6 } from 'ip-address';
 
 export type Family = 4 | 6;
@@ -9,6 +11,11 @@ export type Family = 4 | 6;
 export interface IpAddr {
   readonly family: Family;
   readonly value: bigint;
+  /**
+   * IPv6 scoped zone, never empty (Go refuses `fe80::1%`). Only parseAddrZoned sets it; a zoned
+   * address is a different address from the plain one (netip.Addr compares zones).
+   */
+  readonly zone?: string;
 }
 
 const V4_MAX = (1n << 32n) - 1n;
@@ -64,6 +71,24 @@ function parseUncached(text: string): IpAddr | null {
   }
 }
 
+/**
+ * netip.ParseAddr with zones: everything after the first '%' is the zone (any non-empty text), and
+ * only an IPv6 address may carry one (ParseAddr picks IPv4 when a '.' comes before any ':', and
+ * the IPv4 parser refuses '%'). Without a '%' this is parseAddr.
+ */
+export function parseAddrZoned(text: string): IpAddr | null {
+  if (typeof text !== 'string') return null;
+  const pct = text.indexOf('%');
+  if (pct < 0) return parseAddr(text);
+  const zone = text.slice(pct + 1);
+  const head = text.slice(0, pct);
+  const colon = head.indexOf(':');
+  const dot = head.indexOf('.');
+  if (zone === '' || colon < 0 || (dot >= 0 && dot < colon)) return null;
+  const addr = parseAddr(head);
+  return addr === null ? null : Object.freeze({ family: 6 as const, value: addr.value, zone });
+}
+
 export function isValidAddr(text: string): boolean {
   return parseAddr(text) !== null;
 }
@@ -112,6 +137,8 @@ function formatV6(value: bigint): string {
 /** Canonical text, as Cilium writes it into status.loadBalancer.ingress. */
 export function formatAddr(addr: IpAddr): string {
   if (addr.family === 4) return formatV4(addr.value);
+  // netip.Addr.String() keeps the zone. Zoned text is not cached: parseAddr must keep refusing it.
+  if (addr.zone !== undefined) return `${formatV6(addr.value)}%${addr.zone}`;
   const text = formatV6(addr.value);
   // What we print is read back (statuses are re-read); remember it so IPv6 is not re-parsed.
   if (!cache.has(text)) {
@@ -121,13 +148,17 @@ export function formatAddr(addr: IpAddr): string {
   return text;
 }
 
-/** Go's netip.Addr.Compare: IPv4 sorts before IPv6, then by value. */
+/** Go's netip.Addr.Compare: IPv4 sorts before IPv6, then by value, then by zone (none first). */
 export function compareAddr(a: IpAddr, b: IpAddr): number {
   if (a.family !== b.family) return a.family - b.family;
-  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  const za = a.zone ?? '';
+  const zb = b.zone ?? '';
+  return za < zb ? -1 : za > zb ? 1 : 0;
 }
 
-export const addrEquals = (a: IpAddr, b: IpAddr): boolean => a.family === b.family && a.value === b.value;
+/** netip.Addr equality: fe80::1%eth0 is not fe80::1. */
+export const addrEquals = (a: IpAddr, b: IpAddr): boolean => a.family === b.family && a.value === b.value && a.zone === b.zone;
 
 /** Canonicalises a string address; returns the input unchanged when it does not parse. */
 export function canonicalAddr(text: string): string {

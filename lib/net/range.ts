@@ -42,8 +42,9 @@ export const rangeSize = (r: IpRange): bigint => r.to - r.from + 1n;
 
 export const countString = (n: bigint): string => n.toString(10);
 
+/** With netip.Addr.Compare: a zoned address sorts just after the plain one, so a zoned `to` is outside. */
 export function rangeContains(r: IpRange, addr: IpAddr): boolean {
-  return addr.family === r.family && addr.value >= r.from && addr.value <= r.to;
+  return addr.family === r.family && addr.value >= r.from && addr.value <= r.to && (addr.zone === undefined || addr.value !== r.to);
 }
 
 /** Inclusive overlap: sharing one edge address overlaps, adjacency does not (Cilium's intersect). */
