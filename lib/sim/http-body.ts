@@ -45,7 +45,28 @@ export function mediaType(req: IncomingMessage): string {
   return String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/** Deeper than any Kubernetes object; recursion over deeper input would overflow the stack. */
+export const MAX_NESTING = 1000;
+
+/** Nesting depth of JSON text, scanned without recursion (brackets inside strings do not count). */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_NESTING) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
 export function parseJson(text: string): unknown {
+  if (tooDeep(text)) throw new ApiError(400, 'BadRequest', `the request body nests deeper than ${MAX_NESTING} levels`);
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -67,12 +88,27 @@ export function decodeObject(req: IncomingMessage, raw: Buffer): unknown {
 
 const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
+/** The same limit for a parsed value (YAML), walked with an explicit stack. */
+function valueTooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= MAX_NESTING) return true;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 function parseYamlBody(text: string): unknown {
+  let value: unknown;
   try {
-    return parseYaml(text);
+    value = parseYaml(text);
   } catch (err) {
     throw new ApiError(400, 'BadRequest', `the request body is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
   }
+  if (valueTooDeep(value)) throw new ApiError(400, 'BadRequest', `the request body nests deeper than ${MAX_NESTING} levels`);
+  return value;
 }
 
 const PATCH_TYPES: Record<string, PatchType> = {

@@ -251,6 +251,21 @@ describe('watch over HTTP', () => {
 });
 
 describe('robustness', () => {
+  it('refuses bodies nested deeper than any object (400, not a stack overflow)', async () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const web = '/api/v1/namespaces/default/services/web';
+    for (const [path, type, body] of [
+      [web, 'application/merge-patch+json', deep(20_000)],
+      [web, 'application/json-patch+json', `[{"op":"add","path":"/metadata/labels","value":${deep(5000)}}]`],
+      ['/api/v1/namespaces/default/services', 'application/json', `{"apiVersion":"v1","kind":"Service","metadata":{"name":"d"},"spec":{"selector":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`],
+      [`${web}?fieldManager=x`, 'application/apply-patch+yaml', `a: ${deep(1200)}\n`],
+    ]) {
+      const res = await call(path, json(path.endsWith('services') ? 'POST' : 'PATCH', body, type));
+      expect(res, `${type} ${path}`).toMatchObject({ status: 400, body: { kind: 'Status', reason: 'BadRequest' } });
+    }
+    expect((await call('/version')).status).toBe(200);
+  });
+
   it('answers any garbage write with a Status (never a hang or a crash) and keeps serving', async () => {
     const paths = [
       '/api/v1/namespaces/default/services',
