@@ -44,6 +44,11 @@ describe('service reader', () => {
     const legacy = readServiceRequest(svc({ type: 'LoadBalancer' }, { 'io.cilium/lb-ipam-sharing-key': 'k' }), all);
     expect(legacy.sharingKey).toBe('k');
   });
+  it('a zoned IPv6 entry is a request (netip.ParseAddr accepts zones); adjacent entries differing by zone both stay', () => {
+    const r = readServiceRequest(svc({ type: 'LoadBalancer', loadBalancerIP: 'fe80::1%eth0' }, { 'lbipam.cilium.io/ips': ' fe80::1 , fe80::1%eth1,10.0.0.1%eth0' }), all);
+    expect(r.requestedIPs.map(formatAddr)).toEqual(['fe80::1%eth0', 'fe80::1', 'fe80::1%eth1']);
+    expect(r.invalidIPs.map((x) => x.value)).toEqual(['10.0.0.1%eth0']);
+  });
   it('defaults port protocol to TCP and does not trim cross-namespace entries (S1)', () => {
     const r = readServiceRequest(svc({ type: 'LoadBalancer', ports: [{ port: 80 }, { port: 53, protocol: 'UDP' }] }, { 'lbipam.cilium.io/sharing-cross-namespace': 'a, b' }), all);
     expect(r.ports).toEqual([{ port: 80, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }]);

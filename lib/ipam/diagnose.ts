@@ -109,6 +109,17 @@ export function diagnoseService(core: Core, namespace: string, name: string): Di
 }
 
 function explainSpecific(core: Core, sv: ServiceView, ip: IpAddr): { cause: string; fix: string } {
+  const why = explainRequested(core, sv, ip);
+  if (ip.zone === undefined) return why;
+  // Go's netip keeps the zone, so Cilium looks for fe80::1%eth0, never fe80::1.
+  const plain = formatAddr({ family: ip.family, value: ip.value });
+  return {
+    cause: `${why.cause} Cilium keeps the IPv6 zone '%${ip.zone}' as part of the requested address, so it is not ${plain}.`,
+    fix: `Request ${plain} without the zone.`,
+  };
+}
+
+function explainRequested(core: Core, sv: ServiceView, ip: IpAddr): { cause: string; fix: string } {
   const text = formatAddr(ip);
   const containing = core.ranges.ranges.filter((r) => !r.disabled() && rangeContains(r.alloc.range, ip));
   if (containing.length === 0) {

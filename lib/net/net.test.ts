@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addrEquals,
+  compareAddr,
   countString,
   formatAddr,
   formatRange,
   iterateRange,
   parseAddr,
+  parseAddrZoned,
   parseCidr,
+  rangeContains,
   rangeAsCidr,
   rangeSize,
   rangesOverlap,
@@ -37,6 +41,33 @@ describe('addresses', () => {
     expect(formatAddr(parseAddr('1:2:3:4:5:6:7:0')!)).toBe('1:2:3:4:5:6:7:0');
   });
 
+  it('parseAddrZoned keeps an IPv6 zone as Go netip does, and prints it after the address', () => {
+    const z = parseAddrZoned('FE80:0::1%eth0')!;
+    expect(z).toMatchObject({ family: 6, value: 0xfe80n << 112n | 1n, zone: 'eth0' });
+    expect(formatAddr(z)).toBe('fe80::1%eth0');
+    expect(formatAddr(parseAddrZoned('::ffff:1.2.3.4%x')!)).toBe('::ffff:1.2.3.4%x');
+    // Everything after the first '%' is the zone, whatever it holds.
+    expect(parseAddrZoned('fe80::1%a%b c')?.zone).toBe('a%b c');
+    expect(parseAddrZoned('10.0.0.1')).toEqual(parseAddr('10.0.0.1'));
+    for (const bad of ['fe80::1%', '%eth0', '10.0.0.1%eth0', '1.2::3%x', 'fe80::g%eth0', 'fe80::1/64%eth0']) {
+      expect(parseAddrZoned(bad), bad).toBeNull();
+    }
+    // Printing a zoned address must not teach the zone-refusing parser to accept that text.
+    expect(parseAddr('fe80::1%eth0')).toBeNull();
+  });
+  it('a zone makes another address: equality, order (zoned just after plain) and range bounds', () => {
+    const plain = parseAddr('fe80::1')!;
+    const zoned = parseAddrZoned('fe80::1%eth0')!;
+    expect(addrEquals(plain, zoned)).toBe(false);
+    expect(addrEquals(zoned, parseAddrZoned('fe80::1%eth0')!)).toBe(true);
+    expect(compareAddr(plain, zoned)).toBe(-1);
+    expect(compareAddr(zoned, parseAddr('fe80::2')!)).toBe(-1);
+    expect(compareAddr(parseAddrZoned('fe80::1%a')!, parseAddrZoned('fe80::1%b')!)).toBe(-1);
+    const r = { family: 6 as const, from: plain.value, to: plain.value + 4n };
+    expect(rangeContains(r, zoned)).toBe(true); // equal to from: Compare(from) > 0
+    expect(rangeContains(r, parseAddrZoned('fe80::5%eth0')!)).toBe(false); // equal to to: Compare(to) > 0
+    expect(rangeContains(r, parseAddr('fe80::5')!)).toBe(true);
+  });
   it('formats every IPv6 address as RFC 5952 text that parses back to it', () => {
     // Groups biased to zero, so runs of zeros of every length and position come up.
     const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
