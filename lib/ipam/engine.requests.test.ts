@@ -15,6 +15,8 @@ describe('zoned IPv6 requests', () => {
       fix: expect.stringMatching(/^Request fe80::1 without the zone./),
     });
   });
+  // What Cilium decides in memory. A real API server then refuses the status patch (the ingress
+  // IP must pass net.ParseIP, which has no zones), so the grant never shows in a real cluster.
   it('are inside a block from its first address up to, not including, its last (netip Compare)', () => {
     const e = engine({ ipv6: true });
     up(

@@ -97,6 +97,8 @@ export function findRangeOfIP(core: Core, sv: ServiceView, ip: IpAddr): { range?
     if (ip.family !== family || ip.value < from || ip.value > to) continue;
     // netip.Addr.Compare sorts fe80::5%eth0 just after fe80::5, so a zoned address equal to a
     // range's last address is past the range (equal to its first, it is inside).
+    // Inside, Cilium grants the zoned address, but a real API server refuses that status
+    // (ValidateLoadBalancerStatus: net.ParseIP, "must be a valid IP address"); see the tests.
     if (ip.zone !== undefined && ip.value === to) continue;
     const pool = core.pools.get(r.originPool);
     if (!pool) continue;
