@@ -55,6 +55,26 @@ describe('JSON patch (RFC 6902)', () => {
   });
 });
 
+describe('JSON patch limits (a copy bomb must not take the server down)', () => {
+  it('refuses copies adding up to more than 3 MiB (422) and more than 10,000 operations (413)', () => {
+    const ops = [{ op: 'add', path: '/spec/selector', value: { a: 'b'.repeat(1000) } }];
+    for (let i = 0; i < 40; i++) ops.push({ op: 'copy', from: '/spec', path: `/spec/c${i}` } as never);
+    let err: unknown;
+    try {
+      applyJsonPatch(svc, ops);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe(422);
+    expect((err as ApiError).message).toMatch(/^json patch: copy at index \d+: accumulated copy size \d+ exceeds the limit of 3145728 bytes$/);
+    const many = Array.from({ length: 10_001 }, () => ({ op: 'test', path: '/metadata/name', value: 'web' }));
+    expect(() => applyJsonPatch(svc, many)).toThrow('The allowed maximum operations in a JSON patch is 10000, got 10001');
+    // Small copies are fine.
+    expect((applyJsonPatch(svc, ops.slice(0, 4)) as { spec: Record<string, unknown> }).spec).toHaveProperty('c2');
+  });
+});
+
 describe('JSON merge patch (RFC 7386)', () => {
   it('merges maps, deletes on null and replaces lists wholesale', () => {
     const out = applyMergePatch(svc, { metadata: { labels: { app: null, x: 'y' } }, spec: { ports: [{ port: 1 }] } }) as typeof svc;

@@ -81,9 +81,26 @@ function addAt(doc: unknown, path: string, value: unknown, replace: boolean): un
   return doc;
 }
 
+/** Upstream's limits: at most 10,000 operations, and `copy` may duplicate at most 3 MiB in all. */
+export const MAX_JSON_PATCH_OPS = 10_000;
+export const MAX_JSON_PATCH_COPY_BYTES = 3 * 1024 * 1024;
+
 export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw new ApiError(400, 'BadRequest', 'json patch: the body must be a JSON array of operations');
+  if (ops.length > MAX_JSON_PATCH_OPS) {
+    throw new ApiError(413, 'RequestEntityTooLarge', `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPS}, got ${ops.length}`);
+  }
   let out: unknown = structuredClone(doc);
+  // A few copies of a copy would otherwise double the object each time (a memory bomb).
+  let copied = 0;
+  const copyOf = (from: string, i: number): unknown => {
+    const value = getAt(out, from);
+    copied += JSON.stringify(value)?.length ?? 0;
+    if (copied > MAX_JSON_PATCH_COPY_BYTES) {
+      throw unprocessable(`json patch: copy at index ${i}: accumulated copy size ${copied} exceeds the limit of ${MAX_JSON_PATCH_COPY_BYTES} bytes`);
+    }
+    return structuredClone(value);
+  };
   ops.forEach((raw, i) => {
     if (!isObj(raw) || typeof raw.op !== 'string' || typeof raw.path !== 'string') {
       throw new ApiError(400, 'BadRequest', `json patch: operation ${i} needs string "op" and "path"`);
@@ -94,7 +111,7 @@ export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
       case 'replace': out = addAt(out, op.path, structuredClone(op.value), true); break;
       case 'remove': removeAt(out, op.path); break;
       case 'move': out = addAt(out, op.path, removeAt(out, op.from ?? ''), false); break;
-      case 'copy': out = addAt(out, op.path, structuredClone(getAt(out, op.from ?? '')), false); break;
+      case 'copy': out = addAt(out, op.path, copyOf(op.from ?? '', i), false); break;
       case 'test':
         if (JSON.stringify(getAt(out, op.path)) !== JSON.stringify(op.value)) {
           throw unprocessable(`json patch: test operation failed at ${JSON.stringify(op.path)}`);
