@@ -24,6 +24,20 @@ describe('folder seed', () => {
     expect(objs.map((o) => o.metadata.name)).toEqual(['a', 'b1', 'b2']);
   });
 
+  it('creates the namespaces a folder declares before anything else, whatever the file order', async () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: lab\nspec:\n  ports:\n  - port: 80\n';
+    await writeFile(join(dir, 'app.yaml'), svc);
+    await writeFile(join(dir, 'namespace.yaml'), ns('lab'));
+    expect((await folderObjects(dir)).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/lab', 'Service/web']);
+    const { startEmbeddedCluster } = await import('../embedded');
+    const c = await startEmbeddedCluster({ seed: dir });
+    try {
+      expect(c.store.get({ apiVersion: 'v1', kind: 'Service', namespace: 'lab', name: 'web' })).toBeDefined();
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('unrolls kind: List', () => {
     const list = JSON.stringify({
       apiVersion: 'v1',

@@ -56,6 +56,8 @@ export function parseManifests(text: string, file: string): KubeObject[] {
   return out;
 }
 
+const isNamespace = (o: KubeObject) => o.apiVersion === 'v1' && o.kind === 'Namespace';
+
 export async function folderObjects(dir: string): Promise<KubeObject[]> {
   const info = await stat(dir).catch(() => null);
   if (!info) throw new SeedError(`seed folder ${dir} does not exist`);
@@ -70,5 +72,7 @@ export async function folderObjects(dir: string): Promise<KubeObject[]> {
     const path = join(dir, name);
     objects.push(...parseManifests(await readFile(path, 'utf8'), path));
   }
-  return objects;
+  // Namespaces first (as kustomize and helm order them), so `app.yaml` may come before
+  // `namespace.yaml` in the folder; everything else keeps its order.
+  return [...objects.filter(isNamespace), ...objects.filter((o) => !isNamespace(o))];
 }
