@@ -65,11 +65,14 @@ describe('embedded cluster under typed garbage', () => {
     const written: string[] = [];
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 0, max: TARGETS.length - 1 }).chain((i) => fc.tuple(fc.constant(i), fc.record<Record<string, unknown>>(TARGETS[i].spec, { requiredKeys: [] }))),
+        fc
+          .integer({ min: 0, max: TARGETS.length - 1 })
+          .chain((i) => fc.tuple(fc.constant(i), fc.record<Record<string, unknown>>(TARGETS[i].spec, { requiredKeys: [] }), fc.record<Record<string, unknown>>(TARGETS[i].spec, { requiredKeys: [] }))),
         annotations,
         labels,
         status,
-        async ([i, spec], anns, labs, status) => {
+        fc.constantFrom('application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'),
+        async ([i, spec, later], anns, labs, status, patchType) => {
           const t = TARGETS[i];
           const name = `fz-${n++}`;
           const res = await send('POST', t.path, { apiVersion: t.apiVersion, kind: t.kind, metadata: { name, annotations: anns, labels: labs }, spec });
@@ -81,6 +84,11 @@ describe('embedded cluster under typed garbage', () => {
           written.push(`${t.path}/${name}`);
           const st = await send('PATCH', `${t.path}/${name}/status`, { status }, 'application/merge-patch+json');
           expect(st.status, JSON.stringify(st.body)).toBeLessThan(500);
+          await cluster?.settle();
+          // Then a change of spec, by patch or server-side apply (JSON is valid YAML).
+          const body = patchType.includes('apply') ? { apiVersion: t.apiVersion, kind: t.kind, metadata: { name }, spec: later } : { spec: later };
+          const changed = await send('PATCH', `${t.path}/${name}?fieldManager=fuzz&force=true`, body, patchType);
+          expect(changed.status, JSON.stringify(changed.body)).toBeLessThan(500);
           await cluster?.settle();
           cluster?.tickL2();
         },
