@@ -103,7 +103,8 @@ function valueTooDeep(value: unknown): boolean {
 function parseYamlBody(text: string): unknown {
   let value: unknown;
   try {
-    value = parseYaml(text);
+    // Warnings (an unknown !tag) would go to the server's stderr for every such request.
+    value = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
     throw new ApiError(400, 'BadRequest', `the request body is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
   }

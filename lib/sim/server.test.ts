@@ -251,6 +251,20 @@ describe('watch over HTTP', () => {
 });
 
 describe('robustness', () => {
+  it('an unknown YAML !tag in a body is no reason for a process warning on the server', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const res = await call('/api/v1/namespaces/default/services', json('POST', 'apiVersion: v1\nkind: !weird Service\nmetadata: {name: tagged}\n', 'application/yaml'));
+      expect(res.status).toBe(422);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('refuses bodies nested deeper than any object (400, not a stack overflow)', async () => {
     const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
     const web = '/api/v1/namespaces/default/services/web';
