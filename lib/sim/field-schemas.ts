@@ -6,7 +6,7 @@
  * A leaf (a scalar or a value we do not descend into, typed for `kubectl explain`: 'leaf' is
  * untyped), 'map' = free-form keys, [shape] = a list, or an object's declared fields.
  */
-export type Leaf = 'leaf' | 'string' | 'integer' | 'boolean' | 'int-or-string' | 'strings' | 'objects';
+export type Leaf = 'leaf' | 'string' | 'integer' | 'boolean' | 'int-or-string' | 'strings' | 'objects' | 'cidr' | `enum:${string}`;
 export type Shape = Leaf | 'map' | { readonly [field: string]: Shape } | readonly [Shape];
 
 function isLeafOrMap(shape: Shape): shape is Leaf | 'map' {
@@ -24,15 +24,16 @@ export const META_SHAPE: Shape = {
 export const SPEC_SHAPES = {
   service: {
     type: 'string', selector: 'map', clusterIP: 'string', clusterIPs: 'strings', externalIPs: 'strings', externalName: 'string',
-    sessionAffinity: 'string', sessionAffinityConfig: 'map', loadBalancerIP: 'string', loadBalancerSourceRanges: 'strings',
-    loadBalancerClass: 'string', externalTrafficPolicy: 'string', internalTrafficPolicy: 'string', healthCheckNodePort: 'integer',
-    publishNotReadyAddresses: 'boolean', ipFamilies: 'strings', ipFamilyPolicy: 'string', allocateLoadBalancerNodePorts: 'boolean',
+    sessionAffinity: 'enum:ClientIP|None', sessionAffinityConfig: 'map', loadBalancerIP: 'string', loadBalancerSourceRanges: 'strings',
+    loadBalancerClass: 'string', externalTrafficPolicy: 'enum:Cluster|Local', internalTrafficPolicy: 'enum:Cluster|Local', healthCheckNodePort: 'integer',
+    publishNotReadyAddresses: 'boolean', ipFamilies: 'strings', ipFamilyPolicy: 'enum:SingleStack|PreferDualStack|RequireDualStack', allocateLoadBalancerNodePorts: 'boolean',
     trafficDistribution: 'string',
     ports: [{ name: 'string', protocol: 'string', appProtocol: 'string', port: 'integer', targetPort: 'int-or-string', nodePort: 'integer' }],
   },
   pool: {
-    blocks: [{ cidr: 'string', start: 'string', stop: 'string' }],
-    allowFirstLastIPs: 'string', serviceSelector: labelSelector, disabled: 'boolean',
+    // Cilium's CRD: `cidr` has OpenAPI format cidr, start/stop are plain strings.
+    blocks: [{ cidr: 'cidr', start: 'string', stop: 'string' }],
+    allowFirstLastIPs: 'enum:Yes|No', serviceSelector: labelSelector, disabled: 'boolean',
   },
   l2Policy: { nodeSelector: labelSelector, serviceSelector: labelSelector, loadBalancerIPs: 'boolean', externalIPs: 'boolean', interfaces: 'strings' },
   lease: {

@@ -5,6 +5,7 @@
 import type { StatusCause } from './errors';
 import { META_SHAPE, SPEC_SHAPES, STATUS_SHAPES, type Shape } from './field-schemas';
 import type { KindDef } from './kinds';
+import { parseCidr } from '../net/index';
 
 type Obj = Record<string, unknown>;
 
@@ -28,8 +29,22 @@ function items(shape: Shape, list: unknown[], path: string): StatusCause[] {
   return list.flatMap((v, i) => (v === null ? [cause(`${path}[${i}]`, v, shape === 'string' ? 'string' : 'object')] : typeCauses(shape, v, `${path}[${i}]`)));
 }
 
+/** `enum:Yes|No` and `cidr` leaves: a string first, then the value itself. */
+function stringLeafCauses(shape: string, value: unknown, path: string): StatusCause[] {
+  if (typeof value !== 'string') return [cause(path, value, 'string')];
+  if (shape === 'cidr' && !parseCidr(value).ok) {
+    return [{ reason: 'FieldValueInvalid', field: path, message: `Invalid value: ${JSON.stringify(value)}: ${path} in body must be of type cidr: ${JSON.stringify(value)}` }];
+  }
+  const allowed = shape.startsWith('enum:') ? shape.slice(5).split('|') : undefined;
+  if (allowed && !allowed.includes(value)) {
+    return [{ reason: 'FieldValueNotSupported', field: path, message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}` }];
+  }
+  return [];
+}
+
 export function typeCauses(shape: Shape, value: unknown, path: string): StatusCause[] {
   if (value === null || value === undefined) return [];
+  if (shape === 'cidr' || (typeof shape === 'string' && shape.startsWith('enum:'))) return stringLeafCauses(shape, value, path);
   switch (shape) {
     case 'leaf': return [];
     case 'string': return typeof value === 'string' ? [] : [cause(path, value, 'string')];

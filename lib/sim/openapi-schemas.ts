@@ -12,7 +12,9 @@ export function schemaName(def: KindDef, version: string): string {
 }
 
 function fromShape(shape: Shape): JsonObject {
+  if (typeof shape === 'string' && shape.startsWith('enum:')) return { type: 'string', enum: shape.slice(5).split('|') };
   switch (shape) {
+    case 'cidr': return { type: 'string', format: 'cidr' };
     // kubectl's explain template needs a non-empty schema for every field.
     case 'leaf': return { description: 'any value' };
     case 'string': case 'integer': case 'boolean': return { type: shape };

@@ -117,6 +117,18 @@ describe('embedded cluster under typed garbage', () => {
     expect((res.body.details as { causes: { field: string }[] }).causes[0].field).toBe('spec.blocks');
     const port = await send('POST', '/api/v1/namespaces/default/services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'http' }] } });
     expect([port.status, (port.body.details as { causes: { field: string }[] }).causes[0].field]).toEqual([422, 'spec.ports[0].port']);
+    // Cilium's CRD: cidr has format cidr, allowFirstLastIPs is an enum; Service policies are enums.
+    const cidr = await send('POST', '/apis/cilium.io/v2/ciliumloadbalancerippools', { ...pool, spec: { blocks: [{ cidr: '10.0.0.0/33' }], allowFirstLastIPs: 'maybe' } });
+    expect(cidr.status).toBe(422);
+    expect(cidr.body.message).toBe(
+      'CiliumLoadBalancerIPPool.cilium.io "bad" is invalid: [spec.blocks[0].cidr: Invalid value: "10.0.0.0/33": spec.blocks[0].cidr in body must be of type cidr: "10.0.0.0/33", spec.allowFirstLastIPs: Unsupported value: "maybe": supported values: "Yes", "No"]',
+    );
+    const policy = await send('POST', '/api/v1/namespaces/default/services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }], externalTrafficPolicy: 'Bogus' } });
+    expect(policy.body.message).toBe('Service "s" is invalid: spec.externalTrafficPolicy: Unsupported value: "Bogus": supported values: "Cluster", "Local"');
+    // start/stop are plain strings in the CRD: a bad one is stored, and the engine reports it (no crash).
+    const range = await send('POST', '/apis/cilium.io/v2/ciliumloadbalancerippools', { ...pool, metadata: { name: 'range' }, spec: { blocks: [{ start: 'nope', stop: '10.0.0.9' }] } });
+    expect(range.status).toBe(201);
+    await cluster.settle();
     expect((await fetch(`${cluster.server}/version`)).status).toBe(200);
   });
 });
