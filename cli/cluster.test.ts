@@ -95,4 +95,21 @@ describe('lbipam cluster (process + kubectl)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('keeps running and stops cleanly when whoever read its stdout has gone (| head)', async () => {
+    const child = spawn(process.execPath, [BIN, 'cluster', '--seed', 'empty'], { stdio: 'pipe' });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on('close', r));
+    try {
+      await new Promise<void>((r) => child.stdout.once('data', () => r()));
+      child.stdout.destroy(); // like `head -1` exiting
+      await new Promise((r) => setTimeout(r, 200));
+      child.kill('SIGINT'); // its "stopping" line now goes to a closed pipe
+      expect(await exited).toBe(0);
+      expect(err).not.toContain('EPIPE');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
 });

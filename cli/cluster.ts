@@ -59,6 +59,10 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`lbipam cluster: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
+  // `lbipam cluster | head -2`: once the reader is gone, a write must not crash the running cluster.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`lbipam cluster: cannot write to stdout: ${err.message}\n`);
+  });
   const { startEmbeddedCluster } = await import('../lib/sim/embedded');
   let cluster: Awaited<ReturnType<typeof startEmbeddedCluster>>;
   try {
