@@ -71,6 +71,8 @@ export function parseRoute(pathname: string): Route {
   const [resource, name, sub, ...extra] = rest;
   const def = findResource(group, version, resource);
   if (!def || extra.length > 0 || (namespace !== undefined && !def.namespaced)) throw notFoundPath();
+  // A namespaced object is only addressed inside its namespace (`/api/v1/services/web` is no path).
+  if (def.namespaced && namespace === undefined && name !== undefined) throw notFoundPath();
   if (sub !== undefined && !(sub === 'status' && def.status)) throw notFoundPath();
   return {
     t: 'resource',

@@ -251,6 +251,13 @@ describe('watch over HTTP', () => {
 });
 
 describe('robustness', () => {
+  it('a namespaced object has no cluster-wide path: GET or DELETE /api/v1/services/web is a 404 and deletes nothing', async () => {
+    expect((await call('/api/v1/services/web')).status).toBe(404);
+    expect((await call('/api/v1/services/web', { method: 'DELETE' })).status).toBe(404);
+    expect(store.get({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' })).toBeDefined();
+    expect((await call('/api/v1/namespaces/default/services/web')).status).toBe(200);
+  });
+
   it('an unknown YAML !tag in a body is no reason for a process warning on the server', async () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);
