@@ -3,6 +3,10 @@ import type { CiliumL2AnnouncementPolicy, KubeNode, LabelSelector, Service } fro
 import { matchesSelector, selectorError, selectsService } from './selector';
 
 export const L2_POLICY_KIND = 'CiliumL2AnnouncementPolicy';
+
+/** Cilium's agents hold one Lease per announced Service, named `cilium-l2announce-<ns>-<name>`. */
+export const L2_LEASE_PREFIX = 'cilium-l2announce-';
+export const l2LeaseName = (namespace: string, name: string): string => `${L2_LEASE_PREFIX}${namespace}-${name}`;
 export const L2_POLICY_API_VERSIONS = ['cilium.io/v2alpha1'] as const;
 
 export interface L2PolicyView {

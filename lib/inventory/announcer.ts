@@ -1,12 +1,12 @@
+import { L2_LEASE_PREFIX, l2LeaseName } from '../cilium/l2-policy';
 import type { KubeNode, Lease } from '../cilium/objects';
 
 // Which node answers ARP for a Service: the holder of Cilium's per-Service L2 lease
 // `cilium-l2announce-<ns>-<name>` (in the Cilium namespace, normally kube-system).
 
-export const L2_LEASE_PREFIX = 'cilium-l2announce-';
 const PREFERRED_NAMESPACE = 'kube-system';
 
-export const l2LeaseName = (namespace: string, name: string) => `${L2_LEASE_PREFIX}${namespace}-${name}`;
+export { L2_LEASE_PREFIX, l2LeaseName };
 
 export type LeaseIndex = Map<string, Lease>;
 

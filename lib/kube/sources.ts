@@ -1,6 +1,7 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterState } from '../cilium/cluster-state';
+import { L2_LEASE_PREFIX } from '../cilium/l2-policy';
 import type { KubeEvent } from '../cilium/objects';
 import { KubeApiError } from './errors';
 import { kubeGetJson } from './http';
@@ -94,7 +95,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     resolvePath: fixed('/apis/coordination.k8s.io/v1/leases'),
     trim: trimLease,
     // Cilium names its L2 announcement leases cilium-l2announce-<namespace>-<service>.
-    keep: (lease) => lease.metadata.name.startsWith('cilium-l2announce-'),
+    keep: (lease) => lease.metadata.name.startsWith(L2_LEASE_PREFIX),
   },
   nodes: {
     key: 'nodes',

@@ -1,5 +1,6 @@
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
-import { DEFAULT_ELECTION, electLeases, LEASE_PREFIX, type ElectionOptions } from './l2-election';
+import { L2_LEASE_PREFIX } from '../../cilium/l2-policy';
+import { DEFAULT_ELECTION, electLeases, type ElectionOptions } from './l2-election';
 import { policyConditions } from './l2-policy-status';
 import { Cache, keyOf, type Clock, type ControllerStore } from './port';
 import { guarded } from './guard';
@@ -76,7 +77,7 @@ export class L2Announcer {
   tick(): number {
     if (this.stopped) return 0;
     this.writePolicyStatuses();
-    const leases = this.leases.values().filter((l) => l.metadata.name.startsWith(LEASE_PREFIX));
+    const leases = this.leases.values().filter((l) => l.metadata.name.startsWith(L2_LEASE_PREFIX));
     const services = this.services.values();
     const policies = this.policies.values();
     if (policies.length === 0 && leases.length === 0) return this.record(0, []);

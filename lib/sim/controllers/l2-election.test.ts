@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
-import { electLeases, leaseNameFor, type ElectionInput, type LeaseWrite } from './l2-election';
+import { l2LeaseName } from '../../cilium/l2-policy';
+import { electLeases, type ElectionInput, type LeaseWrite } from './l2-election';
 
 const T0 = new Date('2026-01-10T12:00:00.000Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -167,7 +168,7 @@ describe('electLeases', () => {
       const writes = electLeases({ services: [service], policies: [pol], nodes, leases: [] }, T0);
       expect(writes.length, JSON.stringify([service.spec, pol.spec])).toBe(selected ? 1 : 0);
     }
-    expect(leaseNameFor('a', 's')).toBe('cilium-l2announce-a-s');
+    expect(l2LeaseName('a', 's')).toBe('cilium-l2announce-a-s');
   });
 
   it('creates no lease while no Ready node matches', () => {

@@ -1,12 +1,17 @@
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
-import { l2PolicySelectsNode, l2PolicySelectsService, readL2Policy } from '../../cilium/l2-policy';
+import {
+  L2_LEASE_PREFIX,
+  l2LeaseName,
+  l2PolicySelectsNode,
+  l2PolicySelectsService,
+  readL2Policy,
+} from '../../cilium/l2-policy';
 import { nodeIsReady } from './node-ready';
 
 // The L2 announcer's leader election, as a pure function: cluster state + now → the lease writes
 // that bring kube-system's `cilium-l2announce-*` leases to what Cilium's agents would converge on
 // (reference section D). The controller applies the writes; tests drive time by hand.
 
-export const LEASE_PREFIX = 'cilium-l2announce-';
 
 export interface ElectionOptions {
   /** Cilium's namespace, where the leases live. */
@@ -35,9 +40,6 @@ export type LeaseWrite =
   | { op: 'update'; lease: Lease }
   | { op: 'delete'; namespace: string; name: string };
 
-export function leaseNameFor(namespace: string, name: string): string {
-  return `${LEASE_PREFIX}${namespace}-${name}`;
-}
 
 /** Kubernetes MicroTime: RFC 3339 with six fractional digits. */
 export function microTime(d: Date): string {
@@ -78,7 +80,7 @@ export function eligibleHolders(input: Omit<ElectionInput, 'leases'>): Map<strin
       for (const n of nodesByPolicy[i]) eligible.add(n);
     });
     if (selected)
-      result.set(leaseNameFor(svc.metadata.namespace ?? 'default', svc.metadata.name), [...eligible].sort());
+      result.set(l2LeaseName(svc.metadata.namespace ?? 'default', svc.metadata.name), [...eligible].sort());
   }
   return result;
 }
@@ -100,7 +102,7 @@ export function electLeases(
   const readyNodes = new Set(input.nodes.filter(nodeIsReady).map((n) => n.metadata.name));
   const existing = new Map<string, Lease>();
   for (const l of input.leases) {
-    if (l.metadata.namespace === opts.namespace && l.metadata.name.startsWith(LEASE_PREFIX)) {
+    if (l.metadata.namespace === opts.namespace && l.metadata.name.startsWith(L2_LEASE_PREFIX)) {
       existing.set(l.metadata.name, l);
     }
   }
