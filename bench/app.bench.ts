@@ -22,11 +22,15 @@ function freePort(): Promise<number> {
 
 async function coldStartOnce(port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/lbipam.mjs', 'start', '--demo', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    ['bin/lbipam.mjs', 'start', '--demo', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    },
+  );
   try {
     const deadline = started + 60_000;
     while (performance.now() < deadline) {

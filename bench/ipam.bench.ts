@@ -24,7 +24,12 @@ function pools(iter: number): CiliumLoadBalancerIPPool[] {
   const out: CiliumLoadBalancerIPPool[] = [];
   const v6 = `fd${iter.toString(16).padStart(2, '0')}`;
   for (let i = 0; i < 50; i++) {
-    const block = i % 3 === 0 ? { cidr: `10.${i}.0.0/16` } : i % 3 === 1 ? { cidr: `${v6}:${i.toString(16)}::/64` } : { start: `172.16.${i}.1`, stop: `172.16.${i}.250` };
+    const block =
+      i % 3 === 0
+        ? { cidr: `10.${i}.0.0/16` }
+        : i % 3 === 1
+          ? { cidr: `${v6}:${i.toString(16)}::/64` }
+          : { start: `172.16.${i}.1`, stop: `172.16.${i}.250` };
     out.push({
       apiVersion: 'cilium.io/v2',
       kind: 'CiliumLoadBalancerIPPool',
@@ -42,7 +47,12 @@ function service(i: number): Service {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: `svc-${i}`, namespace: `ns-${i % 20}`, generation: 1, labels: { team: `t${team}` } },
-    spec: { type: 'LoadBalancer', ports: [{ port: 80, protocol: 'TCP' }], ipFamilyPolicy: team % 3 === 1 ? 'SingleStack' : undefined, ipFamilies: team % 3 === 1 ? ['IPv6'] : undefined },
+    spec: {
+      type: 'LoadBalancer',
+      ports: [{ port: 80, protocol: 'TCP' }],
+      ipFamilyPolicy: team % 3 === 1 ? 'SingleStack' : undefined,
+      ipFamilies: team % 3 === 1 ? ['IPv6'] : undefined,
+    },
   };
 }
 
@@ -60,8 +70,11 @@ function assertAllSatisfied(engine: LbIpamEngine, services: Service[]): void {
   for (const s of services) {
     const st = engine.serviceStatus(s.metadata.namespace ?? 'default', s.metadata.name);
     const ip = st?.loadBalancer?.ingress?.[0]?.ip;
-    const ok = st?.conditions?.some((c) => c.type === 'cilium.io/IPAMRequestSatisfied' && c.status === 'True');
-    if (!ip || !ok || seen.has(ip)) throw new Error(`${s.metadata.namespace}/${s.metadata.name} was not given a unique address`);
+    const ok = st?.conditions?.some(
+      (c) => c.type === 'cilium.io/IPAMRequestSatisfied' && c.status === 'True',
+    );
+    if (!ip || !ok || seen.has(ip))
+      throw new Error(`${s.metadata.namespace}/${s.metadata.name} was not given a unique address`);
     seen.add(ip);
   }
 }
@@ -99,7 +112,15 @@ function pendingEventTimes(now: () => Date): number[] {
   for (let i = 0; i < 50; i++) {
     engine.apply({
       op: 'upsert',
-      object: { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool', metadata: { name: `full-${i}`, generation: 1 }, spec: { blocks: [{ start: `172.17.${i}.1`, stop: `172.17.${i}.100` }], serviceSelector: { matchLabels: { team: `t${i}` } } } },
+      object: {
+        apiVersion: 'cilium.io/v2',
+        kind: 'CiliumLoadBalancerIPPool',
+        metadata: { name: `full-${i}`, generation: 1 },
+        spec: {
+          blocks: [{ start: `172.17.${i}.1`, stop: `172.17.${i}.100` }],
+          serviceSelector: { matchLabels: { team: `t${i}` } },
+        },
+      },
     });
   }
   const v4 = (i: number): Service => {

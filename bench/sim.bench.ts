@@ -9,14 +9,24 @@ const RUNS = 7;
 
 export async function run(): Promise<{ name: string; value: number; unit: string }[]> {
   const store = createStore();
-  for (const ns of ['apps', 'media', 'infra']) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  for (const ns of ['apps', 'media', 'infra'])
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const namespaces = ['default', 'apps', 'media', 'infra'];
   for (let i = 0; i < SERVICES; i++) {
     store.create({
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: `svc-${i}`, namespace: namespaces[i % namespaces.length], labels: { app: `app-${i % 50}` } },
-      spec: { type: i % 3 === 0 ? 'ClusterIP' : 'LoadBalancer', allocateLoadBalancerNodePorts: false, selector: { app: `app-${i % 50}` }, ports: [{ name: 'http', port: 80 }] },
+      metadata: {
+        name: `svc-${i}`,
+        namespace: namespaces[i % namespaces.length],
+        labels: { app: `app-${i % 50}` },
+      },
+      spec: {
+        type: i % 3 === 0 ? 'ClusterIP' : 'LoadBalancer',
+        allocateLoadBalancerNodePorts: false,
+        selector: { app: `app-${i % 50}` },
+        ports: [{ name: 'http', port: 80 }],
+      },
     });
   }
   const server = await startApiServer({ store, port: 0 });
@@ -34,11 +44,18 @@ export async function run(): Promise<{ name: string; value: number; unit: string
       const t0 = performance.now();
       const list = await api.listServiceForAllNamespaces();
       const dt = performance.now() - t0;
-      if (list.items.length !== SERVICES) throw new Error(`expected ${SERVICES} services, got ${list.items.length}`);
+      if (list.items.length !== SERVICES)
+        throw new Error(`expected ${SERVICES} services, got ${list.items.length}`);
       if (r > 0) times.push(dt); // the first run warms up the JIT and the JSON cache
     }
     times.sort((a, b) => a - b);
-    return [{ name: 'sim.list_10k_services_ms', value: Math.round(times[Math.floor(times.length / 2)] * 10) / 10, unit: 'ms' }];
+    return [
+      {
+        name: 'sim.list_10k_services_ms',
+        value: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
+        unit: 'ms',
+      },
+    ];
   } finally {
     await server.close();
   }

@@ -61,7 +61,8 @@ export async function run(args: string[]): Promise<number> {
   }
   // `lbipam cluster | head -2`: once the reader is gone, a write must not crash the running cluster.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') process.stderr.write(`lbipam cluster: cannot write to stdout: ${err.message}\n`);
+    if (err.code !== 'EPIPE')
+      process.stderr.write(`lbipam cluster: cannot write to stdout: ${err.message}\n`);
   });
   const { startEmbeddedCluster } = await import('../lib/sim/embedded');
   let cluster: Awaited<ReturnType<typeof startEmbeddedCluster>>;

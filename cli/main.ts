@@ -1,8 +1,14 @@
 // Entry of the `lbipam` command: one subcommand per file in this folder, loaded only when used.
-const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> }> = {
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> }
+> = {
   plan: { summary: 'predict what Cilium LB-IPAM does with these YAML files', load: () => import('./plan') },
   cluster: { summary: 'run the embedded Kubernetes API server', load: () => import('./cluster') },
-  start: { summary: 'serve the dashboard (embedded cluster when no kubeconfig)', load: () => import('./start') },
+  start: {
+    summary: 'serve the dashboard (embedded cluster when no kubeconfig)',
+    load: () => import('./start'),
+  },
   bench: { summary: 'print benchmark figures as JSON lines', load: () => import('./bench') },
 };
 

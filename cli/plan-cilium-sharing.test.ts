@@ -65,7 +65,12 @@ describe('Cilium lbipam_test.go: sharing keys', () => {
 
   it('TestSharingClusters: one key, two IPs (A+B, C+D)', () => {
     const s = scenario('TestSharingClusters').after();
-    expect(['a', 'b', 'c', 'd'].map((n) => s.svc(n).ips[0])).toEqual(['10.0.10.0', '10.0.10.0', '10.0.10.1', '10.0.10.1']);
+    expect(['a', 'b', 'c', 'd'].map((n) => s.svc(n).ips[0])).toEqual([
+      '10.0.10.0',
+      '10.0.10.0',
+      '10.0.10.1',
+      '10.0.10.1',
+    ]);
     expect(s.pool('pool-a').used).toBe('2');
   });
 
@@ -73,10 +78,14 @@ describe('Cilium lbipam_test.go: sharing keys', () => {
     const s = scenario('TestIsCompatibleReasons').after();
     expect(s.svc('holder', 'ns-a').ips).toEqual(['10.0.10.1']);
     expect(s.svc('other-key', 'ns-a').cond).toMatchObject(incompatible('different sharing key'));
-    expect(s.svc('other-ns', 'ns-b').cond).toMatchObject(incompatible('different and not permitted namespace'));
+    expect(s.svc('other-ns', 'ns-b').cond).toMatchObject(
+      incompatible('different and not permitted namespace'),
+    );
     expect(s.svc('same-port', 'ns-a').cond).toMatchObject(incompatible('same port and protocol'));
     expect(s.svc('cluster-etp', 'ns-a').cond).toMatchObject(incompatible('different ExternalTrafficPolicy'));
-    expect(s.svc('other-pods', 'ns-a').cond).toMatchObject(incompatible('compatible ExternalTrafficPolicy local but selecting different set of pods'));
+    expect(s.svc('other-pods', 'ns-a').cond).toMatchObject(
+      incompatible('compatible ExternalTrafficPolicy local but selecting different set of pods'),
+    );
     expect(s.svc('compatible', 'ns-a')).toMatchObject({ ips: ['10.0.10.1'], cond: { status: 'True' } });
     expect(s.pool('pool-a').used).toBe('1');
   });
@@ -99,17 +108,59 @@ describe('operator restarts (reference C.1, C.8)', () => {
   it('a disabled pool keeps its IPs while running, but a restart strips them (derived caveat)', () => {
     const s = scenario('TestLBIPAMRestartDisabledPool');
     expect(s.after(3).svc('service-a').ips).toEqual(['10.0.10.0']);
-    expect(s.after().svc('service-a')).toMatchObject({ ips: [], cond: { status: 'False', reason: 'no_pool' } });
+    expect(s.after().svc('service-a')).toMatchObject({
+      ips: [],
+      cond: { status: 'False', reason: 'no_pool' },
+    });
     expect(s.after().pool('pool-a').used).toBe('0');
   });
 });
 
 describe('lbipam_test.go TestLBIPAM_serviceIPFamilyRequest, as allocations', () => {
-  const fam = (ips: string[]) => [ips.some((ip) => !ip.includes(':')) && 'v4', ips.some((ip) => ip.includes(':')) && 'v6'].filter(Boolean).join('+');
+  const fam = (ips: string[]) =>
+    [ips.some((ip) => !ip.includes(':')) && 'v4', ips.some((ip) => ip.includes(':')) && 'v6']
+      .filter(Boolean)
+      .join('+');
   const rows: [Partial<EngineOptions>, Record<string, string>][] = [
-    [{}, { none: 'v4', 'v6-first': 'v6', 'v4-only': 'v4', 'v6-only': 'v6', single: 'v4', 'prefer-dual': 'v4+v6', 'prefer-dual-v4': 'v4', 'require-dual-v4': 'v4+v6' }],
-    [{ ipv6: false }, { none: 'v4', 'v6-first': 'v6', 'v4-only': 'v4', 'v6-only': 'v6', single: 'v4', 'prefer-dual': 'v4', 'prefer-dual-v4': 'v4', 'require-dual-v4': 'v4' }],
-    [{ ipv4: false }, { none: 'v6', 'v6-first': 'v6', 'v4-only': 'v4', 'v6-only': 'v6', single: 'v6', 'prefer-dual': 'v6', 'prefer-dual-v4': '', 'require-dual-v4': 'v6' }],
+    [
+      {},
+      {
+        none: 'v4',
+        'v6-first': 'v6',
+        'v4-only': 'v4',
+        'v6-only': 'v6',
+        single: 'v4',
+        'prefer-dual': 'v4+v6',
+        'prefer-dual-v4': 'v4',
+        'require-dual-v4': 'v4+v6',
+      },
+    ],
+    [
+      { ipv6: false },
+      {
+        none: 'v4',
+        'v6-first': 'v6',
+        'v4-only': 'v4',
+        'v6-only': 'v6',
+        single: 'v4',
+        'prefer-dual': 'v4',
+        'prefer-dual-v4': 'v4',
+        'require-dual-v4': 'v4',
+      },
+    ],
+    [
+      { ipv4: false },
+      {
+        none: 'v6',
+        'v6-first': 'v6',
+        'v4-only': 'v4',
+        'v6-only': 'v6',
+        single: 'v6',
+        'prefer-dual': 'v6',
+        'prefer-dual-v4': '',
+        'require-dual-v4': 'v6',
+      },
+    ],
   ];
   for (const [opts, want] of rows) {
     it(`families with ${JSON.stringify(opts)}`, () => {
@@ -118,7 +169,8 @@ describe('lbipam_test.go TestLBIPAM_serviceIPFamilyRequest, as allocations', () 
       expect(got).toEqual(want);
       // A Service that requests no family is satisfied from the start, so satisfyService never
       // runs for it and it gets no condition at all; every other one ends satisfied.
-      for (const n of Object.keys(want)) expect(s.svc(n).cond?.status, n).toBe(want[n] === '' ? undefined : 'True');
+      for (const n of Object.keys(want))
+        expect(s.svc(n).cond?.status, n).toBe(want[n] === '' ? undefined : 'True');
     });
   }
 });
@@ -128,10 +180,15 @@ describe('lbipam plan CLI on a Cilium scenario', () => {
     const root = path.resolve(__dirname, '..');
     const bin = path.join(root, 'bin/lbipam.mjs');
     const file = path.join(root, 'cli/testdata/cilium/TestLBIPAMRestartOnFullPool.yaml');
-    const r = spawnSync(process.execPath, [bin, 'plan', '-o', 'json', '--now=2026-01-01T00:00:00Z', file], { encoding: 'utf8', cwd: root });
+    const r = spawnSync(process.execPath, [bin, 'plan', '-o', 'json', '--now=2026-01-01T00:00:00Z', file], {
+      encoding: 'utf8',
+      cwd: root,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { services: { name: string; status: { loadBalancer: { ingress?: { ip: string }[] } } }[] };
+    const json = JSON.parse(r.stdout) as {
+      services: { name: string; status: { loadBalancer: { ingress?: { ip: string }[] } } }[];
+    };
     expect(json.services.map((s) => [s.name, s.status.loadBalancer.ingress?.map((i) => i.ip)])).toEqual([
       ['svc-1', ['10.0.10.0']],
       ['svc-3', ['10.0.10.2']],

@@ -14,14 +14,29 @@ describe('Cilium lbipam_test.go: pool conflicts', () => {
     expect(marked.pool('pool-b')).toMatchObject({
       conflicting: 'True',
       reason: 'cidr_overlap',
-      message: "Pool conflicts since range '10.0.10.0 - 10.0.10.255' overlaps range '10.0.10.0 - 10.0.10.255' from IP Pool 'pool-a'",
+      message:
+        "Pool conflicts since range '10.0.10.0 - 10.0.10.255' overlaps range '10.0.10.0 - 10.0.10.255' from IP Pool 'pool-a'",
     });
-    expect(marked.pool('pool-a')).toMatchObject({ conflicting: 'False', reason: 'resolved', message: '', total: '256', used: '0' });
+    expect(marked.pool('pool-a')).toMatchObject({
+      conflicting: 'False',
+      reason: 'resolved',
+      message: '',
+      total: '256',
+      used: '0',
+    });
     expect(marked.ok).toBe(false);
     // pool-b's FF::0/48 does not overlap anything, yet it is disabled with the rest of the pool.
-    expect(s.after(3).svc('v6')).toMatchObject({ ips: [], cond: { status: 'False', reason: 'no_pool', message: NO_POOL } });
+    expect(s.after(3).svc('v6')).toMatchObject({
+      ips: [],
+      cond: { status: 'False', reason: 'no_pool', message: NO_POOL },
+    });
     const fixed = s.after();
-    expect(fixed.pool('pool-b')).toMatchObject({ conflicting: 'False', reason: 'resolved', total: '1208925819614629174706176', used: '1' });
+    expect(fixed.pool('pool-b')).toMatchObject({
+      conflicting: 'False',
+      reason: 'resolved',
+      total: '1208925819614629174706176',
+      used: '1',
+    });
     expect(fixed.svc('v6').ips).toEqual(['ff::']);
   });
 
@@ -29,9 +44,14 @@ describe('Cilium lbipam_test.go: pool conflicts', () => {
     const s = scenario('TestPoolInternalConflict', V4_ONLY);
     expect(s.after(1).pool('pool-a')).toMatchObject({
       conflicting: 'True',
-      message: "Pool conflicts since range '10.0.10.0 - 10.0.10.255' overlaps range '10.0.10.64 - 10.0.10.79' from IP Pool 'pool-a'",
+      message:
+        "Pool conflicts since range '10.0.10.0 - 10.0.10.255' overlaps range '10.0.10.64 - 10.0.10.79' from IP Pool 'pool-a'",
     });
-    expect(s.after().pool('pool-a')).toMatchObject({ conflicting: 'False', reason: 'resolved', total: '256' });
+    expect(s.after().pool('pool-a')).toMatchObject({
+      conflicting: 'False',
+      reason: 'resolved',
+      total: '256',
+    });
   });
 });
 
@@ -41,7 +61,12 @@ describe('Cilium lbipam_test.go: allocation', () => {
     const first = s.after(2).svc('service-a');
     expect(first.ips).toEqual(['10.0.10.0']);
     expect(first.conditions).toHaveLength(1);
-    expect(first.cond).toMatchObject({ type: 'cilium.io/IPAMRequestSatisfied', status: 'True', reason: 'satisfied', message: '' });
+    expect(first.cond).toMatchObject({
+      type: 'cilium.io/IPAMRequestSatisfied',
+      status: 'True',
+      reason: 'satisfied',
+      message: '',
+    });
     expect(s.after(3).svc('service-a').ips).toEqual(['ff::']);
     const last = s.after();
     expect(last.svc('service-a').ips).toEqual(['10.0.10.0']);
@@ -75,7 +100,10 @@ describe('Cilium lbipam_test.go: allocation', () => {
   });
 
   it('TestPoolSelectorBasic / TestPoolSelectorNamespace: only selected Services get IPs; the namespace label cannot be spoofed', () => {
-    for (const [name, ns] of [['TestPoolSelectorBasic', 'default'], ['TestPoolSelectorNamespace', 'tenant-one']]) {
+    for (const [name, ns] of [
+      ['TestPoolSelectorBasic', 'default'],
+      ['TestPoolSelectorNamespace', 'tenant-one'],
+    ]) {
       const s = scenario(name).after();
       expect(s.svc('red-service', ns)).toMatchObject({ ips: ['10.0.10.0'], cond: { status: 'True' } });
       const blue = s.svc('blue-service', ns === 'default' ? 'default' : 'tenant-two');
@@ -95,16 +123,26 @@ describe('Cilium lbipam_test.go: allocation', () => {
   });
 
   it('TestAllowFirstLastIPs / TestUpdateAllowFirstAndLastIPs: "No" reserves the first IP until the pool says "Yes"', () => {
-    expect(scenario('TestAllowFirstLastIPs').after().svc('service-a')).toMatchObject({ ips: ['10.0.10.16'], cond: { status: 'True' } });
+    expect(scenario('TestAllowFirstLastIPs').after().svc('service-a')).toMatchObject({
+      ips: ['10.0.10.16'],
+      cond: { status: 'True' },
+    });
     const s = scenario('TestUpdateAllowFirstAndLastIPs');
     const before = s.after(2);
     expect(before.svc('service-a')).toMatchObject({
       ips: [],
-      cond: { status: 'False', reason: 'already_allocated', message: "The IP '10.0.10.16' is already allocated to another service" },
+      cond: {
+        status: 'False',
+        reason: 'already_allocated',
+        message: "The IP '10.0.10.16' is already allocated to another service",
+      },
     });
     expect(before.pool('pool-a')).toMatchObject({ total: '4', available: '2', used: '2' });
     const after = s.after();
-    expect(after.svc('service-a')).toMatchObject({ ips: ['10.0.10.16'], cond: { status: 'True', reason: 'satisfied' } });
+    expect(after.svc('service-a')).toMatchObject({
+      ips: ['10.0.10.16'],
+      cond: { status: 'True', reason: 'satisfied' },
+    });
     expect(after.svc('service-a').conditions).toHaveLength(1);
     expect(after.pool('pool-a')).toMatchObject({ total: '4', available: '3', used: '1' });
   });
@@ -115,7 +153,11 @@ describe('Cilium lbipam_test.go: allocation', () => {
     expect(s.svc('service-b').ips).toEqual(['10.0.10.21', '10.0.10.22', '10.0.10.23']);
     expect(s.svc('service-c')).toMatchObject({
       ips: [],
-      cond: { status: 'False', reason: 'already_allocated', message: "The IP '10.0.10.21' is already allocated to another service" },
+      cond: {
+        status: 'False',
+        reason: 'already_allocated',
+        message: "The IP '10.0.10.21' is already allocated to another service",
+      },
     });
   });
 
@@ -124,7 +166,11 @@ describe('Cilium lbipam_test.go: allocation', () => {
       const s = scenario(name);
       expect(s.after(2).svc('service-a')).toMatchObject({
         ips: [],
-        cond: { status: 'False', reason: 'no_pool', message: "No pool exists with a CIDR containing '10.0.20.10'" },
+        cond: {
+          status: 'False',
+          reason: 'no_pool',
+          message: "No pool exists with a CIDR containing '10.0.20.10'",
+        },
       });
       expect(s.after().svc('service-a')).toMatchObject({ ips: ['10.0.20.10'], cond: { status: 'True' } });
     }
@@ -134,7 +180,10 @@ describe('Cilium lbipam_test.go: allocation', () => {
     const s = scenario('TestDisablePool');
     const disabled = s.after(4);
     expect(disabled.svc('service-a').ips).toEqual(['10.0.10.0']);
-    expect(disabled.svc('service-b')).toMatchObject({ ips: [], cond: { reason: 'no_pool', message: NO_POOL } });
+    expect(disabled.svc('service-b')).toMatchObject({
+      ips: [],
+      cond: { reason: 'no_pool', message: NO_POOL },
+    });
     const enabled = s.after();
     expect(enabled.svc('service-a').ips).toEqual(['10.0.10.0']);
     expect(enabled.svc('service-b')).toMatchObject({ ips: ['10.0.10.1'], cond: { status: 'True' } });
@@ -156,7 +205,10 @@ describe('Cilium lbipam_test.go: allocation', () => {
     for (const name of ['TestRemoveServiceLabel', 'TestChangePoolSelector']) {
       const s = scenario(name);
       expect(s.after(2).svc('service-a').ips).toEqual(['10.0.10.0']);
-      expect(s.after().svc('service-a')).toMatchObject({ ips: [], cond: { status: 'False', reason: 'no_pool' } });
+      expect(s.after().svc('service-a')).toMatchObject({
+        ips: [],
+        cond: { status: 'False', reason: 'no_pool' },
+      });
       expect(s.after().pool('pool-a').used).toBe('0');
     }
   });
@@ -178,7 +230,10 @@ describe('Cilium lbipam_test.go: allocation', () => {
   });
 
   it('TestNonMatchingLBClass / TestRequiredLBClass: unhandled classes get neither IP nor condition', () => {
-    expect(scenario('TestNonMatchingLBClass').after().svc('service-a')).toMatchObject({ ips: [], conditions: [] });
+    expect(scenario('TestNonMatchingLBClass').after().svc('service-a')).toMatchObject({
+      ips: [],
+      conditions: [],
+    });
     const s = scenario('TestRequiredLBClass', { defaultLBServiceIPAM: 'none', l2Announcements: false });
     expect(s.after(2).svc('service-a')).toMatchObject({ ips: [], conditions: [] });
     expect(s.after().svc('service-a')).toMatchObject({ ips: ['10.0.10.0'], cond: { status: 'True' } });
@@ -191,7 +246,11 @@ describe('Cilium lbipam_test.go: allocation', () => {
     for (const n of ['service-c', 'service-d']) {
       expect(s.svc(n)).toMatchObject({
         ips: [],
-        cond: { status: 'False', reason: 'out_of_ips', message: 'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs' },
+        cond: {
+          status: 'False',
+          reason: 'out_of_ips',
+          message: 'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs',
+        },
       });
     }
     expect(s.pool('pool-a')).toMatchObject({ total: '2', available: '0', used: '2' });

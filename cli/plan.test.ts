@@ -15,7 +15,10 @@ function plan(yaml: string | null, ...args: string[]) {
     writeFileSync(f, yaml);
     files.push(f);
   }
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/lbipam.mjs'), 'plan', ...args, ...files], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/lbipam.mjs'), 'plan', ...args, ...files], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr, file: files[0] };
 }
 
@@ -33,19 +36,40 @@ spec: {type: LoadBalancer, ports: [{port: 80}]}
 
 describe('lbipam plan', () => {
   it('prints Cilium statuses as JSON and exits 0 when all is satisfied', () => {
-    const r = plan([POOL, SVC('a'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n'].join('---\n'), '-o', 'json', '--now=2026-01-01T00:00:00Z');
+    const r = plan(
+      [POOL, SVC('a'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n'].join('---\n'),
+      '-o',
+      'json',
+      '--now=2026-01-01T00:00:00Z',
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['services', 'pools']);
-    expect(json.services[0]).toMatchObject({ namespace: 'web', name: 'a', status: { loadBalancer: { ingress: [{ ip: '10.0.10.0' }] } } });
-    expect(json.services[0].status.conditions[0]).toEqual({
-      type: 'cilium.io/IPAMRequestSatisfied', status: 'True', observedGeneration: 1, lastTransitionTime: '2026-01-01T00:00:00Z', reason: 'satisfied', message: '',
+    expect(json.services[0]).toMatchObject({
+      namespace: 'web',
+      name: 'a',
+      status: { loadBalancer: { ingress: [{ ip: '10.0.10.0' }] } },
     });
-    expect(json.pools[0].status.conditions.map((c: { message: string }) => c.message)).toEqual(['', '4', '3', '1']);
+    expect(json.services[0].status.conditions[0]).toEqual({
+      type: 'cilium.io/IPAMRequestSatisfied',
+      status: 'True',
+      observedGeneration: 1,
+      lastTransitionTime: '2026-01-01T00:00:00Z',
+      reason: 'satisfied',
+      message: '',
+    });
+    expect(json.pools[0].status.conditions.map((c: { message: string }) => c.message)).toEqual([
+      '',
+      '4',
+      '3',
+      '1',
+    ]);
   }, 60_000);
 
   it('exits 1 with a readable table when a Service stays pending; later documents update earlier ones', () => {
-    const docs = [POOL, SVC('a'), SVC('b'), SVC('c'), SVC('d'), SVC('e'), SVC('e', ', labels: {x: y}')].join('---\n');
+    const docs = [POOL, SVC('a'), SVC('b'), SVC('c'), SVC('d'), SVC('e'), SVC('e', ', labels: {x: y}')].join(
+      '---\n',
+    );
     const r = plan(docs);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/web\/e\s+-\s+pending\s+out_of_ips/);
@@ -56,13 +80,21 @@ describe('lbipam plan', () => {
   it('exits 1 on a pool conflict', () => {
     const r = plan([POOL, POOL.replace('name: p', 'name: q')].join('---\n'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("pool q: Pool conflicts since range '10.0.10.0 - 10.0.10.3' overlaps range '10.0.10.0 - 10.0.10.3' from IP Pool 'p'");
+    expect(r.out).toContain(
+      "pool q: Pool conflicts since range '10.0.10.0 - 10.0.10.3' overlaps range '10.0.10.0 - 10.0.10.3' from IP Pool 'p'",
+    );
   }, 60_000);
 
   it('exits 2 naming file, document and field on bad input, never with a stack trace', () => {
     const cases: [string, RegExp][] = [
-      [POOL.replace('{cidr: 10.0.10.0/30}', '{start: 10.0.0.9, stop: 10.0.0.1}'), /document 1: spec\.blocks\[0\]\.stop: 'start' must be less/],
-      [POOL.replace('{cidr: 10.0.10.0/30}', '{start: 10.0.0.1, stop: "::1"}'), /spec\.blocks\[0\]\.stop: 'start' must be the same address family/],
+      [
+        POOL.replace('{cidr: 10.0.10.0/30}', '{start: 10.0.0.9, stop: 10.0.0.1}'),
+        /document 1: spec\.blocks\[0\]\.stop: 'start' must be less/,
+      ],
+      [
+        POOL.replace('{cidr: 10.0.10.0/30}', '{start: 10.0.0.1, stop: "::1"}'),
+        /spec\.blocks\[0\]\.stop: 'start' must be the same address family/,
+      ],
       [POOL.replace('cilium.io/v2', 'cilium.io/v1'), /document 1: apiVersion: 'cilium.io\/v1' is not served/],
       [`${SVC('a')}---\nfoo: [\n`, /document 2: invalid YAML/],
       [POOL.replace('10.0.10.0/30', '10.0.10.0/33'), /spec\.blocks\[0\]\.cidr: error parsing cidr/],
@@ -74,12 +106,24 @@ describe('lbipam plan', () => {
       expect(r.err).toContain(r.file!);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
-    expect(plan(null, '/nonexistent.yaml').err).toMatch(/nonexistent\.yaml: cannot read: no such file \(ENOENT\)/);
+    expect(plan(null, '/nonexistent.yaml').err).toMatch(
+      /nonexistent\.yaml: cannot read: no such file \(ENOENT\)/,
+    );
     expect(plan(null, '--output=xml', 'x').code).toBe(2);
   }, 120_000);
 
   it('warns about non-IP annotation entries and follows Cilium (skip them)', () => {
-    const r = plan([POOL, SVC('a').replace('namespace: web', 'namespace: web, annotations: {lbipam.cilium.io/ips: "nope,10.0.10.2"}')].join('---\n'), '-o', 'json');
+    const r = plan(
+      [
+        POOL,
+        SVC('a').replace(
+          'namespace: web',
+          'namespace: web, annotations: {lbipam.cilium.io/ips: "nope,10.0.10.2"}',
+        ),
+      ].join('---\n'),
+      '-o',
+      'json',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/'nope' is not an IP address; Cilium skips it/);
     expect(JSON.parse(r.out).services[0].status.loadBalancer.ingress).toEqual([{ ip: '10.0.10.2' }]);

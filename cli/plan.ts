@@ -70,7 +70,9 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
     // A defect of ours, not of the input: one line, no stack (LBIPAM_DEBUG=1 shows it).
-    process.stderr.write(`lbipam plan: internal error: ${err instanceof Error ? err.message : String(err)} (please report it)\n`);
+    process.stderr.write(
+      `lbipam plan: internal error: ${err instanceof Error ? err.message : String(err)} (please report it)\n`,
+    );
     if (process.env.LBIPAM_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return 2;
   }
@@ -86,7 +88,10 @@ async function load(parsed: PlanArgs): Promise<LoadedInput> {
     const text = await readInput(file);
     const objects = loadYaml(text, inputName(file), input, clock);
     // Like `kubectl apply -f`, an input without a single object is refused: usually a wrong path or glob.
-    if (objects === 0) throw new PlanInputError(`${inputName(file)}: no Kubernetes objects (the input is empty or only comments)`);
+    if (objects === 0)
+      throw new PlanInputError(
+        `${inputName(file)}: no Kubernetes objects (the input is empty or only comments)`,
+      );
   }
   return input;
 }

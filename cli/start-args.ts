@@ -38,7 +38,9 @@ export function parseStartArgs(
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
-    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const [name, inline] = flag.includes('=')
+      ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)]
+      : [flag, undefined];
     const value = () => inline ?? args[++i];
     switch (name) {
       case '--port':

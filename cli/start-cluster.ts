@@ -47,10 +47,17 @@ export function chooseCluster(
     if ('error' in ctx) return ctx;
     const context = opts.context ?? ctx.current;
     if (opts.context && !ctx.names.includes(opts.context)) {
-      return { error: `context '${opts.context}' is not in ${file} (contexts: ${ctx.names.join(', ') || 'none'})` };
+      return {
+        error: `context '${opts.context}' is not in ${file} (contexts: ${ctx.names.join(', ') || 'none'})`,
+      };
     }
     if (!context) return { error: `${file} has no current-context; pass --context NAME` };
-    return { origin: 'kubeconfig', label: `context '${context}' from ${file}`, kubeconfigPath: file, context };
+    return {
+      origin: 'kubeconfig',
+      label: `context '${context}' from ${file}`,
+      kubeconfigPath: file,
+      context,
+    };
   }
   if (opts.context) return { error: `--context ${opts.context} given, but no kubeconfig was found` };
   if (inPod) return { origin: 'in-cluster', label: 'the cluster this pod runs in' };

@@ -31,9 +31,15 @@ describe('lbipam start flags', () => {
 
   it('names what is wrong', () => {
     expect(parseStartArgs(['--port', 'abc'], {})).toEqual({ error: "--port needs a port number, got 'abc'" });
-    expect(parseStartArgs([], { PORT: '99999' })).toEqual({ error: 'PORT must be between 0 and 65535, got 99999' });
-    expect(parseStartArgs(['--bogus'], {})).toMatchObject({ error: expect.stringContaining("unknown option '--bogus'") });
-    expect(parseStartArgs(['--demo', '--context', 'x'], {})).toEqual({ error: '--demo and --context exclude each other' });
+    expect(parseStartArgs([], { PORT: '99999' })).toEqual({
+      error: 'PORT must be between 0 and 65535, got 99999',
+    });
+    expect(parseStartArgs(['--bogus'], {})).toMatchObject({
+      error: expect.stringContaining("unknown option '--bogus'"),
+    });
+    expect(parseStartArgs(['--demo', '--context', 'x'], {})).toEqual({
+      error: '--demo and --context exclude each other',
+    });
   });
 
   it('turns on the demo with --demo or LBIPAM_DEMO=1', () => {
@@ -55,15 +61,22 @@ describe('which cluster lbipam start shows', () => {
 
   it('uses the embedded cluster when there is no kubeconfig and no pod', () => {
     expect(findKubeconfig({}, noHome)).toBeNull();
-    expect(chooseCluster(opts(), { HOME: noHome, KUBECONFIG: path.join(noHome, 'missing') }, false)).toMatchObject({
+    expect(
+      chooseCluster(opts(), { HOME: noHome, KUBECONFIG: path.join(noHome, 'missing') }, false),
+    ).toMatchObject({
       origin: 'embedded',
     });
   });
 
   it('uses the current context of KUBECONFIG, or --context', () => {
     const { file } = kubeconfig(['home', 'work'], 'home');
-    expect(chooseCluster(opts(), { KUBECONFIG: file }, false)).toMatchObject({ origin: 'kubeconfig', context: 'home' });
-    expect(chooseCluster(opts({ context: 'work' }), { KUBECONFIG: file }, false)).toMatchObject({ context: 'work' });
+    expect(chooseCluster(opts(), { KUBECONFIG: file }, false)).toMatchObject({
+      origin: 'kubeconfig',
+      context: 'home',
+    });
+    expect(chooseCluster(opts({ context: 'work' }), { KUBECONFIG: file }, false)).toMatchObject({
+      context: 'work',
+    });
     expect(chooseCluster(opts({ context: 'nope' }), { KUBECONFIG: file }, false)).toEqual({
       error: `context 'nope' is not in ${file} (contexts: home, work)`,
     });
@@ -71,7 +84,9 @@ describe('which cluster lbipam start shows', () => {
 
   it('prefers --demo over any kubeconfig, and in-cluster when in a pod', () => {
     const { file } = kubeconfig(['home'], 'home');
-    expect(chooseCluster(opts({ demo: true }), { KUBECONFIG: file }, false)).toMatchObject({ origin: 'embedded' });
+    expect(chooseCluster(opts({ demo: true }), { KUBECONFIG: file }, false)).toMatchObject({
+      origin: 'embedded',
+    });
     expect(chooseCluster(opts(), { KUBECONFIG: path.join(noHome, 'missing') }, true)).toMatchObject({
       origin: 'in-cluster',
     });

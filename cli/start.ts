@@ -47,7 +47,11 @@ export async function run(args: string[]): Promise<number> {
 
   const listening = await new Promise<string | null>((resolve) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      resolve(err.code === 'EADDRINUSE' ? `port ${opts.port} is already in use (choose another with --port)` : err.message),
+      resolve(
+        err.code === 'EADDRINUSE'
+          ? `port ${opts.port} is already in use (choose another with --port)`
+          : err.message,
+      ),
     );
     server.listen(opts.port, opts.host, () => resolve(null));
   });
@@ -99,9 +103,14 @@ async function startChosenCluster(
     process.env.LBIPAM_ORIGIN = 'embedded';
     process.env.LBIPAM_KUBECONFIG = cluster.kubeconfigPath;
     delete process.env.LBIPAM_CONTEXT;
-    process.stdout.write(`lbipam-dashboard: embedded cluster at ${cluster.server} (kubeconfig ${cluster.kubeconfigPath})\n`);
+    process.stdout.write(
+      `lbipam-dashboard: embedded cluster at ${cluster.server} (kubeconfig ${cluster.kubeconfigPath})\n`,
+    );
     return { ok: true, stop: () => cluster.stop() };
   } catch (err) {
-    return { ok: false, error: `the embedded cluster did not start: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      error: `the embedded cluster did not start: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }

@@ -48,6 +48,7 @@ if (!sh('setup (Debian packages)', 'bash', ['scripts/setup-test-deps.sh'])) {
   summary.push('FAIL setup');
 }
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+check('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 
 const vitestReport = path.join(tmp, 'vitest.json');

@@ -13,7 +13,12 @@ export class UsageError extends Error {}
 // metav1.Time is RFC 3339; anything else (e.g. "yesterday", "5") is refused rather than guessed.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-const BOOL_FLAGS = ['--enable-ipv4', '--enable-ipv6', '--enable-l2-announcements', '--enable-bgp-control-plane'];
+const BOOL_FLAGS = [
+  '--enable-ipv4',
+  '--enable-ipv6',
+  '--enable-l2-announcements',
+  '--enable-bgp-control-plane',
+];
 
 function parseBool(flag: string, v: string | undefined): boolean {
   if (v === undefined || v === 'true') return true;
@@ -27,7 +32,13 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
     files: [],
     output: 'table',
     // The defaults --help promises (the issue's): both families, class-less Services to LB-IPAM, L2 and BGP on.
-    options: { ipv4: true, ipv6: true, defaultLBServiceIPAM: 'lbipam', l2Announcements: true, bgpControlPlane: true },
+    options: {
+      ipv4: true,
+      ipv6: true,
+      defaultLBServiceIPAM: 'lbipam',
+      l2Announcements: true,
+      bgpControlPlane: true,
+    },
   };
   let onlyFiles = false;
   for (let i = 0; i < args.length; i++) {
@@ -58,7 +69,8 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
       case '-o':
       case '--output': {
         const v = value();
-        if (v !== 'json' && v !== 'table') throw new UsageError(`${flag}: expected table or json, got '${v}'`);
+        if (v !== 'json' && v !== 'table')
+          throw new UsageError(`${flag}: expected table or json, got '${v}'`);
         out.output = v;
         break;
       }
@@ -76,14 +88,16 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
         break;
       case '--default-lb-service-ipam': {
         const v = value();
-        if (v !== 'lbipam' && v !== 'nodeipam' && v !== 'none') throw new UsageError(`${flag}: expected lbipam, nodeipam or none, got '${v}'`);
+        if (v !== 'lbipam' && v !== 'nodeipam' && v !== 'none')
+          throw new UsageError(`${flag}: expected lbipam, nodeipam or none, got '${v}'`);
         out.options.defaultLBServiceIPAM = v;
         break;
       }
       case '--now': {
         const v = value();
         const d = new Date(v);
-        if (!RFC3339.test(v) || Number.isNaN(d.getTime())) throw new UsageError(`${flag}: expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got '${v}'`);
+        if (!RFC3339.test(v) || Number.isNaN(d.getTime()))
+          throw new UsageError(`${flag}: expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got '${v}'`);
         out.now = d;
         break;
       }
@@ -91,6 +105,7 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
         throw new UsageError(`unknown option '${flag}'`);
     }
   }
-  if (out.files.length === 0) throw new UsageError('no input files (give one or more YAML files, or - for stdin)');
+  if (out.files.length === 0)
+    throw new UsageError('no input files (give one or more YAML files, or - for stdin)');
   return out;
 }

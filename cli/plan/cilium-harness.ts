@@ -40,7 +40,10 @@ export function scenarioText(name: string): string {
 }
 
 /** `after(n)`: the state after the first n documents (all of them by default). */
-export function scenario(name: string, options: Partial<EngineOptions> = {}): { docs: number; after(n?: number): PlanState } {
+export function scenario(
+  name: string,
+  options: Partial<EngineOptions> = {},
+): { docs: number; after(n?: number): PlanState } {
   const docs = scenarioText(name).split(/^---\n/m);
   return {
     docs: docs.length,

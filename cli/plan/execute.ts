@@ -4,7 +4,10 @@ import { LbIpamEngine, type EngineOptions } from '../../lib/ipam';
 import type { LoadedInput } from './load';
 
 const svcKey = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
-const byKey = <T>(key: (o: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (o: T) => string) =>
+  (a: T, b: T): number =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /** Runs every step in order and returns the engine holding the final statuses. */
 export function executePlan(input: LoadedInput, options: EngineOptions, now: () => Date): LbIpamEngine {
@@ -34,12 +37,19 @@ export function executePlan(input: LoadedInput, options: EngineOptions, now: () 
  * An operator restart (C.1): the new operator lists pools and Services (API-server list order,
  * i.e. by name) with the statuses the old one wrote, imports the ingress IPs and goes on.
  */
-function restart(engine: LbIpamEngine, pools: Map<string, CiliumLoadBalancerIPPool>, services: Map<string, Service>): void {
+function restart(
+  engine: LbIpamEngine,
+  pools: Map<string, CiliumLoadBalancerIPPool>,
+  services: Map<string, Service>,
+): void {
   const listedPools = [...pools.values()]
     .map((p) => ({ ...p, status: engine.poolStatus(p.metadata.name) ?? p.status }))
     .sort(byKey((p) => p.metadata.name));
   const listedServices = [...services.values()]
-    .map((s) => ({ ...s, status: engine.serviceStatus(s.metadata.namespace ?? 'default', s.metadata.name) ?? s.status }))
+    .map((s) => ({
+      ...s,
+      status: engine.serviceStatus(s.metadata.namespace ?? 'default', s.metadata.name) ?? s.status,
+    }))
     .sort(byKey(svcKey));
   engine.start(listedPools, listedServices);
 }

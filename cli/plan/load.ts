@@ -5,7 +5,14 @@ import { POOL_API_VERSIONS, POOL_KIND } from '../../lib/cilium/pool';
 import { L2_POLICY_API_VERSIONS, L2_POLICY_KIND, readL2Policy } from '../../lib/cilium/l2-policy';
 import type { CiliumLoadBalancerIPPool, KubeObject, Service } from '../../lib/cilium/objects';
 import type { EngineEvent } from '../../lib/ipam';
-import { isObj, PlanInputError, validatePool, validateService, validateServiceStatus, type Obj } from './validate';
+import {
+  isObj,
+  PlanInputError,
+  validatePool,
+  validateService,
+  validateServiceStatus,
+  type Obj,
+} from './validate';
 
 export { PlanInputError } from './validate';
 
@@ -32,7 +39,15 @@ export interface LoadedInput {
 }
 
 export function newInput(): LoadedInput {
-  return { events: [], services: new Map(), pools: new Map(), l2Policies: 0, skipped: new Map(), warnings: [], seen: new Map() };
+  return {
+    events: [],
+    services: new Map(),
+    pools: new Map(),
+    l2Policies: 0,
+    skipped: new Map(),
+    warnings: [],
+    seen: new Map(),
+  };
 }
 
 /**
@@ -52,7 +67,8 @@ export function loadYaml(text: string, file: string, input: LoadedInput, clock: 
       next = docs.next();
     } catch (err) {
       // The parser itself gave up (e.g. nesting deeper than the stack): bad input, not a crash.
-      const why = err instanceof RangeError ? 'nested too deeply' : err instanceof Error ? err.message : String(err);
+      const why =
+        err instanceof RangeError ? 'nested too deeply' : err instanceof Error ? err.message : String(err);
       throw new PlanInputError(`${file}: document ${index + 1}: invalid YAML: ${why}`);
     }
     if (next.done) break;
@@ -75,7 +91,10 @@ export function loadYaml(text: string, file: string, input: LoadedInput, clock: 
     }
     if (value === null || value === undefined) continue;
     objects++;
-    if (!isObj(value)) throw new PlanInputError(`${where}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`);
+    if (!isObj(value))
+      throw new PlanInputError(
+        `${where}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`,
+      );
     const isList = typeof value.kind === 'string' && value.kind.endsWith('List') && value.items !== undefined;
     if (!isList) {
       addObject(value, where, input, clock);
@@ -91,17 +110,22 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   if (!isObj(raw)) throw new PlanInputError(`${where}: expected a Kubernetes object (a mapping)`);
   const kind = raw.kind;
   if (kind === undefined || kind === null || kind === '') throw new PlanInputError(`${where}: kind: missing`);
-  if (typeof kind !== 'string') throw new PlanInputError(`${where}: kind: expected a string, got ${JSON.stringify(kind)}`);
+  if (typeof kind !== 'string')
+    throw new PlanInputError(`${where}: kind: expected a string, got ${JSON.stringify(kind)}`);
   if (kind === RESTART_KIND) {
     if (raw.apiVersion !== undefined && raw.apiVersion !== 'lbipam.plan/v1') {
-      throw new PlanInputError(`${where}: apiVersion: ${RESTART_KIND} takes 'lbipam.plan/v1' (or none), got '${String(raw.apiVersion)}'`);
+      throw new PlanInputError(
+        `${where}: apiVersion: ${RESTART_KIND} takes 'lbipam.plan/v1' (or none), got '${String(raw.apiVersion)}'`,
+      );
     }
     input.events.push({ op: 'restart' });
     return;
   }
   const apiVersion = raw.apiVersion;
-  if (apiVersion === undefined || apiVersion === null || apiVersion === '') throw new PlanInputError(`${where}: apiVersion: missing`);
-  if (typeof apiVersion !== 'string') throw new PlanInputError(`${where}: apiVersion: expected a string, got ${JSON.stringify(apiVersion)}`);
+  if (apiVersion === undefined || apiVersion === null || apiVersion === '')
+    throw new PlanInputError(`${where}: apiVersion: missing`);
+  if (typeof apiVersion !== 'string')
+    throw new PlanInputError(`${where}: apiVersion: expected a string, got ${JSON.stringify(apiVersion)}`);
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const isPool = kind === POOL_KIND;
   const isL2 = kind === L2_POLICY_KIND;
@@ -112,28 +136,49 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
     input.skipped.set(name, (input.skipped.get(name) ?? 0) + 1);
     return;
   }
-  if (isSvc && apiVersion !== 'v1') throw new PlanInputError(`${where}: apiVersion: '${apiVersion}' is not served for Service (use v1)`);
+  if (isSvc && apiVersion !== 'v1')
+    throw new PlanInputError(`${where}: apiVersion: '${apiVersion}' is not served for Service (use v1)`);
   if (isPool && !(POOL_API_VERSIONS as readonly string[]).includes(apiVersion)) {
-    throw new PlanInputError(`${where}: apiVersion: '${apiVersion}' is not served for ${kind} (use ${POOL_API_VERSIONS.join(' or ')})`);
+    throw new PlanInputError(
+      `${where}: apiVersion: '${apiVersion}' is not served for ${kind} (use ${POOL_API_VERSIONS.join(' or ')})`,
+    );
   }
   if (isL2 && !(L2_POLICY_API_VERSIONS as readonly string[]).includes(apiVersion)) {
-    throw new PlanInputError(`${where}: apiVersion: '${apiVersion}' is not served for ${kind} (use ${L2_POLICY_API_VERSIONS.join(' or ')})`);
+    throw new PlanInputError(
+      `${where}: apiVersion: '${apiVersion}' is not served for ${kind} (use ${L2_POLICY_API_VERSIONS.join(' or ')})`,
+    );
   }
   const meta = raw.metadata;
-  if (meta === undefined || meta === null) throw new PlanInputError(`${where}: metadata.name: missing (no metadata)`);
+  if (meta === undefined || meta === null)
+    throw new PlanInputError(`${where}: metadata.name: missing (no metadata)`);
   if (!isObj(meta)) throw new PlanInputError(`${where}: metadata: expected a mapping`);
-  if (meta.name === undefined || meta.name === null || meta.name === '') throw new PlanInputError(`${where}: metadata.name: missing`);
-  if (typeof meta.name !== 'string') throw new PlanInputError(`${where}: metadata.name: expected a string, got ${JSON.stringify(meta.name)}`);
+  if (meta.name === undefined || meta.name === null || meta.name === '')
+    throw new PlanInputError(`${where}: metadata.name: missing`);
+  if (typeof meta.name !== 'string')
+    throw new PlanInputError(`${where}: metadata.name: expected a string, got ${JSON.stringify(meta.name)}`);
   if (meta.namespace !== undefined && meta.namespace !== null && typeof meta.namespace !== 'string') {
-    throw new PlanInputError(`${where}: metadata.namespace: expected a string, got ${JSON.stringify(meta.namespace)}`);
+    throw new PlanInputError(
+      `${where}: metadata.namespace: expected a string, got ${JSON.stringify(meta.namespace)}`,
+    );
   }
   const ts = meta.creationTimestamp;
-  if (ts !== undefined && ts !== null && (typeof ts !== 'string' || !RFC3339.test(ts) || Number.isNaN(Date.parse(ts)))) {
+  if (
+    ts !== undefined &&
+    ts !== null &&
+    (typeof ts !== 'string' || !RFC3339.test(ts) || Number.isNaN(Date.parse(ts)))
+  ) {
     // The conflict rule compares creation times, so a time we cannot read would silently pick the loser.
-    throw new PlanInputError(`${where}: metadata.creationTimestamp: expected an RFC 3339 time such as 2022-10-16T13:30:00Z, got ${JSON.stringify(ts)}`);
+    throw new PlanInputError(
+      `${where}: metadata.creationTimestamp: expected an RFC 3339 time such as 2022-10-16T13:30:00Z, got ${JSON.stringify(ts)}`,
+    );
   }
-  if (raw.spec !== undefined && raw.spec !== null && !isObj(raw.spec)) throw new PlanInputError(`${where}: spec: expected a mapping`);
-  const obj = { ...raw, metadata: { ...meta }, spec: { ...((raw.spec as Obj | undefined) ?? {}) } } as unknown as KubeObject & { spec: Obj; status?: unknown };
+  if (raw.spec !== undefined && raw.spec !== null && !isObj(raw.spec))
+    throw new PlanInputError(`${where}: spec: expected a mapping`);
+  const obj = {
+    ...raw,
+    metadata: { ...meta },
+    spec: { ...((raw.spec as Obj | undefined) ?? {}) },
+  } as unknown as KubeObject & { spec: Obj; status?: unknown };
   // A Service's status is kept: it is what the informer shows on first sight (ingress written by an
   // earlier operator or another controller, imported as Cilium does). Pool status is the operator's own.
   if (kind !== 'Service') delete obj.status;
@@ -144,14 +189,22 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
     input.l2Policies++;
     return;
   }
-  if (isSvc && (obj.metadata.namespace === undefined || obj.metadata.namespace === null || obj.metadata.namespace === '')) obj.metadata.namespace = 'default';
+  if (
+    isSvc &&
+    (obj.metadata.namespace === undefined || obj.metadata.namespace === null || obj.metadata.namespace === '')
+  )
+    obj.metadata.namespace = 'default';
   const key = isPool ? obj.metadata.name : `${obj.metadata.namespace}/${obj.metadata.name}`;
   const store: Map<string, KubeObject> = isPool ? input.pools : input.services;
   const prev = store.get(key);
   const del = obj.metadata.annotations?.[DELETE_ANNOTATION];
   if (del !== undefined) {
-    if (del !== 'true') throw new PlanInputError(`${where}: metadata.annotations["${DELETE_ANNOTATION}"]: expected "true", got ${JSON.stringify(del)}`);
-    if (!prev) throw new PlanInputError(`${where}: cannot delete ${kind} '${key}': no earlier document creates it`);
+    if (del !== 'true')
+      throw new PlanInputError(
+        `${where}: metadata.annotations["${DELETE_ANNOTATION}"]: expected "true", got ${JSON.stringify(del)}`,
+      );
+    if (!prev)
+      throw new PlanInputError(`${where}: cannot delete ${kind} '${key}': no earlier document creates it`);
     store.delete(key);
     input.seen.delete(`${kind}/${key}`);
     input.events.push({ op: 'delete', object: prev as never });
@@ -166,7 +219,8 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
     const same = JSON.stringify((prev as unknown as { spec: unknown }).spec) === JSON.stringify(obj.spec);
     obj.metadata.generation = (prev.metadata.generation ?? 1) + (same ? 0 : 1);
   } else {
-    obj.metadata.creationTimestamp = typeof meta.creationTimestamp === 'string' ? meta.creationTimestamp : clock.next();
+    obj.metadata.creationTimestamp =
+      typeof meta.creationTimestamp === 'string' ? meta.creationTimestamp : clock.next();
     obj.metadata.generation = 1;
   }
   store.set(key, obj);
@@ -178,6 +232,9 @@ function noteRepeat(input: LoadedInput, id: string, where: string, json: string)
   // A digest, not the text: a 50 MB input would otherwise be held twice.
   const digest = createHash('sha1').update(json).digest('base64');
   const before = input.seen.get(id);
-  if (before && before.digest === digest) input.warnings.push(`${where}: identical to ${before.where} (${id}); read as an update that changes nothing`);
+  if (before && before.digest === digest)
+    input.warnings.push(
+      `${where}: identical to ${before.where} (${id}); read as an update that changes nothing`,
+    );
   input.seen.set(id, { where, digest });
 }

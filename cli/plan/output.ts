@@ -9,7 +9,9 @@ export function* jsonChunks(result: PlanResult): Generator<string> {
   const list = (name: string, items: object[], last: boolean) => {
     if (items.length === 0) return [`  "${name}": []${last ? '' : ','}\n`];
     const out = [`  "${name}": [\n`];
-    items.forEach((item, i) => out.push(`${JSON.stringify(item, null, 2).replace(/^/gm, '    ')}${i < items.length - 1 ? ',' : ''}\n`));
+    items.forEach((item, i) =>
+      out.push(`${JSON.stringify(item, null, 2).replace(/^/gm, '    ')}${i < items.length - 1 ? ',' : ''}\n`),
+    );
     out.push(`  ]${last ? '' : ','}\n`);
     return out;
   };

@@ -28,10 +28,15 @@ export async function readInput(file: string): Promise<string> {
     bytes = file === '-' ? await readStdin() : await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new PlanInputError(`${inputName(file)}: cannot read: ${ERRNO[code] ?? (err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}`);
+    throw new PlanInputError(
+      `${inputName(file)}: cannot read: ${ERRNO[code] ?? (err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}`,
+    );
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new PlanInputError(`${inputName(file)}: not a YAML text file (binary data: a NUL byte at offset ${nul})`);
+  if (nul >= 0)
+    throw new PlanInputError(
+      `${inputName(file)}: not a YAML text file (binary data: a NUL byte at offset ${nul})`,
+    );
   try {
     // Kubernetes manifests are UTF-8; the decoder also drops a leading byte-order mark.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

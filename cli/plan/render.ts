@@ -16,7 +16,10 @@ export interface PlanResult {
  * Service it does not handle, or all of them while no pool exists), the status the input gave it.
  */
 function finalStatus(engine: LbIpamEngine, svc: Service): ServiceStatus {
-  return engine.serviceStatus(svc.metadata.namespace ?? 'default', svc.metadata.name) ?? svc.status ?? { loadBalancer: {} };
+  return (
+    engine.serviceStatus(svc.metadata.namespace ?? 'default', svc.metadata.name) ??
+    svc.status ?? { loadBalancer: {} }
+  );
 }
 
 export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult {
@@ -29,7 +32,8 @@ export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult
   });
   const pools = [...input.pools.keys()].map((name) => {
     const status = engine.poolStatus(name);
-    if (status?.conditions?.some((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True')) ok = false;
+    if (status?.conditions?.some((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True'))
+      ok = false;
     return { name, status: status ?? {} };
   });
   return { services, pools, ok };
@@ -39,7 +43,14 @@ function table(rows: string[][]): string {
   // A loop, not Math.max(...rows): a spread of 100k rows overflows the stack.
   const widths = rows[0].map(() => 0);
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
@@ -49,12 +60,21 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
     const ns = svc.metadata.namespace ?? 'default';
     const d = engine.diagnose(ns, svc.metadata.name);
     const final = finalStatus(engine, svc);
-    const status = d.state === 'satisfied' ? 'satisfied' : d.state === 'pending' || d.state === 'dormant' ? 'pending' : 'ignored';
+    const status =
+      d.state === 'satisfied'
+        ? 'satisfied'
+        : d.state === 'pending' || d.state === 'dormant'
+          ? 'pending'
+          : 'ignored';
     tally[status]++;
     // Cilium's own reason and message when it wrote one (also a no_pool written just before the
     // last pool went away), else our explanation (dormant, not handled).
-    const cond = d.state === 'pending' || d.state === 'dormant' ? final.conditions?.find((c) => c.type === SATISFIED && c.status === 'False') : undefined;
-    const reason = d.state === 'satisfied' ? '' : cond ? `${cond.reason ?? ''}: ${cond.message ?? ''}` : d.cause;
+    const cond =
+      d.state === 'pending' || d.state === 'dormant'
+        ? final.conditions?.find((c) => c.type === SATISFIED && c.status === 'False')
+        : undefined;
+    const reason =
+      d.state === 'satisfied' ? '' : cond ? `${cond.reason ?? ''}: ${cond.message ?? ''}` : d.cause;
     // Like kubectl's EXTERNAL-IP: the ingress the Service ends with (LB-IPAM's, or another controller's).
     const ips = (final.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
     svcRows.push([`${ns}/${svc.metadata.name}`, ips.join(',') || '-', status, reason]);
@@ -64,13 +84,21 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
     const conds = engine.poolStatus(name)?.conditions ?? [];
     const get = (t: string): string => conds.find((c) => c.type === t)?.message || '-';
     const conflict = conds.find((c) => c.type === 'cilium.io/PoolConflict');
-    poolRows.push([name, conflict?.status ?? '-', get('cilium.io/IPsTotal'), get('cilium.io/IPsUsed'), get('cilium.io/IPsAvailable')]);
+    poolRows.push([
+      name,
+      conflict?.status ?? '-',
+      get('cilium.io/IPsTotal'),
+      get('cilium.io/IPsUsed'),
+      get('cilium.io/IPsAvailable'),
+    ]);
   }
   const parts = [];
   if (svcRows.length > 1) parts.push(table(svcRows));
   if (poolRows.length > 1) parts.push(table(poolRows));
   const conflicts = [...input.pools.keys()].flatMap((n) =>
-    (engine.poolStatus(n)?.conditions ?? []).filter((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True').map((c) => `pool ${n}: ${c.message}`),
+    (engine.poolStatus(n)?.conditions ?? [])
+      .filter((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True')
+      .map((c) => `pool ${n}: ${c.message}`),
   );
   if (conflicts.length) parts.push(conflicts.join('\n'));
   const pending = [...input.services.values()]
@@ -80,11 +108,21 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
   if (pending.length) parts.push(pending.join('\n'));
   if (parts.length === 0) parts.push('no CiliumLoadBalancerIPPools or Services in the input');
   // One line a CI log can be read by: what decided the exit status.
-  const bad = [tally.pending && `${tally.pending} Service${tally.pending > 1 ? 's' : ''} pending`, conflicts.length && `${conflicts.length} pool${conflicts.length > 1 ? 's' : ''} in conflict`].filter(Boolean);
+  const bad = [
+    tally.pending && `${tally.pending} Service${tally.pending > 1 ? 's' : ''} pending`,
+    conflicts.length && `${conflicts.length} pool${conflicts.length > 1 ? 's' : ''} in conflict`,
+  ].filter(Boolean);
   const counted = `${tally.satisfied} satisfied, ${tally.pending} pending, ${tally.ignored} not handled by LB-IPAM; ${input.pools.size} pool${input.pools.size === 1 ? '' : 's'}`;
-  parts.push(bad.length ? `exit 1: ${bad.join(', ')} (${counted})` : `exit 0: every handled Service satisfied, no pool conflict (${counted})`);
+  parts.push(
+    bad.length
+      ? `exit 1: ${bad.join(', ')} (${counted})`
+      : `exit 0: every handled Service satisfied, no pool conflict (${counted})`,
+  );
   const skipped = [...input.skipped].map(([k, n]) => `${n} ${k}`).join(', ');
   if (skipped) parts.push(`skipped (not read by LB-IPAM): ${skipped}`);
-  if (input.l2Policies) parts.push(`${input.l2Policies} CiliumL2AnnouncementPolicy read (L2 announcements do not change LB-IPAM's statuses)`);
+  if (input.l2Policies)
+    parts.push(
+      `${input.l2Policies} CiliumL2AnnouncementPolicy read (L2 announcements do not change LB-IPAM's statuses)`,
+    );
   return `${parts.join('\n\n')}\n`;
 }

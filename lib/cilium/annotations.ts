@@ -18,7 +18,8 @@ export function getAnnotation(
   alias: string,
 ): { value: string; key?: string } {
   const a = annotations ?? {};
-  if (Object.prototype.hasOwnProperty.call(a, primary)) return { value: String(a[primary] ?? ''), key: primary };
+  if (Object.prototype.hasOwnProperty.call(a, primary))
+    return { value: String(a[primary] ?? ''), key: primary };
   if (Object.prototype.hasOwnProperty.call(a, alias)) return { value: String(a[alias] ?? ''), key: alias };
   return { value: '' };
 }

@@ -27,7 +27,10 @@ export const SERVICE_REASONS = [
 ] as const;
 export type ServiceReason = (typeof SERVICE_REASONS)[number];
 
-export function findCondition(conditions: Condition[] | undefined, ...types: string[]): Condition | undefined {
+export function findCondition(
+  conditions: Condition[] | undefined,
+  ...types: string[]
+): Condition | undefined {
   for (const t of types) {
     const c = conditions?.find((x) => x.type === t);
     if (c) return c;

@@ -6,7 +6,8 @@ export const L2_POLICY_KIND = 'CiliumL2AnnouncementPolicy';
 
 /** Cilium's agents hold one Lease per announced Service, named `cilium-l2announce-<ns>-<name>`. */
 export const L2_LEASE_PREFIX = 'cilium-l2announce-';
-export const l2LeaseName = (namespace: string, name: string): string => `${L2_LEASE_PREFIX}${namespace}-${name}`;
+export const l2LeaseName = (namespace: string, name: string): string =>
+  `${L2_LEASE_PREFIX}${namespace}-${name}`;
 export const L2_POLICY_API_VERSIONS = ['cilium.io/v2alpha1'] as const;
 
 export interface L2PolicyView {
@@ -31,7 +32,10 @@ export function readL2Policy(policy: CiliumL2AnnouncementPolicy): L2PolicyView {
     try {
       new RegExp(re);
     } catch (err) {
-      errors.push({ type: 'io.cilium/bad-interface-regex', message: err instanceof Error ? err.message : String(err) });
+      errors.push({
+        type: 'io.cilium/bad-interface-regex',
+        message: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   return {
@@ -46,7 +50,8 @@ export function readL2Policy(policy: CiliumL2AnnouncementPolicy): L2PolicyView {
 }
 
 /** Does the policy select this Service (labels + synthetic labels), ignoring IP kinds? */
-export const l2PolicySelectsService = (p: L2PolicyView, svc: Service): boolean => selectsService(p.serviceSelector, svc);
+export const l2PolicySelectsService = (p: L2PolicyView, svc: Service): boolean =>
+  selectsService(p.serviceSelector, svc);
 
 /** Node selection uses the node's labels (Cilium matches CiliumNode labels, which mirror them). */
 export const l2PolicySelectsNode = (p: L2PolicyView, node: KubeNode): boolean =>

@@ -31,7 +31,8 @@ export function readPool(pool: CiliumLoadBalancerIPPool): PoolView {
   };
 }
 
-export type BlockResult = { ok: true; range: IpRange; fromCidr: boolean } | { ok: false; error: string; field: string };
+export type BlockResult =
+  { ok: true; range: IpRange; fromCidr: boolean } | { ok: false; error: string; field: string };
 
 /**
  * ipRangeFromBlock + NewHashAllocator checks. A non-empty cidr wins over start/stop; an empty
@@ -45,7 +46,8 @@ export function blockRange(block: PoolBlock): BlockResult {
   }
   const from = parseAddr(String(block.start ?? ''));
   if (!from) return { ok: false, field: 'start', error: `error parsing start ip '${block.start ?? ''}'` };
-  if (!block.stop) return { ok: true, range: { family: from.family, from: from.value, to: from.value }, fromCidr: false };
+  if (!block.stop)
+    return { ok: true, range: { family: from.family, from: from.value, to: from.value }, fromCidr: false };
   const to = parseAddr(String(block.stop));
   if (!to) return { ok: false, field: 'stop', error: `error parsing stop ip '${block.stop}'` };
   if (from.family !== to.family) {

@@ -13,11 +13,13 @@ export function selectorError(selector: LabelSelector | null | undefined): strin
     switch (req.operator) {
       case 'In':
       case 'NotIn':
-        if (values.length === 0) return `matchExpressions[${i}]: for 'in', 'notin' operators, values set can't be empty`;
+        if (values.length === 0)
+          return `matchExpressions[${i}]: for 'in', 'notin' operators, values set can't be empty`;
         break;
       case 'Exists':
       case 'DoesNotExist':
-        if (values.length > 0) return `matchExpressions[${i}]: values set must be empty for exists and does not exist`;
+        if (values.length > 0)
+          return `matchExpressions[${i}]: values set must be empty for exists and does not exist`;
         break;
       default:
         return `matchExpressions[${i}]: "${String(req.operator)}" is not a valid label selector operator`;
@@ -31,7 +33,10 @@ export function selectorError(selector: LabelSelector | null | undefined): strin
  * nil or empty selector matches everything. An invalid selector matches nothing (Cilium errors
  * out and retries the event forever, so nothing is ever allocated through it).
  */
-export function matchesSelector(selector: LabelSelector | null | undefined, labels: Record<string, string>): boolean {
+export function matchesSelector(
+  selector: LabelSelector | null | undefined,
+  labels: Record<string, string>,
+): boolean {
   if (!selector) return true;
   if (selectorError(selector) !== undefined) return false;
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
@@ -65,7 +70,11 @@ export function serviceSelectorLabels(svc: Pick<Service, 'metadata'>): Record<st
   // runs once per Service event); it differs from a spread only for an own "__proto__" key, which
   // it would treat as the prototype, so that one case keeps the spread.
   if (labels && Object.prototype.hasOwnProperty.call(labels, '__proto__')) {
-    return { ...labels, [SERVICE_NAME_LABEL]: svc.metadata.name, [SERVICE_NAMESPACE_LABEL]: svc.metadata.namespace ?? 'default' };
+    return {
+      ...labels,
+      [SERVICE_NAME_LABEL]: svc.metadata.name,
+      [SERVICE_NAMESPACE_LABEL]: svc.metadata.namespace ?? 'default',
+    };
   }
   const out: Record<string, string> = Object.assign({}, labels);
   out[SERVICE_NAME_LABEL] = svc.metadata.name;
@@ -74,7 +83,10 @@ export function serviceSelectorLabels(svc: Pick<Service, 'metadata'>): Record<st
 }
 
 /** Does this selector (a pool's or an L2 policy's serviceSelector) select this Service? */
-export function selectsService(selector: LabelSelector | null | undefined, svc: Pick<Service, 'metadata'>): boolean {
+export function selectsService(
+  selector: LabelSelector | null | undefined,
+  svc: Pick<Service, 'metadata'>,
+): boolean {
   return matchesSelector(selector, serviceSelectorLabels(svc));
 }
 

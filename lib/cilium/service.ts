@@ -74,13 +74,17 @@ export function requestedIPs(svc: Service): { ips: IpAddr[]; invalid: { source: 
 
 /** SingleStack (or no policy): the first listed family, else the cluster's first enabled one. */
 function singleFamily(families: string[], opts: ServiceReaderOptions): { ipv4: boolean; ipv6: boolean } {
-  if (families.length > 0) return families[0] === 'IPv4' ? { ipv4: true, ipv6: false } : { ipv4: false, ipv6: true };
+  if (families.length > 0)
+    return families[0] === 'IPv4' ? { ipv4: true, ipv6: false } : { ipv4: false, ipv6: true };
   if (opts.ipv4) return { ipv4: true, ipv6: false };
   return { ipv4: false, ipv6: opts.ipv6 };
 }
 
 /** serviceIPFamilyRequest, row for row (see the reference, B.3). */
-export function requestedFamilies(svc: Service, opts: ServiceReaderOptions): { ipv4: boolean; ipv6: boolean } {
+export function requestedFamilies(
+  svc: Service,
+  opts: ServiceReaderOptions,
+): { ipv4: boolean; ipv6: boolean } {
   const families = svc.spec?.ipFamilies ?? [];
   const policy = svc.spec?.ipFamilyPolicy;
   // A module-level helper rather than a closure: this runs on every Service event.
@@ -107,7 +111,11 @@ export function readServiceRequest(svc: Service, opts: ServiceReaderOptions): Se
   const namespace = svc.metadata.namespace ?? 'default';
   const { ips, invalid } = requestedIPs(svc);
   const ann = svc.metadata.annotations;
-  const cross = getAnnotation(ann, ANNOTATION.sharingCrossNamespace, ANNOTATION.sharingCrossNamespaceAlias).value;
+  const cross = getAnnotation(
+    ann,
+    ANNOTATION.sharingCrossNamespace,
+    ANNOTATION.sharingCrossNamespaceAlias,
+  ).value;
   const permit = ann?.[ANNOTATION.sharingPermitDifferentPods] ?? '';
   return {
     namespace,
@@ -123,7 +131,8 @@ export function readServiceRequest(svc: Service, opts: ServiceReaderOptions): Se
     // The API server defaults a port's protocol to TCP; Cilium compares the strings literally.
     ports: (svc.spec?.ports ?? []).map((p) => ({ port: Number(p.port), protocol: p.protocol || 'TCP' })),
     // The API server defaults externalTrafficPolicy to Cluster for LoadBalancer Services.
-    externalTrafficPolicy: svc.spec?.externalTrafficPolicy || (svc.spec?.type === 'LoadBalancer' ? 'Cluster' : ''),
+    externalTrafficPolicy:
+      svc.spec?.externalTrafficPolicy || (svc.spec?.type === 'LoadBalancer' ? 'Cluster' : ''),
     selector: { ...(svc.spec?.selector ?? {}) },
     labels: serviceSelectorLabels(svc),
   };
@@ -148,12 +157,14 @@ export function isHandledByLbIpam(svc: Service, opts: ResponsibilityOptions): bo
 /** Why LB-IPAM ignores this Service, in plain words; undefined when it handles it. */
 export function whyNotHandled(svc: Service, opts: ResponsibilityOptions): string | undefined {
   if (isHandledByLbIpam(svc, opts)) return undefined;
-  if (svc.spec?.type !== 'LoadBalancer') return `it is of type ${svc.spec?.type || 'ClusterIP'}, not LoadBalancer`;
+  if (svc.spec?.type !== 'LoadBalancer')
+    return `it is of type ${svc.spec?.type || 'ClusterIP'}, not LoadBalancer`;
   const cls = svc.spec.loadBalancerClass;
   if (cls === undefined || cls === null) {
     return `it has no loadBalancerClass and the operator's default-lb-service-ipam is '${opts.defaultLBServiceIPAM}', not 'lbipam'`;
   }
-  if (cls === LB_CLASS.bgp) return `its loadBalancerClass '${cls}' needs the BGP control plane, which is disabled`;
+  if (cls === LB_CLASS.bgp)
+    return `its loadBalancerClass '${cls}' needs the BGP control plane, which is disabled`;
   if (cls === LB_CLASS.l2) return `its loadBalancerClass '${cls}' needs L2 announcements, which are disabled`;
   return `its loadBalancerClass '${cls}' belongs to another controller`;
 }

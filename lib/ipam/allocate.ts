@@ -26,16 +26,31 @@ export function satisfyFamily(core: Core, sv: ServiceView, family: Family): bool
     return false;
   }
   if (got) {
-    return core.setSvcCondition(sv, false, 'out_of_ips', 'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs');
+    return core.setSvcCondition(
+      sv,
+      false,
+      'out_of_ips',
+      'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs',
+    );
   }
-  return core.setSvcCondition(sv, false, 'no_pool', 'There are no enabled CiliumLoadBalancerIPPools that match this service');
+  return core.setSvcCondition(
+    sv,
+    false,
+    'no_pool',
+    'There are no enabled CiliumLoadBalancerIPPools that match this service',
+  );
 }
 
 /** The first enabled range of the family whose pool selects sv, allocated from; else whether one was full. */
 function allocateIPAddress(core: Core, sv: ServiceView, family: Family): AllocatedIP | boolean {
   const slot = family === 4 ? 0 : 1;
   const known = sv.candidates[slot];
-  if (known && known.store === core.ranges && known.version === core.ranges.version && known.poolEpoch === core.poolEpoch) {
+  if (
+    known &&
+    known.store === core.ranges &&
+    known.version === core.ranges.version &&
+    known.poolEpoch === core.poolEpoch
+  ) {
     return allocateFrom(known.ranges, sv, family);
   }
   let full = false;
@@ -53,7 +68,12 @@ function allocateIPAddress(core: Core, sv: ServiceView, family: Family): Allocat
     const pool = r.alloc.range.family === family ? core.pools.get(r.originPool) : undefined;
     return pool !== undefined && core.poolSelects(pool, sv);
   });
-  const entry: CandidateRanges = { store: core.ranges, version: core.ranges.version, poolEpoch: core.poolEpoch, ranges: selecting };
+  const entry: CandidateRanges = {
+    store: core.ranges,
+    version: core.ranges.version,
+    poolEpoch: core.poolEpoch,
+    ranges: selecting,
+  };
   sv.candidates = slot === 0 ? [entry, sv.candidates[1]] : [sv.candidates[0], entry];
   return full;
 }

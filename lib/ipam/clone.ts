@@ -21,7 +21,11 @@ export function cloneCore(src: Core): Core {
   const rangeOf = (r: LbRange): LbRange => {
     let c = ranges.get(r);
     if (!c) {
-      c = new LbRange(r.alloc.clone<Holders>((h) => (h === null ? null : h.map(view))), r.originPool, r.externallyDisabled);
+      c = new LbRange(
+        r.alloc.clone<Holders>((h) => (h === null ? null : h.map(view))),
+        r.originPool,
+        r.externallyDisabled,
+      );
       c.internallyDisabled = r.internallyDisabled;
       dst.watchRange(c);
       ranges.set(r, c);
@@ -31,14 +35,22 @@ export function cloneCore(src: Core): Core {
   dst.ranges = new RangesStore();
   for (const r of src.ranges.ranges) dst.ranges.add(rangeOf(r));
   for (const [k, list] of src.ranges.sharingKeyIPs) {
-    dst.ranges.sharingKeyIPs.set(k, list.map((a) => ({ ip: a.ip, origin: rangeOf(a.origin) })));
+    dst.ranges.sharingKeyIPs.set(
+      k,
+      list.map((a) => ({ ip: a.ip, origin: rangeOf(a.origin) })),
+    );
   }
   dst.services = new ServiceStore();
   for (const [k, sv] of src.services.satisfied) dst.services.satisfied.set(k, view(sv));
   for (const [k, sv] of src.services.unsatisfied) dst.services.unsatisfied.set(k, view(sv));
-  for (const [orig, copy] of views) copy.allocated = orig.allocated.map((a) => ({ ip: a.ip, origin: rangeOf(a.origin) }));
+  for (const [orig, copy] of views)
+    copy.allocated = orig.allocated.map((a) => ({ ip: a.ip, origin: rangeOf(a.origin) }));
   for (const [name, rec] of src.pools) {
-    const copy: PoolRecord = { obj: rec.obj, seq: rec.seq, status: { conditions: rec.status.conditions.map((c) => ({ ...c })) } };
+    const copy: PoolRecord = {
+      obj: rec.obj,
+      seq: rec.seq,
+      status: { conditions: rec.status.conditions.map((c) => ({ ...c })) },
+    };
     dst.pools.set(name, copy);
   }
   dst.initialized = src.initialized;

@@ -1,6 +1,12 @@
 // The engine's state and the small helpers every handler uses (condition writing, "patching"
 // a status, selector checks). Handlers live in services.ts and pools.ts.
-import type { CiliumLoadBalancerIPPool, Condition, LabelSelector, LoadBalancerIngress, Service } from '../cilium/objects';
+import type {
+  CiliumLoadBalancerIPPool,
+  Condition,
+  LabelSelector,
+  LoadBalancerIngress,
+  Service,
+} from '../cilium/objects';
 import { matchesSelector, selectorError } from '../cilium/selector';
 import { lbClasses, type ServiceReaderOptions } from '../cilium/service';
 import { RangesStore, ServiceStore, type LbRange, type ServiceView, type SvcStatus } from './model';
@@ -59,7 +65,8 @@ export class Core {
   timestamp(): string {
     // Whole seconds, as metav1.Time marshals; formatted once per distinct clock reading.
     const ms = this.now().getTime();
-    if (ms !== this.lastTime.ms) this.lastTime = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    if (ms !== this.lastTime.ms)
+      this.lastTime = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
     return this.lastTime.text;
   }
 
@@ -97,20 +104,44 @@ export class Core {
     const status = satisfied ? 'True' : 'False';
     const before = sv.status.conditions;
     const cur = before?.find((c) => c.type === SVC_CONDITION);
-    if (cur && cur.status === status && (cur.observedGeneration ?? 0) === sv.generation && cur.reason === reason && cur.message === message) {
+    if (
+      cur &&
+      cur.status === status &&
+      (cur.observedGeneration ?? 0) === sv.generation &&
+      cur.reason === reason &&
+      cur.message === message
+    ) {
       return false;
     }
     // A new array: the old one may belong to the status last written.
     const conds = before === undefined ? [] : before.slice();
-    this.setCondition(conds, { type: SVC_CONDITION, status, observedGeneration: sv.generation, reason, message });
+    this.setCondition(conds, {
+      type: SVC_CONDITION,
+      status,
+      observedGeneration: sv.generation,
+      reason,
+      message,
+    });
     sv.setConditions(conds);
     return true;
   }
 
-  setPoolCondition(pool: PoolRecord, type: string, status: Condition['status'], reason: string, message: string): boolean {
+  setPoolCondition(
+    pool: PoolRecord,
+    type: string,
+    status: Condition['status'],
+    reason: string,
+    message: string,
+  ): boolean {
     const gen = pool.obj.metadata.generation ?? 0;
     const cur = pool.status.conditions.find((c) => c.type === type);
-    if (cur && cur.status === status && (cur.observedGeneration ?? 0) === gen && cur.reason === reason && cur.message === message) {
+    if (
+      cur &&
+      cur.status === status &&
+      (cur.observedGeneration ?? 0) === gen &&
+      cur.reason === reason &&
+      cur.message === message
+    ) {
       return false;
     }
     this.setCondition(pool.status.conditions, { type, status, observedGeneration: gen, reason, message });
@@ -184,8 +215,13 @@ function compileSelector(sel: LabelSelector | null | undefined): (labels: Record
 }
 
 /** A deep copy the caller may edit (public getters, statuses read from outside). */
-export function cloneStatus(s: SvcStatus): { loadBalancer: { ingress?: LoadBalancerIngress[] }; conditions?: Condition[] } {
-  const out: { loadBalancer: { ingress?: LoadBalancerIngress[] }; conditions?: Condition[] } = { loadBalancer: {} };
+export function cloneStatus(s: SvcStatus): {
+  loadBalancer: { ingress?: LoadBalancerIngress[] };
+  conditions?: Condition[];
+} {
+  const out: { loadBalancer: { ingress?: LoadBalancerIngress[] }; conditions?: Condition[] } = {
+    loadBalancer: {},
+  };
   if (s.loadBalancer.ingress && s.loadBalancer.ingress.length > 0) {
     out.loadBalancer.ingress = s.loadBalancer.ingress.map((i) => ({ ...i }));
   }

@@ -18,7 +18,11 @@ export function freeRunsFor(core: Core, sv: ServiceView, family?: 4 | 6): FreeRu
       .filter((r) => !r.disabled() && (family === undefined || r.alloc.range.family === family))
       .flatMap((r) => r.alloc.freeRuns());
     if (runs.length === 0) continue;
-    out.push({ pool: name, runs: runs.slice(0, MAX_RUNS).map(formatRun), more: Math.max(0, runs.length - MAX_RUNS) });
+    out.push({
+      pool: name,
+      runs: runs.slice(0, MAX_RUNS).map(formatRun),
+      more: Math.max(0, runs.length - MAX_RUNS),
+    });
   }
   return out;
 }
@@ -26,7 +30,9 @@ export function freeRunsFor(core: Core, sv: ServiceView, family?: 4 | 6): FreeRu
 const freeText = (free: FreeRuns[]): string =>
   free.length === 0
     ? 'no pool that selects it has a free address'
-    : free.map((f) => `free in pool '${f.pool}': ${f.runs.join(', ')}${f.more ? ` and ${f.more} more` : ''}`).join('; ');
+    : free
+        .map((f) => `free in pool '${f.pool}': ${f.runs.join(', ')}${f.more ? ` and ${f.more} more` : ''}`)
+        .join('; ');
 
 function holderText(core: Core, ip: IpAddr): string {
   for (const r of core.ranges.ranges) {
@@ -56,9 +62,12 @@ function explainGeneric(core: Core, sv: ServiceView, reason: string): { cause: s
   const notes: string[] = [];
   for (const [name, rec] of core.pools) {
     const ranges = core.ranges.forPool(name);
-    if (!core.poolSelects(rec, sv)) notes.push(`'${name}' selects only ${describeSelector(rec.obj.spec?.serviceSelector)}`);
+    if (!core.poolSelects(rec, sv))
+      notes.push(`'${name}' selects only ${describeSelector(rec.obj.spec?.serviceSelector)}`);
     else if (ranges.length > 0 && ranges.every((r) => r.disabled())) {
-      notes.push(`'${name}' is ${ranges[0].internallyDisabled ? 'in conflict with another pool' : 'disabled'}`);
+      notes.push(
+        `'${name}' is ${ranges[0].internallyDisabled ? 'in conflict with another pool' : 'disabled'}`,
+      );
     } else notes.push(`'${name}' has no block of the family it asks for`);
   }
   return {
@@ -71,10 +80,21 @@ export function diagnoseService(core: Core, namespace: string, name: string): Di
   const key = `${namespace}/${name}`;
   const svc = core.known.get(key);
   const base = { namespace, name, ips: [] as string[] };
-  if (!svc) return { ...base, state: 'unknown', cause: `There is no Service ${key}.`, fix: 'Check the namespace and name.' };
+  if (!svc)
+    return {
+      ...base,
+      state: 'unknown',
+      cause: `There is no Service ${key}.`,
+      fix: 'Check the namespace and name.',
+    };
   const notHandled = whyNotHandled(svc, core.options);
   if (notHandled) {
-    return { ...base, state: 'not-handled', cause: `LB-IPAM ignores this Service: ${notHandled}.`, fix: notHandledFix(svc.spec?.type) };
+    return {
+      ...base,
+      state: 'not-handled',
+      cause: `LB-IPAM ignores this Service: ${notHandled}.`,
+      fix: notHandledFix(svc.spec?.type),
+    };
   }
   if (!core.initialized) {
     return {
@@ -90,7 +110,14 @@ export function diagnoseService(core: Core, namespace: string, name: string): Di
   const cond = status?.conditions?.find((c) => c.type === SVC_CONDITION);
   const d = { ...base, ips, reason: cond?.reason, message: cond?.message };
   if (!sv || sv.isSatisfied()) {
-    return { ...d, state: 'satisfied', cause: ips.length ? `LB-IPAM gave it ${ips.join(', ')}.` : 'It requests no address family this cluster serves, so it is satisfied with none.', fix: 'Nothing to do.' };
+    return {
+      ...d,
+      state: 'satisfied',
+      cause: ips.length
+        ? `LB-IPAM gave it ${ips.join(', ')}.`
+        : 'It requests no address family this cluster serves, so it is satisfied with none.',
+      fix: 'Nothing to do.',
+    };
   }
   const free = freeRunsFor(core, sv);
   if (sv.requestedIPs.length > 0) {
@@ -125,8 +152,14 @@ function explainRequested(core: Core, sv: ServiceView, ip: IpAddr): { cause: str
   if (containing.length === 0) {
     const inactive = inactivePoolsContaining(core, ip);
     return inactive.length
-      ? { cause: `${text} is only in pool ${inactive.join(', ')}, which allocates nothing new.`, fix: `Enable that pool or resolve its conflict, or request a free address.` }
-      : { cause: `${text} is in no pool.`, fix: `Add a block containing ${text} to a pool that selects this Service, or request an address from a pool.` };
+      ? {
+          cause: `${text} is only in pool ${inactive.join(', ')}, which allocates nothing new.`,
+          fix: `Enable that pool or resolve its conflict, or request a free address.`,
+        }
+      : {
+          cause: `${text} is in no pool.`,
+          fix: `Add a block containing ${text} to a pool that selects this Service, or request an address from a pool.`,
+        };
   }
   const selecting = containing.find((r) => {
     const rec = core.pools.get(r.originPool);
@@ -168,7 +201,7 @@ function sharingFix(why: string | undefined): string {
 
 function notHandledFix(type: string | undefined): string {
   if (type !== 'LoadBalancer') return 'Set spec.type: LoadBalancer if it should get an address from a pool.';
-  return "Remove spec.loadBalancerClass (it cannot be changed in place: recreate the Service), or enable the operator feature that owns that class.";
+  return 'Remove spec.loadBalancerClass (it cannot be changed in place: recreate the Service), or enable the operator feature that owns that class.';
 }
 
 export const parseIp = parseAddr;

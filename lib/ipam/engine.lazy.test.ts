@@ -21,12 +21,26 @@ const svcArb = fc.record({
   dual: fc.boolean(),
 });
 const eventArb: fc.Arbitrary<EngineEvent> = fc.oneof(
-  { arbitrary: poolArb.map((p) => ({ op: 'upsert' as const, object: pool(p.name, [p.cidr], { allowFirstLastIPs: p.no ? 'No' : undefined, generation: p.generation }) })), weight: 1 },
+  {
+    arbitrary: poolArb.map((p) => ({
+      op: 'upsert' as const,
+      object: pool(p.name, [p.cidr], {
+        allowFirstLastIPs: p.no ? 'No' : undefined,
+        generation: p.generation,
+      }),
+    })),
+    weight: 1,
+  },
   { arbitrary: poolArb.map((p) => ({ op: 'delete' as const, object: pool(p.name, [p.cidr]) })), weight: 1 },
   {
     arbitrary: svcArb.map((s) => ({
       op: 'upsert' as const,
-      object: svc(s.name, { key: s.key, ports: [{ port: s.port }], ips: s.ip, policy: s.dual ? 'RequireDualStack' : undefined }),
+      object: svc(s.name, {
+        key: s.key,
+        ports: [{ port: s.port }],
+        ips: s.ip,
+        policy: s.dual ? 'RequireDualStack' : undefined,
+      }),
     })),
     weight: 5,
   },
@@ -42,21 +56,24 @@ function everything(e: LbIpamEngine): string {
 describe('lazily written statuses', () => {
   it('are the same whether read after every event or only at the end (clock moving)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(eventArb, fc.constantFrom(0, 1000, 2000)), { maxLength: 40 }), (steps) => {
-        let ms = Date.parse('2026-01-01T00:00:00Z');
-        const clock = (): Date => new Date(ms);
-        const eager = new LbIpamEngine({}, clock);
-        const lazy = new LbIpamEngine({}, clock);
-        for (const [ev, dt] of steps) {
-          ms += dt;
-          eager.apply(ev);
-          eager.takeChanges();
-          everything(eager);
-          lazy.apply(ev);
-        }
-        ms += 5000; // reading later must not stamp later transition times
-        expect(everything(lazy)).toBe(everything(eager));
-      }),
+      fc.property(
+        fc.array(fc.tuple(eventArb, fc.constantFrom(0, 1000, 2000)), { maxLength: 40 }),
+        (steps) => {
+          let ms = Date.parse('2026-01-01T00:00:00Z');
+          const clock = (): Date => new Date(ms);
+          const eager = new LbIpamEngine({}, clock);
+          const lazy = new LbIpamEngine({}, clock);
+          for (const [ev, dt] of steps) {
+            ms += dt;
+            eager.apply(ev);
+            eager.takeChanges();
+            everything(eager);
+            lazy.apply(ev);
+          }
+          ms += 5000; // reading later must not stamp later transition times
+          expect(everything(lazy)).toBe(everything(eager));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -72,7 +89,11 @@ describe('lazily written statuses', () => {
     // The pool's key is reported where its counts first changed: after the first Service's.
     expect(changed.indexOf('pool/p1')).toBe(changed.indexOf('service/default/a') + 1);
     const msg = (t: string) => e.poolStatus('p1')?.conditions?.find((c) => c.type === t)?.message;
-    expect([msg('cilium.io/IPsTotal'), msg('cilium.io/IPsUsed'), msg('cilium.io/IPsAvailable')]).toEqual(['16', '2', '14']);
+    expect([msg('cilium.io/IPsTotal'), msg('cilium.io/IPsUsed'), msg('cilium.io/IPsAvailable')]).toEqual([
+      '16',
+      '2',
+      '14',
+    ]);
     // Nothing moved since: no change to report.
     expect(e.takeChanges()).toEqual([]);
   });

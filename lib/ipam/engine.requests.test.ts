@@ -8,7 +8,11 @@ describe('zoned IPv6 requests', () => {
     const e = engine({ ipv6: true });
     up(e, pool('p', ['10.0.10.0/24']), svc('z', { ips: 'FE80:0::1%eth0' }));
     expect(ips(e, 'z')).toEqual([]);
-    expect(cond(e, 'z')).toMatchObject({ status: 'False', reason: 'no_pool', message: "No pool exists with a CIDR containing 'fe80::1%eth0'" });
+    expect(cond(e, 'z')).toMatchObject({
+      status: 'False',
+      reason: 'no_pool',
+      message: "No pool exists with a CIDR containing 'fe80::1%eth0'",
+    });
     expect(e.diagnose('default', 'z')).toMatchObject({
       state: 'pending',
       cause: expect.stringContaining("keeps the IPv6 zone '%eth0'"),
@@ -28,7 +32,10 @@ describe('zoned IPv6 requests', () => {
     expect(ips(e, 'first')).toEqual(['fe80::1%eth0']);
     expect(cond(e, 'first')).toMatchObject({ status: 'True', reason: 'satisfied' });
     expect(ips(e, 'last')).toEqual([]);
-    expect(cond(e, 'last')).toMatchObject({ reason: 'no_pool', message: "No pool exists with a CIDR containing 'fe80::5%eth0'" });
+    expect(cond(e, 'last')).toMatchObject({
+      reason: 'no_pool',
+      message: "No pool exists with a CIDR containing 'fe80::5%eth0'",
+    });
   });
   it('a plain request is not satisfied by a zoned ingress of the same address', () => {
     const e = engine({ ipv6: true });
@@ -50,9 +57,16 @@ describe('reserved first/last address requested with a sharing key (Cilium #4877
       svc('first', { lbIP: '10.0.10.16', key: 'key-1' }),
       svc('last', { ips: '10.0.10.19', key: 'key-1', ports: [{ port: 81 }] }),
     );
-    for (const [name, ip] of [['first', '10.0.10.16'], ['last', '10.0.10.19']]) {
+    for (const [name, ip] of [
+      ['first', '10.0.10.16'],
+      ['last', '10.0.10.19'],
+    ]) {
       expect(ips(e, name)).toEqual([]);
-      expect(cond(e, name)).toMatchObject({ status: 'False', reason: 'already_allocated', message: `The IP '${ip}' is already allocated to another service` });
+      expect(cond(e, name)).toMatchObject({
+        status: 'False',
+        reason: 'already_allocated',
+        message: `The IP '${ip}' is already allocated to another service`,
+      });
     }
     expect(e.diagnose('default', 'first').cause).toContain("reserved first or last address of pool 'pool-a'");
   });

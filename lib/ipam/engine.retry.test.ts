@@ -9,7 +9,13 @@ const sel = (t: string) => ({ selector: { matchLabels: { team: t } } });
 describe('retries of pending Services', () => {
   it('take an address freed in the pool that selects them, in the order they were seen', () => {
     const e = engine();
-    up(e, pool('p1', ['10.0.0.0/32'], sel('a')), svc('a1', team('a')), svc('a2', team('a')), svc('a3', team('a')));
+    up(
+      e,
+      pool('p1', ['10.0.0.0/32'], sel('a')),
+      svc('a1', team('a')),
+      svc('a2', team('a')),
+      svc('a3', team('a')),
+    );
     expect(cond(e, 'a2')?.reason).toBe('out_of_ips');
     del(e, svc('a1', team('a')));
     expect(ips(e, 'a2')).toEqual(['10.0.0.0']);
@@ -20,7 +26,11 @@ describe('retries of pending Services', () => {
     const e = engine();
     up(e, pool('p1', ['10.0.0.0/32'], sel('a')), pool('p4', ['10.0.4.0/32'], sel('z')));
     up(e, svc('a1', team('a')), svc('a2', team('a')), svc('a3', team('a')), svc('a4', team('a')));
-    expect(['a2', 'a3', 'a4'].map((n) => cond(e, n)?.reason)).toEqual(['out_of_ips', 'out_of_ips', 'out_of_ips']);
+    expect(['a2', 'a3', 'a4'].map((n) => cond(e, n)?.reason)).toEqual([
+      'out_of_ips',
+      'out_of_ips',
+      'out_of_ips',
+    ]);
     up(e, pool('p2', ['10.0.1.0/32'], sel('a'))); // a new range
     expect(ips(e, 'a2')).toEqual(['10.0.1.0']);
     up(e, pool('p2', ['10.0.1.0/31'], sel('a'))); // a block replaced by a wider one
@@ -43,7 +53,9 @@ describe('retries of pending Services', () => {
     const e = engine();
     up(e, pool('p1', ['10.0.0.0/32'], sel('a')), svc('a1', team('a')), svc('a2', team('a')));
     const outcome = e.whatIf([{ op: 'upsert', object: pool('p2', ['10.0.1.0/32'], sel('a')) }]);
-    expect(outcome.services.find((s) => s.name === 'a2')?.after?.loadBalancer?.ingress).toEqual([{ ip: '10.0.1.0' }]);
+    expect(outcome.services.find((s) => s.name === 'a2')?.after?.loadBalancer?.ingress).toEqual([
+      { ip: '10.0.1.0' },
+    ]);
     expect(cond(e, 'a2')?.reason).toBe('out_of_ips');
     up(e, pool('p3', ['10.0.2.0/32'], sel('a')));
     expect(ips(e, 'a2')).toEqual(['10.0.2.0']);

@@ -33,7 +33,12 @@ describe('allocation order (C.3, C.4, E.1)', () => {
     expect(ips(e, 'a')).toEqual(['10.0.10.1']);
     expect(counts(e, 'p')).toMatchObject({ total: '256', available: '253', used: '3' });
     const e2 = engine();
-    up(e2, pool('p', ['10.0.0.0/31', '10.0.1.0/32', { start: '10.0.2.0', stop: '10.0.2.9' }], { allowFirstLastIPs: 'No' }));
+    up(
+      e2,
+      pool('p', ['10.0.0.0/31', '10.0.1.0/32', { start: '10.0.2.0', stop: '10.0.2.9' }], {
+        allowFirstLastIPs: 'No',
+      }),
+    );
     expect(counts(e2, 'p')).toMatchObject({ total: '13', available: '13', used: '0' });
     const e3 = engine();
     up(e3, pool('p', ['10.0.0.0/24'], { allowFirstLastIPs: 'Yes' }), svc('a', { ips: '10.0.0.0' }));
@@ -51,11 +56,19 @@ describe('pool status (A.3)', () => {
     const e = engine();
     up(e, pool('blue', ['10.0.10.0/24', '2004::/112', { start: '20.0.20.100', stop: '20.0.20.200' }]));
     const c = e.poolStatus('blue')!.conditions!;
-    expect(c.map((x) => x.type)).toEqual(['cilium.io/PoolConflict', 'cilium.io/IPsTotal', 'cilium.io/IPsAvailable', 'cilium.io/IPsUsed']);
+    expect(c.map((x) => x.type)).toEqual([
+      'cilium.io/PoolConflict',
+      'cilium.io/IPsTotal',
+      'cilium.io/IPsAvailable',
+      'cilium.io/IPsUsed',
+    ]);
     expect(c[0]).toMatchObject({ status: 'False', reason: 'resolved', message: '' });
     expect(counts(e, 'blue').available).toBe('65893');
     up(e, pool('all6', ['::/0']), pool('all4', ['0.0.0.0/0']));
-    expect(counts(e, 'all6')).toMatchObject({ conflict: 'True', total: '340282366920938463463374607431768211456' });
+    expect(counts(e, 'all6')).toMatchObject({
+      conflict: 'True',
+      total: '340282366920938463463374607431768211456',
+    });
     expect(counts(e, 'all4')).toMatchObject({ conflict: 'True', total: '4294967296' });
     const e2 = engine();
     up(e2, pool('big', ['2001:db8::/48']));
@@ -64,33 +77,62 @@ describe('pool status (A.3)', () => {
 });
 
 describe('Service conditions (B.4)', () => {
-  it('reports each failure reason with Cilium\'s message', () => {
+  it("reports each failure reason with Cilium's message", () => {
     const e = engine();
     up(e, pool('p', ['10.0.0.0/30'], { selector: { matchLabels: { team: 'a' } } }));
     up(e, svc('nopool', { ips: '192.168.1.1', labels: { team: 'a' } }));
-    expect(cond(e, 'nopool')).toMatchObject({ reason: 'no_pool', message: "No pool exists with a CIDR containing '192.168.1.1'" });
+    expect(cond(e, 'nopool')).toMatchObject({
+      reason: 'no_pool',
+      message: "No pool exists with a CIDR containing '192.168.1.1'",
+    });
     up(e, svc('mismatch', { ips: '10.0.0.1' }));
-    expect(cond(e, 'mismatch')).toMatchObject({ reason: 'pool_selector_mismatch', message: "The pool with the CIDR containing '10.0.0.1', doesn't select this service" });
+    expect(cond(e, 'mismatch')).toMatchObject({
+      reason: 'pool_selector_mismatch',
+      message: "The pool with the CIDR containing '10.0.0.1', doesn't select this service",
+    });
     up(e, svc('generic'));
-    expect(cond(e, 'generic')).toMatchObject({ reason: 'no_pool', message: 'There are no enabled CiliumLoadBalancerIPPools that match this service' });
+    expect(cond(e, 'generic')).toMatchObject({
+      reason: 'no_pool',
+      message: 'There are no enabled CiliumLoadBalancerIPPools that match this service',
+    });
     for (const n of ['a1', 'a2', 'a3', 'a4', 'a5']) up(e, svc(n, { labels: { team: 'a' } }));
-    expect(cond(e, 'a5')).toMatchObject({ reason: 'out_of_ips', message: 'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs' });
+    expect(cond(e, 'a5')).toMatchObject({
+      reason: 'out_of_ips',
+      message: 'All enabled CiliumLoadBalancerIPPools that match this service ran out of allocatable IPs',
+    });
     up(e, svc('taken', { ips: '10.0.0.0', labels: { team: 'a' } }));
-    expect(cond(e, 'taken')).toMatchObject({ reason: 'already_allocated', message: "The IP '10.0.0.0' is already allocated to another service" });
+    expect(cond(e, 'taken')).toMatchObject({
+      reason: 'already_allocated',
+      message: "The IP '10.0.0.0' is already allocated to another service",
+    });
   });
   it('a satisfied Service has exactly one condition, True/satisfied', () => {
     const e = engine();
     up(e, pool('p', ['10.0.0.0/24']), svc('a'));
     expect(e.serviceStatus('default', 'a')).toEqual({
       loadBalancer: { ingress: [{ ip: '10.0.0.0' }] },
-      conditions: [{ type: 'cilium.io/IPAMRequestSatisfied', status: 'True', observedGeneration: 1, lastTransitionTime: '2026-01-01T00:00:00Z', reason: 'satisfied', message: '' }],
+      conditions: [
+        {
+          type: 'cilium.io/IPAMRequestSatisfied',
+          status: 'True',
+          observedGeneration: 1,
+          lastTransitionTime: '2026-01-01T00:00:00Z',
+          reason: 'satisfied',
+          message: '',
+        },
+      ],
     });
   });
   it('writes nothing for unhandled classes and nothing while dormant (E.9, E.16)', () => {
     const e = engine({ bgpControlPlane: false });
     up(e, svc('early'));
     expect(e.serviceStatus('default', 'early')).toBeUndefined();
-    up(e, pool('p', ['10.0.0.0/24']), svc('bgp', { cls: 'io.cilium/bgp-control-plane' }), svc('other', { cls: 'net.example/x' }));
+    up(
+      e,
+      pool('p', ['10.0.0.0/24']),
+      svc('bgp', { cls: 'io.cilium/bgp-control-plane' }),
+      svc('other', { cls: 'net.example/x' }),
+    );
     expect(ips(e, 'early')).toEqual(['10.0.0.0']);
     expect(e.serviceStatus('default', 'bgp')).toBeUndefined();
     expect(e.serviceStatus('default', 'other')).toBeUndefined();
@@ -141,14 +183,25 @@ describe('sharing (C.7, E.11)', () => {
   const base = { key: 'k', ports: [{ port: 80 }] };
   it('shares when compatible, TCP/80 and UDP/80 included', () => {
     const e = engine();
-    up(e, pool('p', ['10.0.0.0/24']), svc('a', base), svc('b', { key: 'k', ports: [{ port: 80, protocol: 'UDP' }] }));
+    up(
+      e,
+      pool('p', ['10.0.0.0/24']),
+      svc('a', base),
+      svc('b', { key: 'k', ports: [{ port: 80, protocol: 'UDP' }] }),
+    );
     expect(ips(e, 'b')).toEqual(ips(e, 'a'));
     expect(counts(e, 'p').used).toBe('1');
   });
   it('sharing clusters: A:80 B:81 C:80 D:81 use two addresses', () => {
     const e = engine();
     up(e, pool('p', ['10.0.0.0/24']));
-    up(e, svc('a', base), svc('b', { key: 'k', ports: [{ port: 81 }] }), svc('c', base), svc('d', { key: 'k', ports: [{ port: 81 }] }));
+    up(
+      e,
+      svc('a', base),
+      svc('b', { key: 'k', ports: [{ port: 81 }] }),
+      svc('c', base),
+      svc('d', { key: 'k', ports: [{ port: 81 }] }),
+    );
     expect(ips(e, 'b')).toEqual(ips(e, 'a'));
     expect(ips(e, 'd')).toEqual(ips(e, 'c'));
     expect(counts(e, 'p').used).toBe('2');
@@ -162,21 +215,39 @@ describe('sharing (C.7, E.11)', () => {
     ];
     for (const [opts, reason] of cases) {
       const e = engine();
-      up(e, pool('p', ['10.0.0.0/24']), svc('a', { ...base, ips: '10.0.0.5' }), svc('b', { ...opts, ips: '10.0.0.5' }));
+      up(
+        e,
+        pool('p', ['10.0.0.0/24']),
+        svc('a', { ...base, ips: '10.0.0.5' }),
+        svc('b', { ...opts, ips: '10.0.0.5' }),
+      );
       const ns = (opts as { ns?: string }).ns ?? 'default';
-      expect(cond(e, 'b', ns)?.message).toBe(`The IP '10.0.0.5' is already allocated to an incompatible service. Reason: ${reason}`);
+      expect(cond(e, 'b', ns)?.message).toBe(
+        `The IP '10.0.0.5' is already allocated to an incompatible service. Reason: ${reason}`,
+      );
     }
   });
   it('Local policy needs identical non-empty selectors', () => {
     const e = engine();
     const l = { key: 'k', etp: 'Local', ips: '10.0.0.5' };
-    up(e, pool('p', ['10.0.0.0/24']), svc('a', { ...l, selector: { app: 'x' } }), svc('b', { ...l, selector: { app: 'y' } }), svc('c', { ...l, selector: { app: 'x' } }));
+    up(
+      e,
+      pool('p', ['10.0.0.0/24']),
+      svc('a', { ...l, selector: { app: 'x' } }),
+      svc('b', { ...l, selector: { app: 'y' } }),
+      svc('c', { ...l, selector: { app: 'x' } }),
+    );
     expect(cond(e, 'b')?.message).toMatch(/selecting different set of pods$/);
     expect(ips(e, 'c')).toEqual(['10.0.0.5']);
   });
   it('cross-namespace needs permission on both sides', () => {
     const e = engine();
-    up(e, pool('p', ['10.0.0.0/24']), svc('a', { ...base, ips: '10.0.0.5', cross: 'b' }), svc('b', { key: 'k', ns: 'b', ips: '10.0.0.5', cross: 'default' }));
+    up(
+      e,
+      pool('p', ['10.0.0.0/24']),
+      svc('a', { ...base, ips: '10.0.0.5', cross: 'b' }),
+      svc('b', { key: 'k', ns: 'b', ips: '10.0.0.5', cross: 'default' }),
+    );
     expect(ips(e, 'b', 'b')).toEqual(['10.0.0.5']);
   });
   it('an address is freed only when its last holder leaves', () => {
@@ -195,7 +266,12 @@ describe('conflicts (C.9, E.4)', () => {
     up(e, pool('a', ['10.0.10.0/24'], { created: '2026-01-01T00:00:00Z' }));
     up(e, pool('b', ['10.0.10.64/28', 'FF::0/48'], { created: '2026-01-01T00:00:05Z' }));
     const b = e.poolStatus('b')!.conditions!.find((c) => c.type === 'cilium.io/PoolConflict');
-    expect(b).toMatchObject({ status: 'True', reason: 'cidr_overlap', message: "Pool conflicts since range '10.0.10.64 - 10.0.10.79' overlaps range '10.0.10.0 - 10.0.10.255' from IP Pool 'a'" });
+    expect(b).toMatchObject({
+      status: 'True',
+      reason: 'cidr_overlap',
+      message:
+        "Pool conflicts since range '10.0.10.64 - 10.0.10.79' overlaps range '10.0.10.0 - 10.0.10.255' from IP Pool 'a'",
+    });
     up(e, svc('v6', { families: ['IPv6'] }));
     expect(cond(e, 'v6')?.reason).toBe('no_pool');
     del(e, pool('a', ['10.0.10.0/24']));
@@ -204,21 +280,33 @@ describe('conflicts (C.9, E.4)', () => {
   });
   it('marks the newer pool even when it was created first in event order', () => {
     const e = engine();
-    up(e, pool('young', ['10.0.0.0/24'], { created: '2026-01-02T00:00:00Z' }), pool('old', ['10.0.0.0/25'], { created: '2026-01-01T00:00:00Z' }));
+    up(
+      e,
+      pool('young', ['10.0.0.0/24'], { created: '2026-01-02T00:00:00Z' }),
+      pool('old', ['10.0.0.0/25'], { created: '2026-01-01T00:00:00Z' }),
+    );
     expect(counts(e, 'young').conflict).toBe('True');
     expect(counts(e, 'old').conflict).toBe('False');
   });
   it('flags internal overlap with the pool itself as the other pool', () => {
     const e = engine();
     up(e, pool('p', ['10.0.0.0/24', '10.0.0.128/25']));
-    expect(e.poolStatus('p')!.conditions![0].message).toBe("Pool conflicts since range '10.0.0.0 - 10.0.0.255' overlaps range '10.0.0.128 - 10.0.0.255' from IP Pool 'p'");
+    expect(e.poolStatus('p')!.conditions![0].message).toBe(
+      "Pool conflicts since range '10.0.0.0 - 10.0.0.255' overlaps range '10.0.0.128 - 10.0.0.255' from IP Pool 'p'",
+    );
   });
 });
 
 describe('pool lifecycle (C.8)', () => {
   it('disabled keeps allocations, allocates nothing new, re-enable satisfies pending', () => {
     const e = engine();
-    up(e, pool('p', ['10.0.0.0/24']), svc('a'), pool('p', ['10.0.0.0/24'], { disabled: true, generation: 2 }), svc('b'));
+    up(
+      e,
+      pool('p', ['10.0.0.0/24']),
+      svc('a'),
+      pool('p', ['10.0.0.0/24'], { disabled: true, generation: 2 }),
+      svc('b'),
+    );
     expect(ips(e, 'a')).toEqual(['10.0.0.0']);
     expect(cond(e, 'b')?.reason).toBe('no_pool');
     up(e, pool('p', ['10.0.0.0/24'], { disabled: false, generation: 3 }));
@@ -229,7 +317,10 @@ describe('pool lifecycle (C.8)', () => {
     up(e, pool('p', ['10.0.0.0/24', '10.0.1.0/24']), svc('a', { ips: '10.0.0.7' }), svc('b'));
     up(e, pool('p', ['10.0.1.0/24'], { generation: 2 }));
     expect(ips(e, 'b')).toEqual(['10.0.1.0']);
-    expect(cond(e, 'a')).toMatchObject({ reason: 'no_pool', message: "No pool exists with a CIDR containing '10.0.0.7'" });
+    expect(cond(e, 'a')).toMatchObject({
+      reason: 'no_pool',
+      message: "No pool exists with a CIDR containing '10.0.0.7'",
+    });
     up(e, pool('p', ['10.0.1.0/24', '10.0.0.0/28'], { generation: 3 }));
     expect(ips(e, 'a')).toEqual(['10.0.0.7']);
   });
@@ -258,7 +349,12 @@ describe('pool lifecycle (C.8)', () => {
   });
   it('removing one requested IP frees exactly that IP', () => {
     const e = engine();
-    up(e, pool('p', ['10.0.0.0/24']), svc('a', { ips: '10.0.0.1,10.0.0.2' }), svc('a', { ips: '10.0.0.2', generation: 2 }));
+    up(
+      e,
+      pool('p', ['10.0.0.0/24']),
+      svc('a', { ips: '10.0.0.1,10.0.0.2' }),
+      svc('a', { ips: '10.0.0.2', generation: 2 }),
+    );
     expect(ips(e, 'a')).toEqual(['10.0.0.2']);
     expect(counts(e, 'p').used).toBe('1');
   });
@@ -301,8 +397,13 @@ describe('controller contract', () => {
     const e = engine();
     up(e, pool('p', ['10.0.0.0/24']), svc('a'));
     const before = JSON.stringify([e.serviceStatus('default', 'a'), e.poolStatus('p')]);
-    const out = e.whatIf([{ op: 'upsert', object: svc('b') }, { op: 'delete', object: svc('a') }]);
-    expect(out.services.find((s) => s.name === 'b')?.after?.loadBalancer?.ingress).toEqual([{ ip: '10.0.0.1' }]);
+    const out = e.whatIf([
+      { op: 'upsert', object: svc('b') },
+      { op: 'delete', object: svc('a') },
+    ]);
+    expect(out.services.find((s) => s.name === 'b')?.after?.loadBalancer?.ingress).toEqual([
+      { ip: '10.0.0.1' },
+    ]);
     expect(out.changed).toEqual(['service/default/a', 'service/default/b']);
     expect(out.services.find((s) => s.name === 'a')?.after).toBeUndefined();
     expect(JSON.stringify([e.serviceStatus('default', 'a'), e.poolStatus('p')])).toBe(before);
@@ -314,7 +415,8 @@ describe('diagnose', () => {
   it('names the holder and the free runs', () => {
     const e = engine();
     up(e, pool('pool', [{ start: '192.168.0.220', stop: '192.168.0.239' }]));
-    for (const a of [220, 221, 222, 226, 227, 228, 229, 230, 231, 238, 239]) up(e, svc(`s${a}`, { ns: 'networking', ips: `192.168.0.${a}` }));
+    for (const a of [220, 221, 222, 226, 227, 228, 229, 230, 231, 238, 239])
+      up(e, svc(`s${a}`, { ns: 'networking', ips: `192.168.0.${a}` }));
     up(e, svc('want', { ips: '192.168.0.238' }));
     const d = e.diagnose('default', 'want');
     expect(d.state).toBe('pending');

@@ -8,11 +8,20 @@ import { flushPoolCounts, updateAllPoolCounts } from './pool-counts';
 import { poolOnDelete, poolOnUpsert, revalidateAllServices, settleConflicts, stableJson } from './pools';
 import { sameServiceInput } from './same-input';
 import { handleDeletedService, handleUpsertService, satisfyAndUpdateCounts } from './services';
-import { defaultEngineOptions, type Diagnosis, type EngineEvent, type EngineOptions, type PoolStatus, type ServiceStatus, type WhatIfOutcome } from './types';
+import {
+  defaultEngineOptions,
+  type Diagnosis,
+  type EngineEvent,
+  type EngineOptions,
+  type PoolStatus,
+  type ServiceStatus,
+  type WhatIfOutcome,
+} from './types';
 import { whatIfOutcome } from './what-if';
 
 const svcKey = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
-const isPool = (o: EngineEvent['object']): o is CiliumLoadBalancerIPPool => o.kind === 'CiliumLoadBalancerIPPool';
+const isPool = (o: EngineEvent['object']): o is CiliumLoadBalancerIPPool =>
+  o.kind === 'CiliumLoadBalancerIPPool';
 
 export class LbIpamEngine {
   /** @internal */

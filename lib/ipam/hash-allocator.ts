@@ -19,7 +19,7 @@ interface Block {
 
 export class AllocError extends Error {}
 export const ERR_FULL = new AllocError('cannot allocate IP, no more IPs available');
-export const ERR_OUT_OF_RANGE = new AllocError("the requested IP is out of the allocators range");
+export const ERR_OUT_OF_RANGE = new AllocError('the requested IP is out of the allocators range');
 export const ERR_IN_USE = new AllocError('the requested IP is already allocated');
 export const ERR_NOT_FOUND = new AllocError('the requested IP cannot be found');
 
@@ -147,7 +147,8 @@ export class HashAllocator<T> implements HeapOps {
     let head = this.blocks[0];
     while (head.prev) head = head.prev;
     const runs: IpRange[] = [];
-    for (let b: Block | null = head; b; b = b.next) runs.push({ family: this.range.family, from: b.from, to: b.to });
+    for (let b: Block | null = head; b; b = b.next)
+      runs.push({ family: this.range.family, from: b.from, to: b.to });
     return runs;
   }
 

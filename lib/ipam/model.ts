@@ -59,7 +59,11 @@ const NO_LABELS: Record<string, string> = Object.freeze({});
 const NO_FAMILIES = Object.freeze({ ipv4: false, ipv6: false });
 /** The empty status, shared (statuses are never edited). */
 export const NO_STATUS: SvcStatus = Object.freeze({ loadBalancer: Object.freeze({}) });
-const NO_PARSED = Object.freeze({ of: undefined, len: 0, addrs: Object.freeze([]) as unknown as (IpAddr | null)[] });
+const NO_PARSED = Object.freeze({
+  of: undefined,
+  len: 0,
+  addrs: Object.freeze([]) as unknown as (IpAddr | null)[],
+});
 
 export class ServiceView {
   generation = 0;
@@ -82,7 +86,8 @@ export class ServiceView {
    */
   candidates: Candidates = NO_CANDIDATES;
   /** Parsed form of status.loadBalancer.ingress, memoised on the array (replaced, never edited in place). */
-  private parsed: { of: LoadBalancerIngress[] | undefined; len: number; addrs: (IpAddr | null)[] } = NO_PARSED;
+  private parsed: { of: LoadBalancerIngress[] | undefined; len: number; addrs: (IpAddr | null)[] } =
+    NO_PARSED;
   constructor(
     readonly key: string,
     readonly namespace: string,
@@ -98,14 +103,19 @@ export class ServiceView {
       if (!permits(this, o) || !permits(o, this)) return 'different and not permitted namespace';
     }
     for (const p1 of this.ports) {
-      for (const p2 of o.ports) if (p1.port === p2.port && p1.protocol === p2.protocol) return 'same port and protocol';
+      for (const p2 of o.ports)
+        if (p1.port === p2.port && p1.protocol === p2.protocol) return 'same port and protocol';
     }
     if (this.externalTrafficPolicy !== o.externalTrafficPolicy) return 'different ExternalTrafficPolicy';
     if (this.externalTrafficPolicy === 'Local') {
       // S2 splits this into "…has no selector" and "…without sharing-permit-different-pods"; S1 has one reason.
       const a = Object.keys(this.selector);
       const b = Object.keys(o.selector);
-      const same = a.length === b.length && a.every((k) => Object.prototype.hasOwnProperty.call(o.selector, k) && o.selector[k] === this.selector[k]);
+      const same =
+        a.length === b.length &&
+        a.every(
+          (k) => Object.prototype.hasOwnProperty.call(o.selector, k) && o.selector[k] === this.selector[k],
+        );
       if (a.length === 0 || b.length === 0 || !same) {
         return 'compatible ExternalTrafficPolicy local but selecting different set of pods';
       }
@@ -134,7 +144,8 @@ export class ServiceView {
   /** A new status with this ingress (the old one may be what the engine last wrote). */
   setIngress(ingress: LoadBalancerIngress[] | undefined): void {
     const conditions = this.status.conditions;
-    this.status = conditions === undefined ? { loadBalancer: { ingress } } : { loadBalancer: { ingress }, conditions };
+    this.status =
+      conditions === undefined ? { loadBalancer: { ingress } } : { loadBalancer: { ingress }, conditions };
   }
 
   /** A new status with these conditions (pass a new array: the old one may be shared). */
@@ -209,14 +220,17 @@ export class RangesStore {
   }
   addSharingIP(key: string, a: AllocatedIP): void {
     const list = this.sharingKeyIPs.get(key) ?? [];
-    if (list.some((x) => x.origin === a.origin && x.ip.value === a.ip.value && x.ip.family === a.ip.family)) return;
+    if (list.some((x) => x.origin === a.origin && x.ip.value === a.ip.value && x.ip.family === a.ip.family))
+      return;
     list.push({ ip: a.ip, origin: a.origin });
     this.sharingKeyIPs.set(key, list);
   }
   deleteSharingIP(key: string, a: AllocatedIP): void {
     const list = this.sharingKeyIPs.get(key);
     if (!list) return;
-    const i = list.findIndex((x) => x.origin === a.origin && x.ip.value === a.ip.value && x.ip.family === a.ip.family);
+    const i = list.findIndex(
+      (x) => x.origin === a.origin && x.ip.value === a.ip.value && x.ip.family === a.ip.family,
+    );
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) this.sharingKeyIPs.delete(key);
   }

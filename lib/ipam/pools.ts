@@ -39,7 +39,9 @@ function parseBlocks(pool: CiliumLoadBalancerIPPool): { range: IpRange; fromCidr
 }
 
 function newRange(core: Core, range: IpRange, fromCidr: boolean, pool: CiliumLoadBalancerIPPool): LbRange {
-  const r = core.watchRange(new LbRange(new HashAllocator<Holders>(range), pool.metadata.name, pool.spec?.disabled === true));
+  const r = core.watchRange(
+    new LbRange(new HashAllocator<Holders>(range), pool.metadata.name, pool.spec?.disabled === true),
+  );
   // allowFirstLastIPs: "No" reserves first and last of cidr blocks of three or more addresses.
   if (fromCidr && pool.spec?.allowFirstLastIPs === 'No' && range.to - range.from >= 2n) {
     r.alloc.alloc(range.from, null);
@@ -108,7 +110,8 @@ export function handlePoolModified(core: Core, pool: CiliumLoadBalancerIPPool): 
     if (existing.some((ext) => rangeEquals(n.range, ext.alloc.range))) continue;
     core.ranges.add(newRange(core, n.range, n.fromCidr, pool));
   }
-  for (const r of core.ranges.forPool(pool.metadata.name)) r.externallyDisabled = pool.spec?.disabled === true;
+  for (const r of core.ranges.forPool(pool.metadata.name))
+    r.externallyDisabled = pool.spec?.disabled === true;
   revalidateAllServices(core);
 }
 
@@ -155,13 +158,15 @@ export function handlePoolDeleted(core: Core, pool: CiliumLoadBalancerIPPool): v
 
 function internalConflict(ranges: LbRange[]): [LbRange, LbRange] | undefined {
   for (const [i, a] of ranges.entries()) {
-    for (const [j, b] of ranges.entries()) if (i !== j && rangesOverlap(a.alloc.range, b.alloc.range)) return [a, b];
+    for (const [j, b] of ranges.entries())
+      if (i !== j && rangesOverlap(a.alloc.range, b.alloc.range)) return [a, b];
   }
   return undefined;
 }
 
 function crossConflict(outer: LbRange[], inner: LbRange[]): [LbRange, LbRange] | undefined {
-  for (const a of outer) for (const b of inner) if (rangesOverlap(a.alloc.range, b.alloc.range)) return [a, b];
+  for (const a of outer)
+    for (const b of inner) if (rangesOverlap(a.alloc.range, b.alloc.range)) return [a, b];
   return undefined;
 }
 
@@ -208,7 +213,13 @@ export function settleConflicts(core: Core): void {
   }
 }
 
-function markPoolConflicting(core: Core, target: PoolRecord, collision: PoolRecord, tr: LbRange, cr: LbRange): void {
+function markPoolConflicting(
+  core: Core,
+  target: PoolRecord,
+  collision: PoolRecord,
+  tr: LbRange,
+  cr: LbRange,
+): void {
   if (core.isPoolConflicting(target)) return;
   const message = `Pool conflicts since range '${formatRange(tr.alloc.range)}' overlaps range '${formatRange(cr.alloc.range)}' from IP Pool '${collision.obj.metadata.name}'`;
   for (const r of core.ranges.forPool(target.obj.metadata.name)) r.internallyDisabled = true;

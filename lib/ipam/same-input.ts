@@ -8,7 +8,12 @@ import { stableJson } from './pools';
 
 /** The parts of a Service LB-IPAM reads; an upsert that changes none of them is a no-op. */
 export const serviceInput = (s: Service): string =>
-  stableJson({ spec: s.spec, labels: s.metadata.labels, annotations: s.metadata.annotations, generation: s.metadata.generation });
+  stableJson({
+    spec: s.spec,
+    labels: s.metadata.labels,
+    annotations: s.metadata.annotations,
+    generation: s.metadata.generation,
+  });
 
 /** True only if stableJson(a) === stableJson(b) (identical values, same arrays, same defined keys). */
 function surelySameJson(a: unknown, b: unknown): boolean {

@@ -8,7 +8,8 @@ import { satisfyFamily } from './allocate';
 import { NO_CANDIDATES, NO_STATUS, ServiceView, type AllocatedIP, type LbRange } from './model';
 import { updatePoolCountsLazily } from './pool-counts';
 
-const ingressHas = (sv: ServiceView, ip: IpAddr): boolean => sv.ingressAddrs().some((a) => a !== null && addrEquals(a, ip));
+const ingressHas = (sv: ServiceView, ip: IpAddr): boolean =>
+  sv.ingressAddrs().some((a) => a !== null && addrEquals(a, ip));
 
 /** key: the Service's `<namespace>/<name>`, passed in so maps hash one string per event. */
 export function viewFromService(core: Core, svc: Service, key: string): ServiceView {
@@ -32,7 +33,8 @@ export function viewFromService(core: Core, svc: Service, key: string): ServiceV
     // A status from outside (the informer's object) is deep-copied once; a new Service has none.
     const incoming = svc.status ?? {};
     const lb = incoming.loadBalancer ?? {};
-    const empty = !(lb.ingress && lb.ingress.length > 0) && !(incoming.conditions && incoming.conditions.length > 0);
+    const empty =
+      !(lb.ingress && lb.ingress.length > 0) && !(incoming.conditions && incoming.conditions.length > 0);
     sv.status = empty ? NO_STATUS : cloneStatus({ loadBalancer: lb, conditions: incoming.conditions });
     // From now on the object's status is LB-IPAM's business, even if it never needs a patch.
     core.written.set(key, sv.status);
@@ -89,7 +91,11 @@ export function stripInvalidAllocations(core: Core, sv: ServiceView): void {
   }
 }
 
-export function findRangeOfIP(core: Core, sv: ServiceView, ip: IpAddr): { range?: LbRange; foundPool: boolean } {
+export function findRangeOfIP(
+  core: Core,
+  sv: ServiceView,
+  ip: IpAddr,
+): { range?: LbRange; foundPool: boolean } {
   let foundPool = false;
   for (const r of core.ranges.ranges) {
     if (r.disabled()) continue;
@@ -191,7 +197,11 @@ function satisfySpecific(core: Core, sv: ServiceView): boolean {
     const text = formatAddr(req);
     const { range, foundPool } = findRangeOfIP(core, sv, req);
     if (!range) {
-      if (foundPool) fail('pool_selector_mismatch', `The pool with the CIDR containing '${text}', doesn't select this service`);
+      if (foundPool)
+        fail(
+          'pool_selector_mismatch',
+          `The pool with the CIDR containing '${text}', doesn't select this service`,
+        );
       else fail('no_pool', `No pool exists with a CIDR containing '${text}'`);
       continue;
     }
@@ -204,7 +214,10 @@ function satisfySpecific(core: Core, sv: ServiceView): boolean {
       }
       const why = holders.map((h) => h.incompatibility(sv)).find((r) => r !== undefined);
       if (why !== undefined) {
-        fail('already_allocated_incompatible_service', `The IP '${text}' is already allocated to an incompatible service. Reason: ${why}`);
+        fail(
+          'already_allocated_incompatible_service',
+          `The IP '${text}' is already allocated to an incompatible service. Reason: ${why}`,
+        );
         continue;
       }
       range.alloc.update(req.value, [...holders, sv]);
@@ -227,7 +240,12 @@ function satisfyGeneric(core: Core, sv: ServiceView): boolean {
 }
 
 /** handleUpsertService (init: load only, as during the controller's initial sync). */
-export function handleUpsertService(core: Core, svc: Service, init: boolean, key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`): void {
+export function handleUpsertService(
+  core: Core,
+  svc: Service,
+  init: boolean,
+  key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+): void {
   if (!core.isResponsible(svc)) {
     const sv = core.services.get(key);
     if (!sv) return;

@@ -4,7 +4,11 @@ import type { LbIpamEngine } from './engine';
 import { stableJson } from './pools';
 import type { EngineEvent, WhatIfOutcome } from './types';
 
-export function whatIfOutcome(before: LbIpamEngine, after: LbIpamEngine, events: EngineEvent[]): WhatIfOutcome {
+export function whatIfOutcome(
+  before: LbIpamEngine,
+  after: LbIpamEngine,
+  events: EngineEvent[],
+): WhatIfOutcome {
   const svcKeys = new Set([...before.serviceKeys(), ...after.serviceKeys()]);
   const poolNames = new Set([...before.poolNames(), ...after.poolNames()]);
   const touched = new Set(

@@ -143,6 +143,8 @@ describe('describeDownSources', () => {
         { source: 'nodes', state: 'live', since },
         { source: 'leases', state: 'forbidden', since, message: 'no permission to read leases' },
       ]),
-    ).toBe('pools, services: reconnecting (connect ECONNREFUSED); leases: forbidden (no permission to read leases)');
+    ).toBe(
+      'pools, services: reconnecting (connect ECONNREFUSED); leases: forbidden (no permission to read leases)',
+    );
   });
 });

@@ -108,7 +108,7 @@ function formatV6(value: bigint): string {
   // Longest run of at least two zero groups; the first one wins a tie (RFC 5952, as Go does).
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -158,7 +158,8 @@ export function compareAddr(a: IpAddr, b: IpAddr): number {
 }
 
 /** netip.Addr equality: fe80::1%eth0 is not fe80::1. */
-export const addrEquals = (a: IpAddr, b: IpAddr): boolean => a.family === b.family && a.value === b.value && a.zone === b.zone;
+export const addrEquals = (a: IpAddr, b: IpAddr): boolean =>
+  a.family === b.family && a.value === b.value && a.zone === b.zone;
 
 /** Canonicalises a string address; returns the input unchanged when it does not parse. */
 export function canonicalAddr(text: string): string {

@@ -26,7 +26,16 @@ const cidr = (t: string): IpRange => {
 describe('addresses', () => {
   it('parses like Go netip: strict dotted quads, no zones or prefixes', () => {
     expect(parseAddr('10.0.0.1')).toEqual({ family: 4, value: 0x0a000001n });
-    for (const bad of ['010.0.0.1', '10.0.0', '256.0.0.1', '10.0.0.1/32', 'fe80::1%eth0', '', 'x', ' 10.0.0.1']) {
+    for (const bad of [
+      '010.0.0.1',
+      '10.0.0',
+      '256.0.0.1',
+      '10.0.0.1/32',
+      'fe80::1%eth0',
+      '',
+      'x',
+      ' 10.0.0.1',
+    ]) {
       expect(parseAddr(bad), bad).toBeNull();
     }
   });
@@ -43,7 +52,7 @@ describe('addresses', () => {
 
   it('parseAddrZoned keeps an IPv6 zone as Go netip does, and prints it after the address', () => {
     const z = parseAddrZoned('FE80:0::1%eth0')!;
-    expect(z).toMatchObject({ family: 6, value: 0xfe80n << 112n | 1n, zone: 'eth0' });
+    expect(z).toMatchObject({ family: 6, value: (0xfe80n << 112n) | 1n, zone: 'eth0' });
     expect(formatAddr(z)).toBe('fe80::1%eth0');
     expect(formatAddr(parseAddrZoned('::ffff:1.2.3.4%x')!)).toBe('::ffff:1.2.3.4%x');
     // Everything after the first '%' is the zone, whatever it holds.
@@ -85,7 +94,10 @@ describe('addresses', () => {
           if (j - i > best[1]) best = [i, j - i];
         }
         const hex = groups.map((g) => g.toString(16));
-        const want = best[0] < 0 ? hex.join(':') : `${hex.slice(0, best[0]).join(':')}::${hex.slice(best[0] + best[1]).join(':')}`;
+        const want =
+          best[0] < 0
+            ? hex.join(':')
+            : `${hex.slice(0, best[0]).join(':')}::${hex.slice(best[0] + best[1]).join(':')}`;
         expect(text).toBe(want);
       }),
       { numRuns: 2000 },
@@ -105,7 +117,12 @@ describe('ranges', () => {
     expect(countString(rangeSize(cidr('10.0.0.1/32')))).toBe('1');
     expect(countString(rangeSize(cidr('::1/128')))).toBe('1');
     expect(() => [...iterateRange(cidr('2001:db8::/64'))]).toThrow(RangeError);
-    expect([...iterateRange(cidr('10.0.0.0/30'))].map(formatAddr)).toEqual(['10.0.0.0', '10.0.0.1', '10.0.0.2', '10.0.0.3']);
+    expect([...iterateRange(cidr('10.0.0.0/30'))].map(formatAddr)).toEqual([
+      '10.0.0.0',
+      '10.0.0.1',
+      '10.0.0.2',
+      '10.0.0.3',
+    ]);
   });
   it('rejects malformed CIDRs', () => {
     for (const bad of ['10.0.0.0', '10.0.0.0/33', '10.0.0.0/024', 'foo/24', '::/129', '10.0.0.0/-1']) {

@@ -44,7 +44,12 @@ export const countString = (n: bigint): string => n.toString(10);
 
 /** With netip.Addr.Compare: a zoned address sorts just after the plain one, so a zoned `to` is outside. */
 export function rangeContains(r: IpRange, addr: IpAddr): boolean {
-  return addr.family === r.family && addr.value >= r.from && addr.value <= r.to && (addr.zone === undefined || addr.value !== r.to);
+  return (
+    addr.family === r.family &&
+    addr.value >= r.from &&
+    addr.value <= r.to &&
+    (addr.zone === undefined || addr.value !== r.to)
+  );
 }
 
 /** Inclusive overlap: sharing one edge address overlaps, adjacency does not (Cilium's intersect). */
@@ -82,7 +87,8 @@ export function formatRun(r: IpRange): string {
 
 /** Walks the addresses of a SMALL range; throws instead of walking more than `limit`. */
 export function* iterateRange(r: IpRange, limit = 65_536): Generator<IpAddr> {
-  if (rangeSize(r) > BigInt(limit)) throw new RangeError(`range ${formatRange(r)} has more than ${limit} addresses`);
+  if (rangeSize(r) > BigInt(limit))
+    throw new RangeError(`range ${formatRange(r)} has more than ${limit} addresses`);
   for (let v = r.from; v <= r.to; v++) yield { family: r.family, value: v };
 }
 

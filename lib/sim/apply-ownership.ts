@@ -17,7 +17,14 @@ export interface FieldConflict {
 }
 
 /** Identity fields every apply names; nobody owns them. */
-const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace', 'metadata.resourceVersion', 'metadata.uid']);
+const IDENTITY = new Set([
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.resourceVersion',
+  'metadata.uid',
+]);
 
 /** Leaf paths of an applied configuration: maps recurse, scalars and lists are leaves. */
 export function leafPaths(cfg: unknown, prefix: string[] = []): string[][] {
@@ -45,14 +52,21 @@ function at(obj: unknown, path: string[]): unknown {
 /** Does `live` still carry what was applied (`live` may hold server defaults on top)? */
 function carries(applied: unknown, live: unknown): boolean {
   if (Array.isArray(applied)) {
-    return Array.isArray(live) && live.length === applied.length && applied.every((a, i) => carries(a, live[i]));
+    return (
+      Array.isArray(live) && live.length === applied.length && applied.every((a, i) => carries(a, live[i]))
+    );
   }
   if (isObj(applied)) return isObj(live) && Object.entries(applied).every(([k, v]) => carries(v, live[k]));
   return canonical(applied) === canonical(live);
 }
 
 /** Fields `manager` would change that another applier still owns with a different value. */
-export function findConflicts(configs: ReadonlyMap<string, Obj>, manager: string, body: Obj, live: Obj): FieldConflict[] {
+export function findConflicts(
+  configs: ReadonlyMap<string, Obj>,
+  manager: string,
+  body: Obj,
+  live: Obj,
+): FieldConflict[] {
   const out: FieldConflict[] = [];
   for (const path of leafPaths(body)) {
     const mine = at(body, path);
@@ -67,7 +81,12 @@ export function findConflicts(configs: ReadonlyMap<string, Obj>, manager: string
 }
 
 /** Is `path` (or anything under it) still owned by a manager other than `manager`? */
-export function ownedByOther(configs: ReadonlyMap<string, Obj>, manager: string, path: string[], live: Obj): boolean {
+export function ownedByOther(
+  configs: ReadonlyMap<string, Obj>,
+  manager: string,
+  path: string[],
+  live: Obj,
+): boolean {
   for (const [other, cfg] of configs) {
     if (other === manager) continue;
     const theirs = at(cfg, path);
@@ -87,7 +106,12 @@ export function withoutPath(cfg: Obj, path: string[]): Obj {
 }
 
 /** The 409 upstream sends; kubectl recognises it and suggests --force-conflicts. */
-export function applyConflictError(conflicts: FieldConflict[], resource: string, group: string, name: string): ApiError {
+export function applyConflictError(
+  conflicts: FieldConflict[],
+  resource: string,
+  group: string,
+  name: string,
+): ApiError {
   // Worded as structured-merge-diff words it, grouped by manager when there are several.
   const n = conflicts.length;
   let text: string;
@@ -95,13 +119,19 @@ export function applyConflictError(conflicts: FieldConflict[], resource: string,
   else {
     const byManager = new Map<string, string[]>();
     for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.field]);
-    text = [...byManager].map(([m, fields]) => `conflicts with "${m}":\n${fields.map((f) => `- ${f}`).join('\n')}`).join('\n');
+    text = [...byManager]
+      .map(([m, fields]) => `conflicts with "${m}":\n${fields.map((f) => `- ${f}`).join('\n')}`)
+      .join('\n');
   }
   const message = `Apply failed with ${n} conflict${n === 1 ? '' : 's'}: ${text}`;
   return new ApiError(409, 'Conflict', message, {
     name,
     group: group || undefined,
     kind: resource,
-    causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}"`, field: c.field })),
+    causes: conflicts.map((c) => ({
+      reason: 'FieldManagerConflict',
+      message: `conflict with "${c.manager}"`,
+      field: c.field,
+    })),
   });
 }

@@ -36,7 +36,11 @@ function converted(apiVersion: string, kind: string): KindDef | undefined {
 
 export function toStored(def: KindDef, obj: Obj): Obj {
   const to = def.storedAs!;
-  return rename(obj, EVENT_FIELDS.map(([a, b]) => [b, a]), to.apiVersion);
+  return rename(
+    obj,
+    EVENT_FIELDS.map(([a, b]) => [b, a]),
+    to.apiVersion,
+  );
 }
 
 export function fromStored(obj: SimObject, apiVersion: string): SimObject {
@@ -57,7 +61,11 @@ export function storedFieldSelector(text: string | undefined): string | undefine
 }
 
 export function withConversions(inner: Store): Store {
-  const storedRef = <T extends KindRef>(def: KindDef, ref: T): T => ({ ...ref, apiVersion: def.storedAs!.apiVersion, kind: def.storedAs!.kind });
+  const storedRef = <T extends KindRef>(def: KindDef, ref: T): T => ({
+    ...ref,
+    apiVersion: def.storedAs!.apiVersion,
+    kind: def.storedAs!.kind,
+  });
   const wrapped: Store = {
     ...inner,
     create(obj, opts) {
@@ -74,7 +82,10 @@ export function withConversions(inner: Store): Store {
     list(kind, opts) {
       const def = converted(kind.apiVersion, kind.kind);
       if (!def) return inner.list(kind, opts);
-      const res = inner.list(storedRef(def, kind), opts && { ...opts, fieldSelector: storedFieldSelector(opts.fieldSelector) });
+      const res = inner.list(
+        storedRef(def, kind),
+        opts && { ...opts, fieldSelector: storedFieldSelector(opts.fieldSelector) },
+      );
       return { ...res, items: res.items.map((o) => fromStored(o, kind.apiVersion)) };
     },
     update(obj, opts) {
@@ -98,7 +109,9 @@ export function withConversions(inner: Store): Store {
       const def = converted(kind.apiVersion, kind.kind);
       if (!def) return inner.watch(kind, opts, listener);
       const stored = { ...opts, fieldSelector: storedFieldSelector(opts.fieldSelector) };
-      return inner.watch(storedRef(def, kind), stored, (ev) => listener({ type: ev.type, object: fromStored(ev.object, kind.apiVersion) }));
+      return inner.watch(storedRef(def, kind), stored, (ev) =>
+        listener({ type: ev.type, object: fromStored(ev.object, kind.apiVersion) }),
+      );
     },
   };
   return wrapped;

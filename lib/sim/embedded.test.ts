@@ -137,17 +137,20 @@ describe('startEmbeddedCluster (errors)', () => {
     await expect(startEmbeddedCluster({ seed: 'nosuch' })).rejects.toThrow(/unknown seed 'nosuch'/);
   });
 
-  it('fails (never hangs) when the kubeconfig cannot be written, and never overwrites another cluster\'s', async () => {
+  it("fails (never hangs) when the kubeconfig cannot be written, and never overwrites another cluster's", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lbipam-kc-'));
     try {
       // Node's recursive mkdir spins forever under /proc; the start must fail instead.
-      await expect(startEmbeddedCluster({ seed: 'empty', kubeconfigPath: '/proc/lbipam-nope/kc' })).rejects.toThrow(
-        /cannot write the kubeconfig to \/proc\/lbipam-nope\/kc/,
-      );
+      await expect(
+        startEmbeddedCluster({ seed: 'empty', kubeconfigPath: '/proc/lbipam-nope/kc' }),
+      ).rejects.toThrow(/cannot write the kubeconfig to \/proc\/lbipam-nope\/kc/);
       const theirs = join(dir, 'config');
-      const original = 'apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://10.0.0.1:6443\n';
+      const original =
+        'apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://10.0.0.1:6443\n';
       await writeFile(theirs, original);
-      await expect(startEmbeddedCluster({ seed: 'empty', kubeconfigPath: theirs })).rejects.toThrow(/already holds other clusters \(prod\)/);
+      await expect(startEmbeddedCluster({ seed: 'empty', kubeconfigPath: theirs })).rejects.toThrow(
+        /already holds other clusters \(prod\)/,
+      );
       expect(await readFile(theirs, 'utf8')).toBe(original);
       // Ours (from an earlier run) is simply replaced, and missing folders are created.
       const ours = join(dir, 'a', 'b', 'kc');

@@ -70,7 +70,9 @@ function foreignClusters(text: string): string[] {
   }
   if (doc === null || typeof doc !== 'object') return ['(not a kubeconfig)'];
   const clusters = (doc as { clusters?: unknown }).clusters;
-  const names = Array.isArray(clusters) ? clusters.map((c) => String((c as { name?: unknown })?.name ?? '?')) : [];
+  const names = Array.isArray(clusters)
+    ? clusters.map((c) => String((c as { name?: unknown })?.name ?? '?'))
+    : [];
   return names.filter((n) => n !== EMBEDDED_NAME);
 }
 
@@ -95,11 +97,15 @@ async function writeKubeconfig(path: string, text: string): Promise<void> {
     const existing = await readFile(path, 'utf8').catch(() => undefined);
     const others = existing === undefined ? [] : foreignClusters(existing);
     if (others.length > 0) {
-      throw new Error(`it already holds other clusters (${others.join(', ')}); refusing to overwrite it, choose another path`);
+      throw new Error(
+        `it already holds other clusters (${others.join(', ')}); refusing to overwrite it, choose another path`,
+      );
     }
     await writeFile(path, text, { mode: 0o600 });
   } catch (err) {
-    throw new Error(`cannot write the kubeconfig to ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `cannot write the kubeconfig to ${path}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 

@@ -33,23 +33,45 @@ export class ApiError extends Error {
   }
 }
 
-export function statusFailure(code: number, reason: string, message: string, details: StatusDetails = {}): JsonObject {
+export function statusFailure(
+  code: number,
+  reason: string,
+  message: string,
+  details: StatusDetails = {},
+): JsonObject {
   const d: JsonObject = {};
   for (const [k, v] of Object.entries(details)) {
     if (v !== undefined) d[k] = v as JsonObject[string];
   }
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, details: d, code };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    details: d,
+    code,
+  };
 }
 
 /** `services "web" not found`, `ciliumloadbalancerippools.cilium.io "blue" not found`. */
 export function notFound(resource: string, group: string, name: string): ApiError {
   const qualified = group ? `${resource}.${group}` : resource;
-  return new ApiError(404, 'NotFound', `${qualified} "${name}" not found`, { name, group: group || undefined, kind: resource });
+  return new ApiError(404, 'NotFound', `${qualified} "${name}" not found`, {
+    name,
+    group: group || undefined,
+    kind: resource,
+  });
 }
 
 export function alreadyExists(resource: string, group: string, name: string): ApiError {
   const qualified = group ? `${resource}.${group}` : resource;
-  return new ApiError(409, 'AlreadyExists', `${qualified} "${name}" already exists`, { name, group: group || undefined, kind: resource });
+  return new ApiError(409, 'AlreadyExists', `${qualified} "${name}" already exists`, {
+    name,
+    group: group || undefined,
+    kind: resource,
+  });
 }
 
 export function conflict(resource: string, group: string, name: string): ApiError {

@@ -21,37 +21,66 @@ function typeOf(v: unknown): string {
 
 function cause(path: string, value: unknown, expected: string): StatusCause {
   const got = typeOf(value);
-  return { reason: 'FieldValueTypeInvalid', field: path, message: `Invalid value: "${got}": ${path} in body must be of type ${expected}: "${got}"` };
+  return {
+    reason: 'FieldValueTypeInvalid',
+    field: path,
+    message: `Invalid value: "${got}": ${path} in body must be of type ${expected}: "${got}"`,
+  };
 }
 
 /** A list item may not be null (only a field can be unset). */
 function items(shape: Shape, list: unknown[], path: string): StatusCause[] {
-  return list.flatMap((v, i) => (v === null ? [cause(`${path}[${i}]`, v, shape === 'string' ? 'string' : 'object')] : typeCauses(shape, v, `${path}[${i}]`)));
+  return list.flatMap((v, i) =>
+    v === null
+      ? [cause(`${path}[${i}]`, v, shape === 'string' ? 'string' : 'object')]
+      : typeCauses(shape, v, `${path}[${i}]`),
+  );
 }
 
 /** `enum:Yes|No` and `cidr` leaves: a string first, then the value itself. */
 function stringLeafCauses(shape: string, value: unknown, path: string): StatusCause[] {
   if (typeof value !== 'string') return [cause(path, value, 'string')];
   if (shape === 'cidr' && !parseCidr(value).ok) {
-    return [{ reason: 'FieldValueInvalid', field: path, message: `Invalid value: ${JSON.stringify(value)}: ${path} in body must be of type cidr: ${JSON.stringify(value)}` }];
+    return [
+      {
+        reason: 'FieldValueInvalid',
+        field: path,
+        message: `Invalid value: ${JSON.stringify(value)}: ${path} in body must be of type cidr: ${JSON.stringify(value)}`,
+      },
+    ];
   }
   const allowed = shape.startsWith('enum:') ? shape.slice(5).split('|') : undefined;
   if (allowed && !allowed.includes(value)) {
-    return [{ reason: 'FieldValueNotSupported', field: path, message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}` }];
+    return [
+      {
+        reason: 'FieldValueNotSupported',
+        field: path,
+        message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+      },
+    ];
   }
   return [];
 }
 
 export function typeCauses(shape: Shape, value: unknown, path: string): StatusCause[] {
   if (value === null || value === undefined) return [];
-  if (shape === 'cidr' || (typeof shape === 'string' && shape.startsWith('enum:'))) return stringLeafCauses(shape, value, path);
+  if (shape === 'cidr' || (typeof shape === 'string' && shape.startsWith('enum:')))
+    return stringLeafCauses(shape, value, path);
   switch (shape) {
-    case 'leaf': return [];
-    case 'string': return typeof value === 'string' ? [] : [cause(path, value, 'string')];
-    case 'integer': return Number.isInteger(value) ? [] : [cause(path, value, 'integer')];
-    case 'boolean': return typeof value === 'boolean' ? [] : [cause(path, value, 'boolean')];
-    case 'int-or-string': return Number.isInteger(value) || typeof value === 'string' ? [] : [cause(path, value, 'integer or string')];
-    case 'map': return isPlainObject(value) ? [] : [cause(path, value, 'object')];
+    case 'leaf':
+      return [];
+    case 'string':
+      return typeof value === 'string' ? [] : [cause(path, value, 'string')];
+    case 'integer':
+      return Number.isInteger(value) ? [] : [cause(path, value, 'integer')];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [cause(path, value, 'boolean')];
+    case 'int-or-string':
+      return Number.isInteger(value) || typeof value === 'string'
+        ? []
+        : [cause(path, value, 'integer or string')];
+    case 'map':
+      return isPlainObject(value) ? [] : [cause(path, value, 'object')];
     case 'strings':
       if (!Array.isArray(value)) return [cause(path, value, 'array')];
       return items('string', value, path);

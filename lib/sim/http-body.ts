@@ -38,11 +38,18 @@ export function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Pro
 }
 
 function tooLarge(limit: number): ApiError {
-  return new ApiError(413, 'RequestEntityTooLarge', `the request body is larger than the ${limit} byte limit`);
+  return new ApiError(
+    413,
+    'RequestEntityTooLarge',
+    `the request body is larger than the ${limit} byte limit`,
+  );
 }
 
 export function mediaType(req: IncomingMessage): string {
-  return String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 /** Deeper than any Kubernetes object; recursion over deeper input would overflow the stack. */
@@ -55,7 +62,8 @@ function tooDeep(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -66,11 +74,16 @@ function tooDeep(text: string): boolean {
 }
 
 export function parseJson(text: string): unknown {
-  if (tooDeep(text)) throw new ApiError(400, 'BadRequest', `the request body nests deeper than ${MAX_NESTING} levels`);
+  if (tooDeep(text))
+    throw new ApiError(400, 'BadRequest', `the request body nests deeper than ${MAX_NESTING} levels`);
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ApiError(400, 'BadRequest', `the request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `the request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -106,9 +119,14 @@ function parseYamlBody(text: string): unknown {
     // Warnings (an unknown !tag) would go to the server's stderr for every such request.
     value = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
-    throw new ApiError(400, 'BadRequest', `the request body is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `the request body is not valid YAML: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
-  if (valueTooDeep(value)) throw new ApiError(400, 'BadRequest', `the request body nests deeper than ${MAX_NESTING} levels`);
+  if (valueTooDeep(value))
+    throw new ApiError(400, 'BadRequest', `the request body nests deeper than ${MAX_NESTING} levels`);
   return value;
 }
 
@@ -123,7 +141,13 @@ const PATCH_TYPES: Record<string, PatchType> = {
 export function decodePatch(req: IncomingMessage, text: string): { type: PatchType; body: unknown } {
   const media = mediaType(req);
   const type = PATCH_TYPES[media];
-  if (!type || media.endsWith('cbor')) throw unsupported(media, Object.keys(PATCH_TYPES).filter((k) => !k.endsWith('cbor')).join(', '));
+  if (!type || media.endsWith('cbor'))
+    throw unsupported(
+      media,
+      Object.keys(PATCH_TYPES)
+        .filter((k) => !k.endsWith('cbor'))
+        .join(', '),
+    );
   if (text.trim() === '') throw new ApiError(400, 'BadRequest', 'the patch body is empty');
   return { type, body: type === 'apply' ? parseYamlBody(text) : parseJson(text) };
 }

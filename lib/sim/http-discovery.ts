@@ -33,7 +33,11 @@ function groups(): Map<string, string[]> {
 }
 
 export function apiVersions(serverAddress: string): JsonObject {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 function groupDoc(name: string, versions: string[]): JsonObject {
@@ -69,9 +73,21 @@ export function resourceList(group: string, version: string): JsonObject | undef
       ...(d.shortNames.length > 0 ? { shortNames: d.shortNames } : {}),
       ...(d.categories.length > 0 ? { categories: d.categories } : {}),
     });
-    if (d.status) resources.push({ name: `${d.resource}/status`, singularName: '', namespaced: d.namespaced, kind: d.kind, verbs: STATUS_VERBS });
+    if (d.status)
+      resources.push({
+        name: `${d.resource}/status`,
+        singularName: '',
+        namespaced: d.namespaced,
+        kind: d.kind,
+        verbs: STATUS_VERBS,
+      });
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }
 
 /** The aggregated form (apidiscovery.k8s.io/v2): `/api` holds the core group, `/apis` the rest. */
@@ -91,7 +107,17 @@ export function aggregatedDiscovery(core: boolean): JsonObject {
           verbs: VERBS,
           ...(d.shortNames.length > 0 ? { shortNames: d.shortNames } : {}),
           ...(d.categories.length > 0 ? { categories: d.categories } : {}),
-          ...(d.status ? { subresources: [{ subresource: 'status', responseKind: { group: g, version: v, kind: d.kind }, verbs: STATUS_VERBS }] } : {}),
+          ...(d.status
+            ? {
+                subresources: [
+                  {
+                    subresource: 'status',
+                    responseKind: { group: g, version: v, kind: d.kind },
+                    verbs: STATUS_VERBS,
+                  },
+                ],
+              }
+            : {}),
         })),
       })),
     }));
@@ -99,7 +125,11 @@ export function aggregatedDiscovery(core: boolean): JsonObject {
 }
 
 export function wantsAggregated(accept: string | undefined): boolean {
-  return (accept ?? '').split(',').some((part) => /as=APIGroupDiscoveryList/.test(part) && /v=v2(;|$|\s)/.test(part) && !/v2beta1/.test(part));
+  return (accept ?? '')
+    .split(',')
+    .some(
+      (part) => /as=APIGroupDiscoveryList/.test(part) && /v=v2(;|$|\s)/.test(part) && !/v2beta1/.test(part),
+    );
 }
 
 export { groupVersion };

@@ -11,7 +11,12 @@ import type { JsonObject } from './types';
 export const OPENAPI_V2_PROTOBUF = Buffer.from([0x0a, 0x03, 0x32, 0x2e, 0x30]);
 
 export function openApiV2(): JsonObject {
-  return { swagger: '2.0', info: { title: 'Kubernetes (lbipam-sim)', version: 'v1.32.0-lbipam-sim' }, paths: {}, definitions: {} };
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes (lbipam-sim)', version: 'v1.32.0-lbipam-sim' },
+    paths: {},
+    definitions: {},
+  };
 }
 
 function gvPath(group: string, version: string): string {
@@ -21,7 +26,10 @@ function gvPath(group: string, version: string): string {
 export function openApiV3(): JsonObject {
   const paths: JsonObject = {};
   for (const d of KINDS) {
-    for (const v of d.versions) paths[gvPath(d.group, v.name)] = { serverRelativeURL: `/openapi/v3/${gvPath(d.group, v.name)}?hash=lbipam-sim-1` };
+    for (const v of d.versions)
+      paths[gvPath(d.group, v.name)] = {
+        serverRelativeURL: `/openapi/v3/${gvPath(d.group, v.name)}?hash=lbipam-sim-1`,
+      };
   }
   return { paths };
 }
@@ -53,8 +61,17 @@ export function openApiV3GroupVersion(group: string, version: string): JsonObjec
       get: op('get', false),
       put: op('put', true),
       delete: op('delete', false),
-      patch: op('patch', true, ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml']),
+      patch: op('patch', true, [
+        'application/json-patch+json',
+        'application/merge-patch+json',
+        'application/apply-patch+yaml',
+      ]),
     };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes (lbipam-sim)', version: 'v1.32.0-lbipam-sim' }, paths, components: { schemas } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes (lbipam-sim)', version: 'v1.32.0-lbipam-sim' },
+    paths,
+    components: { schemas },
+  };
 }

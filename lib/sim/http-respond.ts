@@ -6,7 +6,11 @@ export type Headers = Record<string, string>;
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Headers = {}): void {
   const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -14,7 +18,11 @@ export function sendError(res: ServerResponse, err: unknown, headers: Headers = 
   const status =
     err instanceof ApiError
       ? err.toStatus()
-      : statusFailure(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`);
+      : statusFailure(
+          500,
+          'InternalError',
+          `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`,
+        );
   if (res.headersSent) {
     // Mid-stream (a watch): nothing sensible can be sent but the end of the stream.
     res.end();

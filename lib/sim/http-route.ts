@@ -29,7 +29,10 @@ function notFoundPath(): ApiError {
 export function parseRoute(pathname: string): Route {
   let segs: string[];
   try {
-    segs = pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    segs = pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     throw new ApiError(400, 'BadRequest', `malformed URL path: ${pathname}`);
   }
@@ -39,8 +42,10 @@ export function parseRoute(pathname: string): Route {
   if (first === 'openapi') {
     if (segs[1] === 'v2' && segs.length === 2) return { t: 'openapi-v2' };
     if (segs[1] === 'v3' && segs.length === 2) return { t: 'openapi-v3' };
-    if (segs[1] === 'v3' && segs[2] === 'api' && segs.length === 4) return { t: 'openapi-v3-gv', group: '', version: segs[3] };
-    if (segs[1] === 'v3' && segs[2] === 'apis' && segs.length === 5) return { t: 'openapi-v3-gv', group: segs[3], version: segs[4] };
+    if (segs[1] === 'v3' && segs[2] === 'api' && segs.length === 4)
+      return { t: 'openapi-v3-gv', group: '', version: segs[3] };
+    if (segs[1] === 'v3' && segs[2] === 'apis' && segs.length === 5)
+      return { t: 'openapi-v3-gv', group: segs[3], version: segs[4] };
     throw notFoundPath();
   }
   let group: string;
@@ -64,7 +69,11 @@ export function parseRoute(pathname: string): Route {
   const watchPrefix = rest[0] === 'watch';
   if (watchPrefix) rest = rest.slice(1);
   let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3 && !(rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize'))) {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    !(rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize'))
+  ) {
     namespace = rest[1];
     rest = rest.slice(2);
   }

@@ -11,7 +11,10 @@ export interface TableRequest {
 }
 
 /** Parses Accept; undefined when the client did not ask for a Table. */
-export function tableRequest(accept: string | undefined, includeObject: string | null): TableRequest | undefined {
+export function tableRequest(
+  accept: string | undefined,
+  includeObject: string | null,
+): TableRequest | undefined {
   const parts = (accept ?? '').split(',').filter((p) => /as=Table/.test(p) && /g=meta\.k8s\.io/.test(p));
   if (parts.length === 0) return undefined;
   const v1 = parts.some((p) => /v=v1(;|$|\s)/.test(p));
@@ -19,7 +22,11 @@ export function tableRequest(accept: string | undefined, includeObject: string |
   return { apiVersion: v1 ? 'meta.k8s.io/v1' : 'meta.k8s.io/v1beta1', includeObject: inc };
 }
 
-const NAME_COLUMN: PrinterColumn = { name: 'Name', type: 'string', description: 'Name must be unique within a namespace.' };
+const NAME_COLUMN: PrinterColumn = {
+  name: 'Name',
+  type: 'string',
+  description: 'Name must be unique within a namespace.',
+};
 
 function ownName(def: KindDef): boolean {
   return def.columns.some((c) => c.name === 'Name');
@@ -49,11 +56,17 @@ function cell(col: PrinterColumn, obj: SimObject, now: Date): Json {
 }
 
 function row(def: KindDef, obj: SimObject, req: TableRequest, now: Date): JsonObject {
-  const cells: Json[] = columnsOf(def).map((c) => (c === NAME_COLUMN ? obj.metadata.name : cell(c, obj, now)));
+  const cells: Json[] = columnsOf(def).map((c) =>
+    c === NAME_COLUMN ? obj.metadata.name : cell(c, obj, now),
+  );
   const out: JsonObject = { cells };
   if (req.includeObject === 'Object') out.object = obj as unknown as JsonObject;
   if (req.includeObject === 'Metadata') {
-    out.object = { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata as unknown as JsonObject };
+    out.object = {
+      kind: 'PartialObjectMetadata',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: obj.metadata as unknown as JsonObject,
+    };
   }
   return out;
 }

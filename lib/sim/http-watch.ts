@@ -23,7 +23,13 @@ export interface WatchRequest {
 /** Open watches, so closing the server can end them all. */
 export type WatchRegistry = Set<() => void>;
 
-export function serveWatch(store: Store, req: IncomingMessage, res: ServerResponse, w: WatchRequest, registry: WatchRegistry): void {
+export function serveWatch(
+  store: Store,
+  req: IncomingMessage,
+  res: ServerResponse,
+  w: WatchRequest,
+  registry: WatchRegistry,
+): void {
   let started = false;
   let firstTable = true;
   const pending: string[] = [];
@@ -41,8 +47,16 @@ export function serveWatch(store: Store, req: IncomingMessage, res: ServerRespon
     else pending.push(text);
   };
   // Subscribing first lets a 410 (too old resourceVersion) go out as a plain error response.
-  const unsubscribe = store.watch({ apiVersion: storageApiVersion(w.def), kind: w.def.kind }, w.options, emit);
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...w.headers });
+  const unsubscribe = store.watch(
+    { apiVersion: storageApiVersion(w.def), kind: w.def.kind },
+    w.options,
+    emit,
+  );
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    ...w.headers,
+  });
   res.flushHeaders();
   started = true;
   for (const text of pending) res.write(text);
@@ -59,10 +73,15 @@ export function serveWatch(store: Store, req: IncomingMessage, res: ServerRespon
   };
   registry.add(end);
   // timeoutSeconds=0 means "the server's default" upstream, not "end at once".
-  if (w.timeoutSeconds !== undefined && w.timeoutSeconds > 0) timers.push(setTimeout(end, w.timeoutSeconds * 1000));
+  if (w.timeoutSeconds !== undefined && w.timeoutSeconds > 0)
+    timers.push(setTimeout(end, w.timeoutSeconds * 1000));
   if (w.bookmarks) {
     const bookmark = () => {
-      const object = { kind: w.def.kind, apiVersion: w.apiVersion, metadata: { resourceVersion: store.resourceVersion(), creationTimestamp: null } };
+      const object = {
+        kind: w.def.kind,
+        apiVersion: w.apiVersion,
+        metadata: { resourceVersion: store.resourceVersion(), creationTimestamp: null },
+      };
       res.write(`${JSON.stringify({ type: 'BOOKMARK', object })}\n`);
     };
     timers.push(setInterval(bookmark, w.bookmarkIntervalMs));

@@ -25,7 +25,8 @@ export function evalJsonPath(obj: unknown, path: string): unknown[] {
       } else if (Array.isArray(n)) {
         for (const el of n) {
           let v: unknown = el;
-          for (const p of m[3].split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+          for (const p of m[3].split('.'))
+            v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
           if (String(v) === m[4]) next.push(el);
         }
       }

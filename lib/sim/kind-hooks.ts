@@ -23,7 +23,8 @@ function asObject(v: unknown): Draft {
 export function applyKindHooks(def: KindDef, draft: Draft, ctx: HookContext): StatusCause[] {
   if (def.specDefaults) {
     const spec = { ...asObject(draft.spec) };
-    for (const [k, v] of Object.entries(def.specDefaults)) if (spec[k] === undefined || spec[k] === null) spec[k] = v;
+    for (const [k, v] of Object.entries(def.specDefaults))
+      if (spec[k] === undefined || spec[k] === null) spec[k] = v;
     draft.spec = spec;
   }
   if (def.hooks === 'namespace') {
@@ -57,27 +58,41 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
   }
   // Like upstream, a LoadBalancer with allocateLoadBalancerNodePorts=false gets no node ports
   // (large seeds need this: the range only holds 2,768 ports).
-  const wantsNodePorts = type === 'NodePort' || (type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
+  const wantsNodePorts =
+    type === 'NodePort' || (type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
   if (ports.length === 0 && type !== 'ExternalName' && spec.clusterIP !== 'None') {
     causes.push({ reason: 'FieldValueRequired', field: 'spec.ports', message: 'Required value' });
   }
   const oldPorts = Array.isArray(oldSpec.ports) ? (oldSpec.ports as Draft[]) : [];
   const taken = new Set<number>();
-  const oldNodePorts = new Set(oldPorts.map((p) => p.nodePort).filter((n): n is number => typeof n === 'number'));
-  const requested = new Set(ports.map((p) => asObject(p).nodePort).filter((n): n is number => typeof n === 'number' && n !== 0));
+  const oldNodePorts = new Set(
+    oldPorts.map((p) => p.nodePort).filter((n): n is number => typeof n === 'number'),
+  );
+  const requested = new Set(
+    ports.map((p) => asObject(p).nodePort).filter((n): n is number => typeof n === 'number' && n !== 0),
+  );
   spec.ports = ports.map((raw, i) => {
     const p: Draft = { ...asObject(raw) };
     const f = `spec.ports[${i}]`;
     if (!Number.isInteger(p.port) || (p.port as number) < 1 || (p.port as number) > 65535) {
-      causes.push({ reason: 'FieldValueInvalid', field: `${f}.port`, message: `Invalid value: ${JSON.stringify(p.port ?? null)}: must be between 1 and 65535, inclusive` });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: `${f}.port`,
+        message: `Invalid value: ${JSON.stringify(p.port ?? null)}: must be between 1 and 65535, inclusive`,
+      });
     }
     p.protocol = p.protocol ?? 'TCP';
     if (!PROTOCOLS.includes(p.protocol as string)) {
-      causes.push({ reason: 'FieldValueNotSupported', field: `${f}.protocol`, message: `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"` });
+      causes.push({
+        reason: 'FieldValueNotSupported',
+        field: `${f}.protocol`,
+        message: `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`,
+      });
     }
     // Upstream defaults an unset, 0 or "" targetPort to the port.
-    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
+    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '')
+      p.targetPort = p.port;
     if (!wantsNodePorts) {
       if (type !== 'LoadBalancer') delete p.nodePort;
       return p;
@@ -86,14 +101,33 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
       const carried = carriedNodePort(p, oldPorts, requested, taken);
       const next = carried ?? ctx.alloc.nextPort(taken);
       if (next === undefined) {
-        causes.push({ reason: 'InternalError', field: `${f}.nodePort`, message: `Internal error: failed to allocate a nodePort: range ${NODE_PORT_MIN}-${NODE_PORT_MAX} is full` });
+        causes.push({
+          reason: 'InternalError',
+          field: `${f}.nodePort`,
+          message: `Internal error: failed to allocate a nodePort: range ${NODE_PORT_MIN}-${NODE_PORT_MAX} is full`,
+        });
       } else {
         p.nodePort = next;
       }
-    } else if (!Number.isInteger(p.nodePort) || (p.nodePort as number) < NODE_PORT_MIN || (p.nodePort as number) > NODE_PORT_MAX) {
-      causes.push({ reason: 'FieldValueInvalid', field: `${f}.nodePort`, message: `Invalid value: ${JSON.stringify(p.nodePort)}: provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
-    } else if ((ctx.alloc.portInUse(p.nodePort as number) && !oldNodePorts.has(p.nodePort as number)) || taken.has(p.nodePort as number)) {
-      causes.push({ reason: 'FieldValueInvalid', field: `${f}.nodePort`, message: `Invalid value: ${p.nodePort}: provided port is already allocated` });
+    } else if (
+      !Number.isInteger(p.nodePort) ||
+      (p.nodePort as number) < NODE_PORT_MIN ||
+      (p.nodePort as number) > NODE_PORT_MAX
+    ) {
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: `${f}.nodePort`,
+        message: `Invalid value: ${JSON.stringify(p.nodePort)}: provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+      });
+    } else if (
+      (ctx.alloc.portInUse(p.nodePort as number) && !oldNodePorts.has(p.nodePort as number)) ||
+      taken.has(p.nodePort as number)
+    ) {
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: `${f}.nodePort`,
+        message: `Invalid value: ${p.nodePort}: provided port is already allocated`,
+      });
     }
     if (typeof p.nodePort === 'number') taken.add(p.nodePort);
     return p;
@@ -111,7 +145,8 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
     spec.internalTrafficPolicy = spec.internalTrafficPolicy ?? 'Cluster';
   }
   if (wantsNodePorts) spec.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
-  if (type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? true;
+  if (type === 'LoadBalancer')
+    spec.allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? true;
   draft.status = draft.status ?? { loadBalancer: {} };
   return causes;
 }
@@ -121,7 +156,12 @@ function serviceHooks(draft: Draft, ctx: HookContext): StatusCause[] {
  * port's nodePort by port *name*, so `kubectl apply` changing 3000→3001 on port "http" keeps its
  * node port; we also match port+protocol. Never one another port asked for or already took.
  */
-function carriedNodePort(p: Draft, oldPorts: Draft[], requested: Set<number>, taken: Set<number>): number | undefined {
+function carriedNodePort(
+  p: Draft,
+  oldPorts: Draft[],
+  requested: Set<number>,
+  taken: Set<number>,
+): number | undefined {
   const byName = oldPorts.find((o) => (o.name ?? '') === (p.name ?? ''));
   const byPort = oldPorts.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === p.protocol);
   for (const cand of [byName?.nodePort, byPort?.nodePort]) {
@@ -131,20 +171,46 @@ function carriedNodePort(p: Draft, oldPorts: Draft[], requested: Set<number>, ta
 }
 
 function assignClusterIP(spec: Draft, oldSpec: Draft, ctx: HookContext): StatusCause[] {
-  const old = typeof oldSpec.clusterIP === 'string' && oldSpec.clusterIP !== '' ? oldSpec.clusterIP : undefined;
+  const old =
+    typeof oldSpec.clusterIP === 'string' && oldSpec.clusterIP !== '' ? oldSpec.clusterIP : undefined;
   const asked = typeof spec.clusterIP === 'string' && spec.clusterIP !== '' ? spec.clusterIP : undefined;
   if (old && asked && asked !== old) {
-    return [{ reason: 'FieldValueInvalid', field: 'spec.clusterIPs[0]', message: `Invalid value: ${JSON.stringify([asked])}: may not change once set` }];
+    return [
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.clusterIPs[0]',
+        message: `Invalid value: ${JSON.stringify([asked])}: may not change once set`,
+      },
+    ];
   }
   let ip = asked ?? old;
   if (!ip) ip = ctx.alloc.nextIP();
-  if (!ip) return [{ reason: 'InternalError', field: 'spec.clusterIPs', message: `Internal error: failed to allocate a serviceIP: range ${SERVICE_CIDR} is full` }];
+  if (!ip)
+    return [
+      {
+        reason: 'InternalError',
+        field: 'spec.clusterIPs',
+        message: `Internal error: failed to allocate a serviceIP: range ${SERVICE_CIDR} is full`,
+      },
+    ];
   else if (ip !== 'None' && ip !== old) {
     if (!inServiceCidr(ip)) {
-      return [{ reason: 'FieldValueInvalid', field: 'spec.clusterIPs', message: `Invalid value: ${JSON.stringify([ip])}: failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}` }];
+      return [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'spec.clusterIPs',
+          message: `Invalid value: ${JSON.stringify([ip])}: failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
+        },
+      ];
     }
     if (ctx.alloc.ipInUse(ip)) {
-      return [{ reason: 'FieldValueInvalid', field: 'spec.clusterIPs', message: `Invalid value: ${JSON.stringify([ip])}: failed to allocate IP ${ip}: provided IP is already allocated` }];
+      return [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'spec.clusterIPs',
+          message: `Invalid value: ${JSON.stringify([ip])}: failed to allocate IP ${ip}: provided IP is already allocated`,
+        },
+      ];
     }
   }
   spec.clusterIP = ip;
@@ -156,6 +222,8 @@ function assignClusterIP(spec: Draft, oldSpec: Draft, ctx: HookContext): StatusC
 export function serviceAllocations(obj: Draft | undefined): { ips: string[]; ports: number[] } {
   const spec = asObject(obj?.spec);
   const ip = spec.clusterIP;
-  const ports = (Array.isArray(spec.ports) ? (spec.ports as Draft[]) : []).map((p) => p.nodePort).filter((n): n is number => typeof n === 'number');
+  const ports = (Array.isArray(spec.ports) ? (spec.ports as Draft[]) : [])
+    .map((p) => p.nodePort)
+    .filter((n): n is number => typeof n === 'number');
   return { ips: typeof ip === 'string' && ip !== 'None' && ip !== '' ? [ip] : [], ports };
 }

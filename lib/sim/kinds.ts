@@ -64,8 +64,14 @@ export interface KindDef {
 
 /** v1 Event's selectable fields (pkg/registry/core/event); events.k8s.io/v1 names map onto these. */
 function eventFields(): Record<string, SelectableField> {
-  const out: Record<string, SelectableField> = { reason: {}, reportingComponent: {}, type: {}, source: { from: 'source.component' } };
-  for (const f of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath']) out[`involvedObject.${f}`] = {};
+  const out: Record<string, SelectableField> = {
+    reason: {},
+    reportingComponent: {},
+    type: {},
+    source: { from: 'source.component' },
+  };
+  for (const f of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'])
+    out[`involvedObject.${f}`] = {};
   return out;
 }
 
@@ -73,16 +79,33 @@ const age: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.cre
 
 export const KINDS: readonly KindDef[] = [
   {
-    group: '', versions: [{ name: 'v1' }], resource: 'namespaces', singular: 'namespace', kind: 'Namespace',
+    group: '',
+    versions: [{ name: 'v1' }],
+    resource: 'namespaces',
+    singular: 'namespace',
+    kind: 'Namespace',
     fields: 'namespace',
-    namespaced: false, shortNames: ['ns'], categories: [], status: true, strategicMerge: true, hooks: 'namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    categories: [],
+    status: true,
+    strategicMerge: true,
+    hooks: 'namespace',
     selectableFields: { 'status.phase': {} },
     columns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, age],
   },
   {
-    group: '', versions: [{ name: 'v1' }], resource: 'nodes', singular: 'node', kind: 'Node',
+    group: '',
+    versions: [{ name: 'v1' }],
+    resource: 'nodes',
+    singular: 'node',
+    kind: 'Node',
     fields: 'node',
-    namespaced: false, shortNames: ['no'], categories: [], status: true, strategicMerge: true,
+    namespaced: false,
+    shortNames: ['no'],
+    categories: [],
+    status: true,
+    strategicMerge: true,
     selectableFields: { 'spec.unschedulable': { absent: 'false' } },
     columns: [
       { name: 'Status', type: 'string', cell: 'nodeStatus' },
@@ -97,9 +120,18 @@ export const KINDS: readonly KindDef[] = [
     ],
   },
   {
-    group: '', versions: [{ name: 'v1' }], resource: 'services', singular: 'service', kind: 'Service',
+    group: '',
+    versions: [{ name: 'v1' }],
+    resource: 'services',
+    singular: 'service',
+    kind: 'Service',
     fields: 'service',
-    namespaced: true, shortNames: ['svc'], categories: ['all'], status: true, strategicMerge: true, hooks: 'service',
+    namespaced: true,
+    shortNames: ['svc'],
+    categories: ['all'],
+    status: true,
+    strategicMerge: true,
+    hooks: 'service',
     selectableFields: { 'spec.type': {}, 'spec.clusterIP': {} },
     columns: [
       { name: 'Type', type: 'string', jsonPath: '.spec.type' },
@@ -113,11 +145,25 @@ export const KINDS: readonly KindDef[] = [
   {
     // Served (empty unless a seed or user adds some) because kubectl needs it: `describe node`
     // lists the node's pods, and `get all` includes them.
-    group: '', versions: [{ name: 'v1' }], resource: 'pods', singular: 'pod', kind: 'Pod',
-    namespaced: true, shortNames: ['po'], categories: ['all'], status: true, strategicMerge: true,
+    group: '',
+    versions: [{ name: 'v1' }],
+    resource: 'pods',
+    singular: 'pod',
+    kind: 'Pod',
+    namespaced: true,
+    shortNames: ['po'],
+    categories: ['all'],
+    status: true,
+    strategicMerge: true,
     selectableFields: {
-      'spec.nodeName': {}, 'spec.restartPolicy': {}, 'spec.schedulerName': {}, 'spec.serviceAccountName': {},
-      'spec.hostNetwork': { absent: 'false' }, 'status.phase': {}, 'status.podIP': {}, 'status.nominatedNodeName': {},
+      'spec.nodeName': {},
+      'spec.restartPolicy': {},
+      'spec.schedulerName': {},
+      'spec.serviceAccountName': {},
+      'spec.hostNetwork': { absent: 'false' },
+      'status.phase': {},
+      'status.podIP': {},
+      'status.nominatedNodeName': {},
     },
     columns: [
       { name: 'Ready', type: 'string', cell: 'podReady' },
@@ -129,8 +175,16 @@ export const KINDS: readonly KindDef[] = [
     ],
   },
   {
-    group: '', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
-    namespaced: true, shortNames: ['ev'], categories: [], status: false, strategicMerge: true,
+    group: '',
+    versions: [{ name: 'v1' }],
+    resource: 'events',
+    singular: 'event',
+    kind: 'Event',
+    namespaced: true,
+    shortNames: ['ev'],
+    categories: [],
+    status: false,
+    strategicMerge: true,
     selectableFields: eventFields(),
     // As kubectl prints events: LAST SEEN first, NAME only with -o wide.
     columns: [
@@ -144,8 +198,16 @@ export const KINDS: readonly KindDef[] = [
     ],
   },
   {
-    group: 'events.k8s.io', versions: [{ name: 'v1' }], resource: 'events', singular: 'event', kind: 'Event',
-    namespaced: true, shortNames: [], categories: [], status: false, strategicMerge: true,
+    group: 'events.k8s.io',
+    versions: [{ name: 'v1' }],
+    resource: 'events',
+    singular: 'event',
+    kind: 'Event',
+    namespaced: true,
+    shortNames: [],
+    categories: [],
+    status: false,
+    strategicMerge: true,
     storedAs: { apiVersion: 'v1', kind: 'Event', conversion: 'events' },
     columns: [
       { name: 'Type', type: 'string', jsonPath: '.type' },
@@ -155,39 +217,82 @@ export const KINDS: readonly KindDef[] = [
     ],
   },
   {
-    group: 'coordination.k8s.io', versions: [{ name: 'v1' }], resource: 'leases', singular: 'lease', kind: 'Lease',
+    group: 'coordination.k8s.io',
+    versions: [{ name: 'v1' }],
+    resource: 'leases',
+    singular: 'lease',
+    kind: 'Lease',
     fields: 'lease',
-    namespaced: true, shortNames: [], categories: [], status: false, strategicMerge: true,
+    namespaced: true,
+    shortNames: [],
+    categories: [],
+    status: false,
+    strategicMerge: true,
     columns: [{ name: 'Holder', type: 'string', jsonPath: '.spec.holderIdentity' }, age],
   },
   {
     group: 'cilium.io',
     versions: [
       { name: 'v2' },
-      { name: 'v2alpha1', deprecated: true, deprecationWarning: 'cilium.io/v2alpha1 CiliumLoadBalancerIPPool is deprecated; use cilium.io/v2 CiliumLoadBalancerIPPool' },
+      {
+        name: 'v2alpha1',
+        deprecated: true,
+        deprecationWarning:
+          'cilium.io/v2alpha1 CiliumLoadBalancerIPPool is deprecated; use cilium.io/v2 CiliumLoadBalancerIPPool',
+      },
     ],
-    resource: 'ciliumloadbalancerippools', singular: 'ciliumloadbalancerippool', kind: 'CiliumLoadBalancerIPPool',
+    resource: 'ciliumloadbalancerippools',
+    singular: 'ciliumloadbalancerippool',
+    kind: 'CiliumLoadBalancerIPPool',
     fields: 'pool',
-    namespaced: false, shortNames: ['ippools', 'ippool', 'lbippool', 'lbippools'], categories: ['cilium'],
-    status: true, strategicMerge: false, specDefaults: { disabled: false },
+    namespaced: false,
+    shortNames: ['ippools', 'ippool', 'lbippool', 'lbippools'],
+    categories: ['cilium'],
+    status: true,
+    strategicMerge: false,
+    specDefaults: { disabled: false },
     columns: [
       { name: 'Disabled', type: 'boolean', jsonPath: '.spec.disabled' },
-      { name: 'Conflicting', type: 'string', jsonPath: '.status.conditions[?(@.type=="cilium.io/PoolConflict")].status' },
-      { name: 'IPs Available', type: 'string', jsonPath: '.status.conditions[?(@.type=="cilium.io/IPsAvailable")].message' },
+      {
+        name: 'Conflicting',
+        type: 'string',
+        jsonPath: '.status.conditions[?(@.type=="cilium.io/PoolConflict")].status',
+      },
+      {
+        name: 'IPs Available',
+        type: 'string',
+        jsonPath: '.status.conditions[?(@.type=="cilium.io/IPsAvailable")].message',
+      },
       age,
     ],
   },
   {
-    group: 'cilium.io', versions: [{ name: 'v2alpha1' }], resource: 'ciliuml2announcementpolicies',
+    group: 'cilium.io',
+    versions: [{ name: 'v2alpha1' }],
+    resource: 'ciliuml2announcementpolicies',
     fields: 'l2Policy',
-    singular: 'ciliuml2announcementpolicy', kind: 'CiliumL2AnnouncementPolicy', namespaced: false,
-    shortNames: ['l2announcement'], categories: ['cilium'], status: true, strategicMerge: false, columns: [age],
+    singular: 'ciliuml2announcementpolicy',
+    kind: 'CiliumL2AnnouncementPolicy',
+    namespaced: false,
+    shortNames: ['l2announcement'],
+    categories: ['cilium'],
+    status: true,
+    strategicMerge: false,
+    columns: [age],
     specDefaults: { loadBalancerIPs: false, externalIPs: false },
   },
   {
-    group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gateways', singular: 'gateway',
+    group: 'gateway.networking.k8s.io',
+    versions: [{ name: 'v1' }],
+    resource: 'gateways',
+    singular: 'gateway',
     fields: 'gateway',
-    kind: 'Gateway', namespaced: true, shortNames: ['gtw'], categories: ['gateway-api'], status: true, strategicMerge: false,
+    kind: 'Gateway',
+    namespaced: true,
+    shortNames: ['gtw'],
+    categories: ['gateway-api'],
+    status: true,
+    strategicMerge: false,
     columns: [
       { name: 'Class', type: 'string', jsonPath: '.spec.gatewayClassName' },
       { name: 'Address', type: 'string', jsonPath: '.status.addresses[*].value' },
@@ -196,9 +301,17 @@ export const KINDS: readonly KindDef[] = [
     ],
   },
   {
-    group: 'gateway.networking.k8s.io', versions: [{ name: 'v1' }], resource: 'gatewayclasses', singular: 'gatewayclass',
+    group: 'gateway.networking.k8s.io',
+    versions: [{ name: 'v1' }],
+    resource: 'gatewayclasses',
+    singular: 'gatewayclass',
     fields: 'gatewayClass',
-    kind: 'GatewayClass', namespaced: false, shortNames: ['gc'], categories: ['gateway-api'], status: true, strategicMerge: false,
+    kind: 'GatewayClass',
+    namespaced: false,
+    shortNames: ['gc'],
+    categories: ['gateway-api'],
+    status: true,
+    strategicMerge: false,
     columns: [
       { name: 'Controller', type: 'string', jsonPath: '.spec.controllerName' },
       { name: 'Accepted', type: 'string', jsonPath: '.status.conditions[?(@.type=="Accepted")].status' },
@@ -223,14 +336,20 @@ export function storeKey(def: KindDef): string {
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');
-  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  return slash < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
 export function findKind(apiVersion: string, kind: string): KindDef | undefined {
   const { group, version } = splitApiVersion(apiVersion);
-  return KINDS.find((d) => d.group === group && d.kind === kind && d.versions.some((v) => v.name === version));
+  return KINDS.find(
+    (d) => d.group === group && d.kind === kind && d.versions.some((v) => v.name === version),
+  );
 }
 
 export function findResource(group: string, version: string, resource: string): KindDef | undefined {
-  return KINDS.find((d) => d.group === group && d.resource === resource && d.versions.some((v) => v.name === version));
+  return KINDS.find(
+    (d) => d.group === group && d.resource === resource && d.versions.some((v) => v.name === version),
+  );
 }

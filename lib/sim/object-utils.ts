@@ -26,7 +26,9 @@ export function ordered(obj: Obj, apiVersion: string, kind: string, metadata: Ob
 export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v !== null && typeof v === 'object') {
-    const keys = Object.keys(v as Obj).filter((k) => (v as Obj)[k] !== undefined).sort();
+    const keys = Object.keys(v as Obj)
+      .filter((k) => (v as Obj)[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Obj)[k])}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
@@ -58,7 +60,9 @@ export function toJsonAs(obj: SimObject, apiVersion: string): string {
   const s = toJson(obj);
   if (obj.apiVersion === apiVersion) return s;
   const prefix = `{"apiVersion":${JSON.stringify(obj.apiVersion)},`;
-  return s.startsWith(prefix) ? `{"apiVersion":${JSON.stringify(apiVersion)},${s.slice(prefix.length)}` : JSON.stringify({ ...obj, apiVersion });
+  return s.startsWith(prefix)
+    ? `{"apiVersion":${JSON.stringify(apiVersion)},${s.slice(prefix.length)}`
+    : JSON.stringify({ ...obj, apiVersion });
 }
 
 export function rfc3339(d: Date): string {

@@ -12,16 +12,26 @@ export function schemaName(def: KindDef, version: string): string {
 }
 
 function fromShape(shape: Shape): JsonObject {
-  if (typeof shape === 'string' && shape.startsWith('enum:')) return { type: 'string', enum: shape.slice(5).split('|') };
+  if (typeof shape === 'string' && shape.startsWith('enum:'))
+    return { type: 'string', enum: shape.slice(5).split('|') };
   switch (shape) {
-    case 'cidr': return { type: 'string', format: 'cidr' };
+    case 'cidr':
+      return { type: 'string', format: 'cidr' };
     // kubectl's explain template needs a non-empty schema for every field.
-    case 'leaf': return { description: 'any value' };
-    case 'string': case 'integer': case 'boolean': return { type: shape };
-    case 'int-or-string': return { 'x-kubernetes-int-or-string': true };
-    case 'strings': return { type: 'array', items: { type: 'string' } };
-    case 'objects': return { type: 'array', items: { type: 'object', additionalProperties: {} } };
-    case 'map': return { type: 'object', additionalProperties: {} };
+    case 'leaf':
+      return { description: 'any value' };
+    case 'string':
+    case 'integer':
+    case 'boolean':
+      return { type: shape };
+    case 'int-or-string':
+      return { 'x-kubernetes-int-or-string': true };
+    case 'strings':
+      return { type: 'array', items: { type: 'string' } };
+    case 'objects':
+      return { type: 'array', items: { type: 'object', additionalProperties: {} } };
+    case 'map':
+      return { type: 'object', additionalProperties: {} };
   }
   if (Array.isArray(shape)) return { type: 'array', items: fromShape(shape[0]) };
   const properties: JsonObject = {};
@@ -41,7 +51,9 @@ export function kindSchema(def: KindDef, version: string): JsonObject {
       kind: { type: 'string', description: `always ${def.kind}` },
       metadata: fromShape(META_SHAPE),
       ...(def.kind === 'Event' || def.kind === 'Pod' ? {} : { spec }),
-      ...(def.status ? { status: { ...fromShape('map'), description: 'written by the server and its controllers' } } : {}),
+      ...(def.status
+        ? { status: { ...fromShape('map'), description: 'written by the server and its controllers' } }
+        : {}),
     },
   };
 }

@@ -12,7 +12,12 @@ const svc = {
     ],
     selector: { app: 'web' },
   },
-  status: { conditions: [{ type: 'Ready', status: 'False' }, { type: 'Other', status: 'True' }] },
+  status: {
+    conditions: [
+      { type: 'Ready', status: 'False' },
+      { type: 'Other', status: 'True' },
+    ],
+  },
 };
 
 describe('JSON patch (RFC 6902)', () => {
@@ -34,7 +39,9 @@ describe('JSON patch (RFC 6902)', () => {
   });
 
   it('escapes ~1 and ~0 in paths (annotation keys with slashes)', () => {
-    const out = applyJsonPatch({ metadata: { annotations: {} } }, [{ op: 'add', path: '/metadata/annotations/example.com~1a~0b', value: 'x' }]);
+    const out = applyJsonPatch({ metadata: { annotations: {} } }, [
+      { op: 'add', path: '/metadata/annotations/example.com~1a~0b', value: 'x' },
+    ]);
     expect(out).toEqual({ metadata: { annotations: { 'example.com/a~b': 'x' } } });
   });
 
@@ -67,17 +74,26 @@ describe('JSON patch limits (a copy bomb must not take the server down)', () => 
     }
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe(422);
-    expect((err as ApiError).message).toMatch(/^json patch: copy at index \d+: accumulated copy size \d+ exceeds the limit of 3145728 bytes$/);
+    expect((err as ApiError).message).toMatch(
+      /^json patch: copy at index \d+: accumulated copy size \d+ exceeds the limit of 3145728 bytes$/,
+    );
     const many = Array.from({ length: 10_001 }, () => ({ op: 'test', path: '/metadata/name', value: 'web' }));
-    expect(() => applyJsonPatch(svc, many)).toThrow('The allowed maximum operations in a JSON patch is 10000, got 10001');
+    expect(() => applyJsonPatch(svc, many)).toThrow(
+      'The allowed maximum operations in a JSON patch is 10000, got 10001',
+    );
     // Small copies are fine.
-    expect((applyJsonPatch(svc, ops.slice(0, 4)) as { spec: Record<string, unknown> }).spec).toHaveProperty('c2');
+    expect((applyJsonPatch(svc, ops.slice(0, 4)) as { spec: Record<string, unknown> }).spec).toHaveProperty(
+      'c2',
+    );
   });
 });
 
 describe('JSON merge patch (RFC 7386)', () => {
   it('merges maps, deletes on null and replaces lists wholesale', () => {
-    const out = applyMergePatch(svc, { metadata: { labels: { app: null, x: 'y' } }, spec: { ports: [{ port: 1 }] } }) as typeof svc;
+    const out = applyMergePatch(svc, {
+      metadata: { labels: { app: null, x: 'y' } },
+      spec: { ports: [{ port: 1 }] },
+    }) as typeof svc;
     expect(out.metadata.labels).toEqual({ x: 'y' });
     expect(out.spec.ports).toEqual([{ port: 1 }]);
     expect(out.spec.selector).toEqual({ app: 'web' });
@@ -87,7 +103,12 @@ describe('JSON merge patch (RFC 7386)', () => {
 describe('strategic merge patch', () => {
   it('merges Service ports by port and conditions by type', () => {
     const out = applyStrategicMerge(svc, {
-      spec: { ports: [{ port: 443, name: 'tls' }, { port: 8443, name: 'alt' }] },
+      spec: {
+        ports: [
+          { port: 443, name: 'tls' },
+          { port: 8443, name: 'alt' },
+        ],
+      },
       status: { conditions: [{ type: 'Ready', status: 'True' }] },
     }) as typeof svc;
     expect(out.spec.ports).toEqual([
@@ -95,19 +116,30 @@ describe('strategic merge patch', () => {
       { name: 'tls', port: 443, protocol: 'TCP' },
       { name: 'alt', port: 8443 },
     ]);
-    expect(out.status.conditions).toEqual([{ type: 'Ready', status: 'True' }, { type: 'Other', status: 'True' }]);
+    expect(out.status.conditions).toEqual([
+      { type: 'Ready', status: 'True' },
+      { type: 'Other', status: 'True' },
+    ]);
   });
 
   it('merges containers by name and ownerReferences by uid', () => {
     const doc = {
-      spec: { containers: [{ name: 'app', image: 'a:1' }, { name: 'side', image: 's:1' }] },
+      spec: {
+        containers: [
+          { name: 'app', image: 'a:1' },
+          { name: 'side', image: 's:1' },
+        ],
+      },
       metadata: { ownerReferences: [{ uid: 'u1', name: 'one' }] },
     };
     const out = applyStrategicMerge(doc, {
       spec: { containers: [{ name: 'side', image: 's:2' }] },
       metadata: { ownerReferences: [{ uid: 'u2', name: 'two' }] },
     }) as typeof doc;
-    expect(out.spec.containers).toEqual([{ name: 'app', image: 'a:1' }, { name: 'side', image: 's:2' }]);
+    expect(out.spec.containers).toEqual([
+      { name: 'app', image: 'a:1' },
+      { name: 'side', image: 's:2' },
+    ]);
     expect(out.metadata.ownerReferences.map((o) => o.uid)).toEqual(['u1', 'u2']);
   });
 
@@ -122,12 +154,17 @@ describe('strategic merge patch', () => {
     expect(out.metadata.finalizers).toEqual(['a', 'b']);
     expect(out.metadata.labels).toEqual({ only: 'me' });
     expect(out.spec.ports.map((p) => p.port)).toEqual([22, 443]);
-    const removed = applyStrategicMerge(out, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] } }) as typeof svc;
+    const removed = applyStrategicMerge(out, {
+      metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] },
+    }) as typeof svc;
     expect(removed.metadata.finalizers).toEqual(['b']);
   });
 
   it('replaces lists that have no merge key, and deletes keys set to null', () => {
-    const out = applyStrategicMerge({ spec: { externalIPs: ['1.1.1.1'], selector: { a: 'b' } } }, { spec: { externalIPs: ['2.2.2.2'], selector: null } });
+    const out = applyStrategicMerge(
+      { spec: { externalIPs: ['1.1.1.1'], selector: { a: 'b' } } },
+      { spec: { externalIPs: ['2.2.2.2'], selector: null } },
+    );
     expect(out).toEqual({ spec: { externalIPs: ['2.2.2.2'] } });
   });
 });

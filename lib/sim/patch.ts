@@ -23,11 +23,19 @@ interface JsonPatchOp {
 
 function pointer(path: string): string[] {
   if (path === '') return [];
-  if (!path.startsWith('/')) throw unprocessable(`json patch: path ${JSON.stringify(path)} must start with "/"`);
-  return path.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (!path.startsWith('/'))
+    throw unprocessable(`json patch: path ${JSON.stringify(path)} must start with "/"`);
+  return path
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function resolveParent(doc: unknown, tokens: string[], path: string): { parent: Obj | unknown[]; key: string } {
+function resolveParent(
+  doc: unknown,
+  tokens: string[],
+  path: string,
+): { parent: Obj | unknown[]; key: string } {
   let cur: unknown = doc;
   for (const t of tokens.slice(0, -1)) {
     if (Array.isArray(cur)) cur = cur[Number(t)];
@@ -35,7 +43,8 @@ function resolveParent(doc: unknown, tokens: string[], path: string): { parent: 
     else cur = undefined;
     if (cur === undefined) throw unprocessable(`json patch: path ${JSON.stringify(path)} does not exist`);
   }
-  if (!Array.isArray(cur) && !isObj(cur)) throw unprocessable(`json patch: path ${JSON.stringify(path)} does not exist`);
+  if (!Array.isArray(cur) && !isObj(cur))
+    throw unprocessable(`json patch: path ${JSON.stringify(path)} does not exist`);
   return { parent: cur, key: tokens[tokens.length - 1] };
 }
 
@@ -43,7 +52,8 @@ function arrayIndex(arr: unknown[], key: string, path: string, forInsert: boolea
   if (forInsert && key === '-') return arr.length;
   const i = Number(key);
   const max = forInsert ? arr.length : arr.length - 1;
-  if (!/^\d+$/.test(key) || i > max) throw unprocessable(`json patch: index ${JSON.stringify(key)} out of range in ${JSON.stringify(path)}`);
+  if (!/^\d+$/.test(key) || i > max)
+    throw unprocessable(`json patch: index ${JSON.stringify(key)} out of range in ${JSON.stringify(path)}`);
   return i;
 }
 
@@ -61,7 +71,8 @@ function removeAt(doc: unknown, path: string): unknown {
   if (tokens.length === 0) throw unprocessable('json patch: cannot remove the whole document');
   const { parent, key } = resolveParent(doc, tokens, path);
   if (Array.isArray(parent)) return parent.splice(arrayIndex(parent, key, path, false), 1)[0];
-  if (!(key in parent)) throw unprocessable(`json patch: cannot remove ${JSON.stringify(path)}: it does not exist`);
+  if (!(key in parent))
+    throw unprocessable(`json patch: cannot remove ${JSON.stringify(path)}: it does not exist`);
   const old = parent[key];
   delete parent[key];
   return old;
@@ -75,7 +86,8 @@ function addAt(doc: unknown, path: string, value: unknown, replace: boolean): un
     if (replace) parent[arrayIndex(parent, key, path, false)] = value;
     else parent.splice(arrayIndex(parent, key, path, true), 0, value);
   } else {
-    if (replace && !(key in parent)) throw unprocessable(`json patch: cannot replace ${JSON.stringify(path)}: it does not exist`);
+    if (replace && !(key in parent))
+      throw unprocessable(`json patch: cannot replace ${JSON.stringify(path)}: it does not exist`);
     parent[key] = value;
   }
   return doc;
@@ -86,9 +98,14 @@ export const MAX_JSON_PATCH_OPS = 10_000;
 export const MAX_JSON_PATCH_COPY_BYTES = 3 * 1024 * 1024;
 
 export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw new ApiError(400, 'BadRequest', 'json patch: the body must be a JSON array of operations');
+  if (!Array.isArray(ops))
+    throw new ApiError(400, 'BadRequest', 'json patch: the body must be a JSON array of operations');
   if (ops.length > MAX_JSON_PATCH_OPS) {
-    throw new ApiError(413, 'RequestEntityTooLarge', `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPS}, got ${ops.length}`);
+    throw new ApiError(
+      413,
+      'RequestEntityTooLarge',
+      `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPS}, got ${ops.length}`,
+    );
   }
   let out: unknown = structuredClone(doc);
   // A few copies of a copy would otherwise double the object each time (a memory bomb).
@@ -97,7 +114,9 @@ export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
     const value = getAt(out, from);
     copied += JSON.stringify(value)?.length ?? 0;
     if (copied > MAX_JSON_PATCH_COPY_BYTES) {
-      throw unprocessable(`json patch: copy at index ${i}: accumulated copy size ${copied} exceeds the limit of ${MAX_JSON_PATCH_COPY_BYTES} bytes`);
+      throw unprocessable(
+        `json patch: copy at index ${i}: accumulated copy size ${copied} exceeds the limit of ${MAX_JSON_PATCH_COPY_BYTES} bytes`,
+      );
     }
     return structuredClone(value);
   };
@@ -107,17 +126,32 @@ export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
     }
     const op = raw as unknown as JsonPatchOp;
     switch (op.op) {
-      case 'add': out = addAt(out, op.path, structuredClone(op.value), false); break;
-      case 'replace': out = addAt(out, op.path, structuredClone(op.value), true); break;
-      case 'remove': removeAt(out, op.path); break;
-      case 'move': out = addAt(out, op.path, removeAt(out, op.from ?? ''), false); break;
-      case 'copy': out = addAt(out, op.path, copyOf(op.from ?? '', i), false); break;
+      case 'add':
+        out = addAt(out, op.path, structuredClone(op.value), false);
+        break;
+      case 'replace':
+        out = addAt(out, op.path, structuredClone(op.value), true);
+        break;
+      case 'remove':
+        removeAt(out, op.path);
+        break;
+      case 'move':
+        out = addAt(out, op.path, removeAt(out, op.from ?? ''), false);
+        break;
+      case 'copy':
+        out = addAt(out, op.path, copyOf(op.from ?? '', i), false);
+        break;
       case 'test':
         if (JSON.stringify(getAt(out, op.path)) !== JSON.stringify(op.value)) {
           throw unprocessable(`json patch: test operation failed at ${JSON.stringify(op.path)}`);
         }
         break;
-      default: throw new ApiError(400, 'BadRequest', `json patch: unknown operation ${JSON.stringify(op.op)} at index ${i}`);
+      default:
+        throw new ApiError(
+          400,
+          'BadRequest',
+          `json patch: unknown operation ${JSON.stringify(op.op)} at index ${i}`,
+        );
     }
   });
   return out;

@@ -71,7 +71,13 @@ function podReady(pod: SimObject): string {
 export const CELLS = {
   podReady,
   podStatus: (p: SimObject) => String(o(p.status).reason ?? o(p.status).phase ?? 'Pending'),
-  podRestarts: (p: SimObject) => String(arr(o(p.status).containerStatuses).reduce((n, c) => n + (typeof c.restartCount === 'number' ? c.restartCount : 0), 0)),
+  podRestarts: (p: SimObject) =>
+    String(
+      arr(o(p.status).containerStatuses).reduce(
+        (n, c) => n + (typeof c.restartCount === 'number' ? c.restartCount : 0),
+        0,
+      ),
+    ),
   podIP: (p: SimObject) => String(o(p.status).podIP ?? '<none>'),
   podNode: (p: SimObject) => String(o(p.spec).nodeName ?? '<none>'),
   serviceClusterIP: (s: SimObject) => String(o(s.spec).clusterIP ?? '') || '<none>',
@@ -91,7 +97,14 @@ export const CELLS = {
   nodeContainerRuntime: (n: SimObject) => nodeInfo(n, 'containerRuntimeVersion'),
   /** A timestamp; the table renders it as an age. */
   eventLastSeen: (e: SimObject) =>
-    String(e.lastTimestamp ?? o(e.series).lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? ''),
+    String(
+      e.lastTimestamp ??
+        o(e.series).lastObservedTime ??
+        e.eventTime ??
+        e.firstTimestamp ??
+        e.metadata.creationTimestamp ??
+        '',
+    ),
   eventObject: (e: SimObject) => {
     const inv = o(e.involvedObject);
     return `${String(inv.kind ?? '').toLowerCase()}/${String(inv.name ?? '')}`;
@@ -112,7 +125,8 @@ export function humanDuration(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
   if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 8)
+    return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
   if (hours < 24 * 365 * 8) {
     const days = Math.floor(hours / 24) % 365;

@@ -15,7 +15,11 @@ export interface FieldDef {
 
 type Message = Record<number, FieldDef>;
 
-const f = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, ...extra });
+const f = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef => ({
+  name,
+  type,
+  ...extra,
+});
 
 const objectMeta: Message = {
   1: f('name', 'string'),

@@ -19,8 +19,13 @@ function apiError(fn: () => unknown): ApiError {
 }
 
 describe('Kubernetes protobuf bodies', () => {
-  it('decodes kubectl\'s Namespace and Service into the JSON kubectl would have sent', () => {
-    expect(decodeKubernetesProtobuf(Buffer.from(NAMESPACE, 'base64'))).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo' }, spec: {} });
+  it("decodes kubectl's Namespace and Service into the JSON kubectl would have sent", () => {
+    expect(decodeKubernetesProtobuf(Buffer.from(NAMESPACE, 'base64'))).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'foo' },
+      spec: {},
+    });
     expect(decodeKubernetesProtobuf(Buffer.from(SERVICE, 'base64'))).toEqual({
       apiVersion: 'v1',
       kind: 'Service',
@@ -41,8 +46,15 @@ describe('Kubernetes protobuf bodies', () => {
     const truncated = Buffer.from(SERVICE, 'base64').subarray(0, 40);
     expect(apiError(() => decodeKubernetesProtobuf(truncated)).message).toMatch(/^protobuf body: truncated/);
     // runtime.Unknown{typeMeta: {apiVersion: "v1", kind: "Secret"}}
-    const secret = Buffer.concat([Buffer.from('k8s\0', 'latin1'), Buffer.from([0x0a, 0x0c, 0x0a, 0x02, 0x76, 0x31, 0x12, 0x06]), Buffer.from('Secret')]);
+    const secret = Buffer.concat([
+      Buffer.from('k8s\0', 'latin1'),
+      Buffer.from([0x0a, 0x0c, 0x0a, 0x02, 0x76, 0x31, 0x12, 0x06]),
+      Buffer.from('Secret'),
+    ]);
     const err = apiError(() => decodeKubernetesProtobuf(secret));
-    expect([err.code, err.message]).toEqual([415, 'protobuf bodies are only understood for v1 Namespace and Service here, not "v1/Secret": send application/json']);
+    expect([err.code, err.message]).toEqual([
+      415,
+      'protobuf bodies are only understood for v1 Namespace and Service here, not "v1/Secret": send application/json',
+    ]);
   });
 });

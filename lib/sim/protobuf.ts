@@ -98,7 +98,11 @@ export function decodeMessage(type: string, buf: Buffer): unknown {
   }
   // Go's protobuf sends every non-pointer field, zero or not, where JSON's omitempty sends nothing;
   // the server's defaulting must see "unset", so zeros go (except a pointer's explicit false).
-  const keep = new Set(Object.values(defs ?? {}).filter((d) => d.keepZero).map((d) => d.name));
+  const keep = new Set(
+    Object.values(defs ?? {})
+      .filter((d) => d.keepZero)
+      .map((d) => d.name),
+  );
   for (const [k, v] of Object.entries(out)) {
     if (v === undefined || v === '' || ((v === 0 || v === false) && !keep.has(k))) delete out[k];
   }
@@ -110,7 +114,10 @@ export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> 
   if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) {
     throw badRequest('the request body is not Kubernetes protobuf (no "k8s\\0" prefix)');
   }
-  const unknown = decodeMessage('Unknown', body.subarray(4)) as { typeMeta?: { apiVersion?: string; kind?: string }; raw?: Buffer };
+  const unknown = decodeMessage('Unknown', body.subarray(4)) as {
+    typeMeta?: { apiVersion?: string; kind?: string };
+    raw?: Buffer;
+  };
   const apiVersion = unknown.typeMeta?.apiVersion ?? '';
   const kind = unknown.typeMeta?.kind ?? '';
   if (!MESSAGES[`${apiVersion}/${kind}`]) {
@@ -120,6 +127,9 @@ export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> 
       `protobuf bodies are only understood for v1 Namespace and Service here, not ${JSON.stringify(`${apiVersion}/${kind}`)}: send application/json`,
     );
   }
-  const obj = decodeMessage(`${apiVersion}/${kind}`, unknown.raw ?? Buffer.alloc(0)) as Record<string, unknown>;
+  const obj = decodeMessage(`${apiVersion}/${kind}`, unknown.raw ?? Buffer.alloc(0)) as Record<
+    string,
+    unknown
+  >;
   return { apiVersion, kind, ...obj };
 }

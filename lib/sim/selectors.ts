@@ -54,7 +54,11 @@ export function parseLabelSelector(text: string | undefined): LabelRequirement[]
       if (s[i] !== '(') fail(`expected "(" after "${key} ${word}"`);
       const close = s.indexOf(')', i);
       if (close < 0) fail(`missing ")" after "${key} ${word}"`);
-      const values = s.slice(i + 1, close).split(',').map((v) => v.trim()).filter((v) => v !== '');
+      const values = s
+        .slice(i + 1, close)
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
       if (values.length === 0) fail(`for 'in', 'notin' operators, values set can't be empty (key "${key}")`);
       out.push({ op: word === 'in' ? 'in' : 'notin', key, values });
       i = close + 1;
@@ -73,12 +77,18 @@ export function matchesLabels(reqs: LabelRequirement[], labels: Record<string, s
   return reqs.every((r) => {
     const has = Object.prototype.hasOwnProperty.call(l, r.key);
     switch (r.op) {
-      case 'exists': return has;
-      case 'notexists': return !has;
-      case 'eq': return has && l[r.key] === r.value;
-      case 'neq': return !has || l[r.key] !== r.value;
-      case 'in': return has && r.values.includes(l[r.key]);
-      case 'notin': return !has || !r.values.includes(l[r.key]);
+      case 'exists':
+        return has;
+      case 'notexists':
+        return !has;
+      case 'eq':
+        return has && l[r.key] === r.value;
+      case 'neq':
+        return !has || l[r.key] !== r.value;
+      case 'in':
+        return has && r.values.includes(l[r.key]);
+      case 'notin':
+        return !has || !r.values.includes(l[r.key]);
     }
   });
 }
@@ -94,14 +104,18 @@ export interface FieldRequirement {
 
 export function parseFieldSelector(text: string | undefined, def: KindDef): FieldRequirement[] {
   if (!text) return [];
-  return text.split(',').filter((p) => p.trim() !== '').map((part) => {
-    const m = /^\s*([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(part);
-    if (!m) throw badRequest(`invalid field selector: "${part}" (expected field=value or field!=value)`);
-    const [, path, op, value] = m;
-    const field = path === 'metadata.name' || path === 'metadata.namespace' ? {} : def.selectableFields?.[path];
-    if (!field) throw badRequest(`field label not supported: ${path}`);
-    return { path, equal: op !== '!=', value, from: field.from ?? path, absent: field.absent ?? '' };
-  });
+  return text
+    .split(',')
+    .filter((p) => p.trim() !== '')
+    .map((part) => {
+      const m = /^\s*([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(part);
+      if (!m) throw badRequest(`invalid field selector: "${part}" (expected field=value or field!=value)`);
+      const [, path, op, value] = m;
+      const field =
+        path === 'metadata.name' || path === 'metadata.namespace' ? {} : def.selectableFields?.[path];
+      if (!field) throw badRequest(`field label not supported: ${path}`);
+      return { path, equal: op !== '!=', value, from: field.from ?? path, absent: field.absent ?? '' };
+    });
 }
 
 function fieldValue(obj: SimObject, path: string, absent: string): string {

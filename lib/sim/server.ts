@@ -43,7 +43,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) throw new Error(`the embedded API server listens on loopback only, not ${JSON.stringify(host)}`);
+  if (!LOOPBACK.has(host))
+    throw new Error(`the embedded API server listens on loopback only, not ${JSON.stringify(host)}`);
   const registry: WatchRegistry = new Set();
   const bookmarkIntervalMs = options.bookmarkIntervalMs ?? 15_000;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -54,19 +55,26 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const route = parseRoute(url.pathname);
     const accept = req.headers.accept;
     if (route.t !== 'resource' && req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${url.pathname})`);
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        `the server does not allow this method on the requested resource (${req.method} ${url.pathname})`,
+      );
     }
     switch (route.t) {
-      case 'version': return sendJson(res, 200, versionInfo());
+      case 'version':
+        return sendJson(res, 200, versionInfo());
       case 'health':
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.end('ok');
         return;
       case 'api':
-        if (wantsAggregated(accept)) return sendJson(res, 200, aggregatedDiscovery(true), { 'Content-Type': AGGREGATED_TYPE });
+        if (wantsAggregated(accept))
+          return sendJson(res, 200, aggregatedDiscovery(true), { 'Content-Type': AGGREGATED_TYPE });
         return sendJson(res, 200, apiVersions(address));
       case 'apis':
-        if (wantsAggregated(accept)) return sendJson(res, 200, aggregatedDiscovery(false), { 'Content-Type': AGGREGATED_TYPE });
+        if (wantsAggregated(accept))
+          return sendJson(res, 200, aggregatedDiscovery(false), { 'Content-Type': AGGREGATED_TYPE });
         return sendJson(res, 200, apiGroupList());
       case 'group': {
         const doc = apiGroup(route.group);
@@ -80,19 +88,32 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }
       case 'openapi-v2':
         if (/protobuf/.test(accept ?? '')) {
-          res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'Content-Length': OPENAPI_V2_PROTOBUF.length });
+          res.writeHead(200, {
+            'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+            'Content-Length': OPENAPI_V2_PROTOBUF.length,
+          });
           res.end(OPENAPI_V2_PROTOBUF);
           return;
         }
         return sendJson(res, 200, openApiV2());
-      case 'openapi-v3': return sendJson(res, 200, openApiV3());
+      case 'openapi-v3':
+        return sendJson(res, 200, openApiV3());
       case 'openapi-v3-gv': {
         const doc = openApiV3GroupVersion(route.group, route.version);
         if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
         return sendJson(res, 200, doc);
       }
       case 'resource':
-        return handleResource({ store: options.store, req, res, url, route, registry, bookmarkIntervalMs, maxBodyBytes });
+        return handleResource({
+          store: options.store,
+          req,
+          res,
+          url,
+          route,
+          registry,
+          bookmarkIntervalMs,
+          maxBodyBytes,
+        });
     }
   }
 

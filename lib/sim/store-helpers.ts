@@ -12,7 +12,12 @@ export function resolveKind(apiVersion: unknown, kind: unknown): KindDef {
     throw badRequest('Object "kind" and "apiVersion" must be set');
   }
   const def = findKind(apiVersion, kind);
-  if (!def) throw new ApiError(404, 'NotFound', `the server could not find the requested resource (no kind "${kind}" in version "${apiVersion}")`);
+  if (!def)
+    throw new ApiError(
+      404,
+      'NotFound',
+      `the server could not find the requested resource (no kind "${kind}" in version "${apiVersion}")`,
+    );
   return def;
 }
 

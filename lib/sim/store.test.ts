@@ -8,7 +8,12 @@ const POOL = { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool' };
 const fixed = () => new Date('2026-01-02T03:04:05.678Z');
 
 function svc(name: string, extra: Record<string, unknown> = {}) {
-  return { ...SVC, metadata: { name, namespace: 'default', labels: { app: name } }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] }, ...extra };
+  return {
+    ...SVC,
+    metadata: { name, namespace: 'default', labels: { app: name } },
+    spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+    ...extra,
+  };
 }
 
 function apiError(fn: () => unknown): ApiError {
@@ -37,9 +42,15 @@ describe('store: versions and metadata', () => {
   it('bumps generation on spec changes only, not on labels or status', () => {
     const store = createStore();
     const a = store.create(svc('a'));
-    const labelled = store.update({ ...structuredClone(a), metadata: { ...a.metadata, labels: { app: 'a', x: 'y' } } });
+    const labelled = store.update({
+      ...structuredClone(a),
+      metadata: { ...a.metadata, labels: { app: 'a', x: 'y' } },
+    });
     expect(labelled.metadata.generation).toBe(1);
-    const status = store.update({ ...structuredClone(labelled), status: { loadBalancer: { ingress: [{ ip: '192.168.0.10' }] } } }, { subresource: 'status' });
+    const status = store.update(
+      { ...structuredClone(labelled), status: { loadBalancer: { ingress: [{ ip: '192.168.0.10' }] } } },
+      { subresource: 'status' },
+    );
     expect(status.metadata.generation).toBe(1);
     const spec = structuredClone(status) as SimObject & { spec: { ports: { port: number }[] } };
     spec.spec.ports = [{ port: 443 }];
@@ -50,7 +61,9 @@ describe('store: versions and metadata', () => {
     const store = createStore();
     const a = store.create(svc('a'));
     store.update({ ...structuredClone(a), metadata: { ...a.metadata, labels: { v: '2' } } });
-    const err = apiError(() => store.update({ ...structuredClone(a), metadata: { ...a.metadata, labels: { v: '3' } } }));
+    const err = apiError(() =>
+      store.update({ ...structuredClone(a), metadata: { ...a.metadata, labels: { v: '3' } } }),
+    );
     expect(err.code).toBe(409);
     expect(err.reason).toBe('Conflict');
     expect(err.message).toContain('the object has been modified');
@@ -72,20 +85,40 @@ describe('store: versions and metadata', () => {
     const bad = apiError(() => store.create({ ...POOL, metadata: { name: 'Bad_Name' }, spec: {} }));
     expect(bad.code).toBe(422);
     expect(bad.details.causes?.[0].field).toBe('metadata.name');
-    expect(apiError(() => store.create({ ...POOL, metadata: {}, spec: {} })).details.causes?.[0].message).toContain('Required value');
+    expect(
+      apiError(() => store.create({ ...POOL, metadata: {}, spec: {} })).details.causes?.[0].message,
+    ).toContain('Required value');
   });
 
   it('422s bad label/annotation keys and annotations over 256 KiB, as the API server does', () => {
     const store = createStore();
-    const withMeta = (name: string, meta: Record<string, unknown>) => ({ ...svc(name), metadata: { name, namespace: 'default', ...meta } });
+    const withMeta = (name: string, meta: Record<string, unknown>) => ({
+      ...svc(name),
+      metadata: { name, namespace: 'default', ...meta },
+    });
     const key = apiError(() => store.create(withMeta('k', { labels: { 'bad key': 'v' } })));
     expect([key.code, key.details.causes?.[0].field]).toEqual([422, 'metadata.labels']);
-    expect(key.message).toContain('Invalid value: "bad key": name part must consist of alphanumeric characters');
-    expect(apiError(() => store.create(withMeta('p', { annotations: { 'Bad_Prefix/x': 'v' } }))).message).toContain('prefix part');
-    const big = apiError(() => store.create(withMeta('big', { annotations: { note: 'a'.repeat(300 * 1024) } })));
-    expect(big.message).toBe('Service "big" is invalid: metadata.annotations: Too long: must have at most 262144 bytes');
+    expect(key.message).toContain(
+      'Invalid value: "bad key": name part must consist of alphanumeric characters',
+    );
+    expect(
+      apiError(() => store.create(withMeta('p', { annotations: { 'Bad_Prefix/x': 'v' } }))).message,
+    ).toContain('prefix part');
+    const big = apiError(() =>
+      store.create(withMeta('big', { annotations: { note: 'a'.repeat(300 * 1024) } })),
+    );
+    expect(big.message).toBe(
+      'Service "big" is invalid: metadata.annotations: Too long: must have at most 262144 bytes',
+    );
     expect(store.get({ ...SVC, namespace: 'default', name: 'big' })).toBeUndefined();
-    expect(store.create(withMeta('ok', { labels: { 'app.kubernetes.io/name': 'x' }, annotations: { 'lbipam.cilium.io/ips': '10.0.0.1', note: 'a'.repeat(1000) } })).metadata.name).toBe('ok');
+    expect(
+      store.create(
+        withMeta('ok', {
+          labels: { 'app.kubernetes.io/name': 'x' },
+          annotations: { 'lbipam.cilium.io/ips': '10.0.0.1', note: 'a'.repeat(1000) },
+        }),
+      ).metadata.name,
+    ).toBe('ok');
   });
 
   it('returns frozen objects so callers cannot corrupt the store', () => {
@@ -100,11 +133,15 @@ describe('store: versions and metadata', () => {
 describe('store: services', () => {
   it('defaults protocol, targetPort, a cluster IP in 10.96.0.0/12 and node ports for LoadBalancer', () => {
     const store = createStore();
-    const a = store.create(svc('a')) as SimObject & { spec: Record<string, unknown> & { ports: Record<string, unknown>[] } };
+    const a = store.create(svc('a')) as SimObject & {
+      spec: Record<string, unknown> & { ports: Record<string, unknown>[] };
+    };
     expect(a.spec.clusterIP).toMatch(/^10\.(9[6-9]|10\d|11[01])\./);
     expect(a.spec.ports[0]).toMatchObject({ port: 80, protocol: 'TCP', targetPort: 80 });
     expect(a.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
-    const b = store.create({ ...svc('b'), spec: { ports: [{ port: 80 }] } }) as SimObject & { spec: Record<string, unknown> & { ports: Record<string, unknown>[] } };
+    const b = store.create({ ...svc('b'), spec: { ports: [{ port: 80 }] } }) as SimObject & {
+      spec: Record<string, unknown> & { ports: Record<string, unknown>[] };
+    };
     expect(b.spec.type).toBe('ClusterIP');
     expect(b.spec.ports[0].nodePort).toBeUndefined();
     expect(b.spec.clusterIP).not.toBe(a.spec.clusterIP);
@@ -112,9 +149,13 @@ describe('store: services', () => {
 
   it('rejects bad types and ports with 422 naming the field', () => {
     const store = createStore();
-    const port = apiError(() => store.create({ ...svc('a'), spec: { type: 'LoadBalancer', ports: [{ port: 70000 }] } }));
+    const port = apiError(() =>
+      store.create({ ...svc('a'), spec: { type: 'LoadBalancer', ports: [{ port: 70000 }] } }),
+    );
     expect(port.details.causes?.map((c) => c.field)).toEqual(['spec.ports[0].port']);
-    const type = apiError(() => store.create({ ...svc('a'), spec: { type: 'Magic', ports: [{ port: 80 }] } }));
+    const type = apiError(() =>
+      store.create({ ...svc('a'), spec: { type: 'Magic', ports: [{ port: 80 }] } }),
+    );
     expect(type.message).toContain('spec.type: Unsupported value: "Magic"');
   });
 
@@ -122,7 +163,14 @@ describe('store: services', () => {
     const store = createStore();
     const a = store.create({ ...svc('a'), status: { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } } });
     expect(a.status).toEqual({ loadBalancer: {} });
-    const s = store.update({ ...structuredClone(a), metadata: { ...a.metadata, labels: { hacked: 'yes' } }, status: { loadBalancer: { ingress: [{ ip: '192.168.0.10' }] } } }, { subresource: 'status' });
+    const s = store.update(
+      {
+        ...structuredClone(a),
+        metadata: { ...a.metadata, labels: { hacked: 'yes' } },
+        status: { loadBalancer: { ingress: [{ ip: '192.168.0.10' }] } },
+      },
+      { subresource: 'status' },
+    );
     expect(s.metadata.labels).toEqual({ app: 'a' });
     expect(s.status).toEqual({ loadBalancer: { ingress: [{ ip: '192.168.0.10' }] } });
     const m = store.update({ ...structuredClone(s), status: { loadBalancer: {} } });
@@ -138,9 +186,16 @@ describe('store: dry run', () => {
     expect(dry.metadata.name).toBe('a');
     expect(store.get({ ...SVC, namespace: 'default', name: 'a' })).toBeUndefined();
     expect(store.resourceVersion()).toBe(rv);
-    expect(apiError(() => store.create({ ...svc('a'), spec: { ports: [{ port: 0 }] } }, { dryRun: true })).code).toBe(422);
+    expect(
+      apiError(() => store.create({ ...svc('a'), spec: { ports: [{ port: 0 }] } }, { dryRun: true })).code,
+    ).toBe(422);
     const a = store.create(svc('a'));
-    store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', { metadata: { labels: { x: '1' } } }, { dryRun: true });
+    store.patch(
+      { ...SVC, namespace: 'default', name: 'a' },
+      'merge',
+      { metadata: { labels: { x: '1' } } },
+      { dryRun: true },
+    );
     store.delete({ ...SVC, namespace: 'default', name: 'a' }, { dryRun: true });
     expect(store.get({ ...SVC, namespace: 'default', name: 'a' })).toBe(a);
   });
@@ -151,7 +206,11 @@ describe('store: selectors and versions', () => {
     const store = createStore();
     store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } });
     store.create(svc('a'));
-    store.create({ ...svc('b'), metadata: { name: 'b', namespace: 'prod', labels: { app: 'b', tier: 'db' } }, spec: { ports: [{ port: 1 }] } });
+    store.create({
+      ...svc('b'),
+      metadata: { name: 'b', namespace: 'prod', labels: { app: 'b', tier: 'db' } },
+      spec: { ports: [{ port: 1 }] },
+    });
     const names = (opts: Record<string, string>) => store.list(SVC, opts).items.map((o) => o.metadata.name);
     expect(names({})).toEqual(['a', 'b']);
     expect(names({ namespace: 'prod' })).toEqual(['b']);
@@ -165,11 +224,18 @@ describe('store: selectors and versions', () => {
 
   it('serves CiliumLoadBalancerIPPool from one store under v2 and v2alpha1', () => {
     const store = createStore();
-    store.create({ apiVersion: 'cilium.io/v2alpha1', kind: 'CiliumLoadBalancerIPPool', metadata: { name: 'blue' }, spec: { blocks: [] } });
+    store.create({
+      apiVersion: 'cilium.io/v2alpha1',
+      kind: 'CiliumLoadBalancerIPPool',
+      metadata: { name: 'blue' },
+      spec: { blocks: [] },
+    });
     const v2 = store.get({ ...POOL, name: 'blue' });
     expect(v2?.apiVersion).toBe('cilium.io/v2');
     expect(v2?.spec).toEqual({ blocks: [], disabled: false });
-    expect(store.list({ apiVersion: 'cilium.io/v2alpha1', kind: 'CiliumLoadBalancerIPPool' }).items[0].apiVersion).toBe('cilium.io/v2alpha1');
+    expect(
+      store.list({ apiVersion: 'cilium.io/v2alpha1', kind: 'CiliumLoadBalancerIPPool' }).items[0].apiVersion,
+    ).toBe('cilium.io/v2alpha1');
   });
 
   it('deleting a namespace deletes what is in it', () => {
@@ -178,7 +244,9 @@ describe('store: selectors and versions', () => {
     store.create({ ...svc('a'), metadata: { name: 'a', namespace: 'tmp' } });
     store.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'tmp' });
     expect(store.list(SVC).items).toEqual([]);
-    expect(apiError(() => store.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'default' })).code).toBe(403);
+    expect(apiError(() => store.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'default' })).code).toBe(
+      403,
+    );
   });
 });
 
@@ -208,7 +276,9 @@ describe('store: watch', () => {
     expect(resumed).toEqual(['c']);
     expect(seen.map((e) => e.object.metadata.name)).toEqual(['b', 'c']);
     for (const n of ['d', 'e', 'f', 'g', 'h']) store.create(svc(n));
-    const err = apiError(() => store.watch(SVC, { resourceVersion: a.metadata.resourceVersion }, () => undefined));
+    const err = apiError(() =>
+      store.watch(SVC, { resourceVersion: a.metadata.resourceVersion }, () => undefined),
+    );
     expect([err.code, err.reason]).toEqual([410, 'Expired']);
     expect(err.message).toMatch(/^too old resource version: \d+ \(\d+\)$/);
   });
@@ -218,9 +288,15 @@ describe('store: watch', () => {
     const a = store.create(svc('a'));
     const seen: string[] = [];
     store.watch(SVC, { labelSelector: 'team=x' }, (ev) => seen.push(ev.type));
-    const inX = store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', { metadata: { labels: { team: 'x' } } });
-    store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', { metadata: { annotations: { n: '1' } } });
-    store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', { metadata: { labels: { team: null } } });
+    const inX = store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', {
+      metadata: { labels: { team: 'x' } },
+    });
+    store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', {
+      metadata: { annotations: { n: '1' } },
+    });
+    store.patch({ ...SVC, namespace: 'default', name: 'a' }, 'merge', {
+      metadata: { labels: { team: null } },
+    });
     expect(inX.metadata.resourceVersion).not.toBe(a.metadata.resourceVersion);
     expect(seen).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
   });
@@ -240,11 +316,24 @@ describe('store: Event in v1 and events.k8s.io/v1', () => {
       reportingController: 'lbipam',
     });
     const core = store.get({ apiVersion: 'v1', kind: 'Event', namespace: 'default', name: 'web.1' });
-    expect(core).toMatchObject({ apiVersion: 'v1', involvedObject: { name: 'web' }, message: 'No pool matches', reportingComponent: 'lbipam' });
+    expect(core).toMatchObject({
+      apiVersion: 'v1',
+      involvedObject: { name: 'web' },
+      message: 'No pool matches',
+      reportingComponent: 'lbipam',
+    });
     const seen: string[] = [];
-    store.watch({ apiVersion: 'events.k8s.io/v1', kind: 'Event' }, {}, (ev) => seen.push(`${ev.type} ${String(ev.object.note)}`));
-    store.patch({ apiVersion: 'v1', kind: 'Event', namespace: 'default', name: 'web.1' }, 'merge', { message: 'Pool found' });
-    store.patch({ apiVersion: 'events.k8s.io/v1', kind: 'Event', namespace: 'default', name: 'web.1' }, 'merge', { note: 'Again' });
+    store.watch({ apiVersion: 'events.k8s.io/v1', kind: 'Event' }, {}, (ev) =>
+      seen.push(`${ev.type} ${String(ev.object.note)}`),
+    );
+    store.patch({ apiVersion: 'v1', kind: 'Event', namespace: 'default', name: 'web.1' }, 'merge', {
+      message: 'Pool found',
+    });
+    store.patch(
+      { apiVersion: 'events.k8s.io/v1', kind: 'Event', namespace: 'default', name: 'web.1' },
+      'merge',
+      { note: 'Again' },
+    );
     expect(seen).toEqual(['ADDED No pool matches', 'MODIFIED Pool found', 'MODIFIED Again']);
     expect(store.list({ apiVersion: 'v1', kind: 'Event' }).items[0].message).toBe('Again');
   });
@@ -254,41 +343,80 @@ describe('store: server-side apply', () => {
   it('409s when another applier owns a field with a different value; force takes it over', () => {
     const store = createStore();
     const ref = { ...POOL, name: 'p' };
-    const cfg = (spec: Record<string, unknown>, labels: Record<string, string> = {}) => ({ ...POOL, metadata: { name: 'p', labels }, spec });
-    store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }, { team: 'a' }), { fieldManager: 'alice' });
+    const cfg = (spec: Record<string, unknown>, labels: Record<string, string> = {}) => ({
+      ...POOL,
+      metadata: { name: 'p', labels },
+      spec,
+    });
+    store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }, { team: 'a' }), {
+      fieldManager: 'alice',
+    });
     // The same values from someone else are shared ownership, not a conflict.
     store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }), { fieldManager: 'bob' });
-    const err = apiError(() => store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.1.0/24' }] }, { team: 'b' }), { fieldManager: 'bob' }));
+    const err = apiError(() =>
+      store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.1.0/24' }] }, { team: 'b' }), {
+        fieldManager: 'bob',
+      }),
+    );
     expect(err.code).toBe(409);
     expect(err.reason).toBe('Conflict');
-    expect(err.message).toBe('Apply failed with 2 conflicts: conflicts with "alice":\n- .metadata.labels.team\n- .spec.blocks');
+    expect(err.message).toBe(
+      'Apply failed with 2 conflicts: conflicts with "alice":\n- .metadata.labels.team\n- .spec.blocks',
+    );
     expect(err.details.causes?.map((c) => c.field)).toEqual(['.metadata.labels.team', '.spec.blocks']);
     expect(store.get(ref)?.spec).toMatchObject({ blocks: [{ cidr: '10.0.0.0/24' }] });
-    const forced = store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.1.0/24' }] }), { fieldManager: 'bob', force: true });
+    const forced = store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.1.0/24' }] }), {
+      fieldManager: 'bob',
+      force: true,
+    });
     expect(forced.spec).toMatchObject({ blocks: [{ cidr: '10.0.1.0/24' }] });
     // Alice lost .spec.blocks to bob: her old value now conflicts with him; her label is still hers.
-    const back = apiError(() => store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }, { team: 'a' }), { fieldManager: 'alice' }));
+    const back = apiError(() =>
+      store.patch(ref, 'apply', cfg({ blocks: [{ cidr: '10.0.0.0/24' }] }, { team: 'a' }), {
+        fieldManager: 'alice',
+      }),
+    );
     expect(back.message).toBe('Apply failed with 1 conflict: conflict with "bob": .spec.blocks');
   });
 
   it('a field changed by a plain update is no longer the applier’s, and a dropped field someone else owns stays', () => {
     const store = createStore();
     const ref = { ...POOL, name: 'p' };
-    const cfg = (labels: Record<string, string>) => ({ ...POOL, metadata: { name: 'p', labels }, spec: { blocks: [{ cidr: '10.0.0.0/24' }] } });
+    const cfg = (labels: Record<string, string>) => ({
+      ...POOL,
+      metadata: { name: 'p', labels },
+      spec: { blocks: [{ cidr: '10.0.0.0/24' }] },
+    });
     store.patch(ref, 'apply', cfg({ team: 'a', shared: 'x' }), { fieldManager: 'alice' });
     store.patch(ref, 'apply', cfg({ shared: 'x' }), { fieldManager: 'bob' });
     store.patch(ref, 'merge', { metadata: { labels: { team: 'edited' } } });
-    expect(store.patch(ref, 'apply', cfg({ team: 'b', shared: 'x' }), { fieldManager: 'bob' }).metadata.labels).toEqual({ team: 'b', shared: 'x' });
-    expect(store.patch(ref, 'apply', cfg({}), { fieldManager: 'alice' }).metadata.labels).toEqual({ team: 'b', shared: 'x' });
+    expect(
+      store.patch(ref, 'apply', cfg({ team: 'b', shared: 'x' }), { fieldManager: 'bob' }).metadata.labels,
+    ).toEqual({ team: 'b', shared: 'x' });
+    expect(store.patch(ref, 'apply', cfg({}), { fieldManager: 'alice' }).metadata.labels).toEqual({
+      team: 'b',
+      shared: 'x',
+    });
   });
 
   it('removes what the same manager applied before and no longer applies, keeping others’ fields', () => {
     const store = createStore();
     const ref = { ...POOL, name: 'p' };
-    const cfg = (labels: Record<string, string>, spec: Record<string, unknown>) => ({ ...POOL, metadata: { name: 'p', labels }, spec });
-    store.patch(ref, 'apply', cfg({ a: '1', b: '2' }, { blocks: [{ cidr: '10.0.0.0/24' }], allowFirstLastIPs: 'No' }), { fieldManager: 'me' });
+    const cfg = (labels: Record<string, string>, spec: Record<string, unknown>) => ({
+      ...POOL,
+      metadata: { name: 'p', labels },
+      spec,
+    });
+    store.patch(
+      ref,
+      'apply',
+      cfg({ a: '1', b: '2' }, { blocks: [{ cidr: '10.0.0.0/24' }], allowFirstLastIPs: 'No' }),
+      { fieldManager: 'me' },
+    );
     store.patch(ref, 'merge', { metadata: { labels: { other: 'x' } } });
-    const out = store.patch(ref, 'apply', cfg({ a: '1' }, { blocks: [{ cidr: '10.0.1.0/24' }] }), { fieldManager: 'me' });
+    const out = store.patch(ref, 'apply', cfg({ a: '1' }, { blocks: [{ cidr: '10.0.1.0/24' }] }), {
+      fieldManager: 'me',
+    });
     expect(out.metadata.labels).toEqual({ a: '1', other: 'x' });
     expect(out.spec).toEqual({ blocks: [{ cidr: '10.0.1.0/24' }], disabled: false });
     const theirs = store.patch(ref, 'apply', cfg({ c: '3' }, {}), { fieldManager: 'them' });

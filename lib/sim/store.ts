@@ -4,14 +4,32 @@
 // beyond it), dry-run on every write. Returned objects are frozen: clone before editing.
 import { randomUUID } from 'node:crypto';
 import { Allocator } from './allocator';
-import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound, tooLargeResourceVersion } from './errors';
+import {
+  alreadyExists,
+  ApiError,
+  badRequest,
+  conflict,
+  invalid,
+  notFound,
+  tooLargeResourceVersion,
+} from './errors';
 import { applyKindHooks, serviceAllocations } from './kind-hooks';
 import { storageApiVersion, storeKey, type KindDef } from './kinds';
 import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import { isObj } from './patch';
 import { nameRule, patchedObject, resolveKind, withRemovals } from './store-helpers';
-import type { KindRef, ListOptions, ListResult, ObjectRef, PatchOptions, PatchType, SimObject, WatchOptions, WriteOptions } from './types';
+import type {
+  KindRef,
+  ListOptions,
+  ListResult,
+  ObjectRef,
+  PatchOptions,
+  PatchType,
+  SimObject,
+  WatchOptions,
+  WriteOptions,
+} from './types';
 import { validateMetaMaps, validateName } from './validate';
 import { objectTypeCauses } from './field-types';
 import { WatchHub, type Listener } from './watch-hub';
@@ -64,14 +82,21 @@ export function createStore(options: StoreOptions = {}): Store {
     if (!c) collections.set(key, (c = new Map()));
     return c;
   };
-  const objKey = (def: KindDef, ns: string | undefined, name: string) => (def.namespaced ? `${ns ?? ''}/${name}` : name);
-  const nsOf = (def: KindDef, ns: unknown) => (def.namespaced ? (typeof ns === 'string' && ns ? ns : 'default') : undefined);
+  const objKey = (def: KindDef, ns: string | undefined, name: string) =>
+    def.namespaced ? `${ns ?? ''}/${name}` : name;
+  const nsOf = (def: KindDef, ns: unknown) =>
+    def.namespaced ? (typeof ns === 'string' && ns ? ns : 'default') : undefined;
   const asVersion = (obj: SimObject, apiVersion: string): SimObject =>
     obj.apiVersion === apiVersion ? obj : Object.freeze({ ...obj, apiVersion });
   const allocs = (def: KindDef, obj: SimObject | undefined) =>
     def.hooks === 'service' ? serviceAllocations(obj) : { ips: [], ports: [] };
 
-  function commit(def: KindDef, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: SimObject, prev?: SimObject): void {
+  function commit(
+    def: KindDef,
+    type: 'ADDED' | 'MODIFIED' | 'DELETED',
+    obj: SimObject,
+    prev?: SimObject,
+  ): void {
     const c = coll(def);
     const k = objKey(def, obj.metadata.namespace, obj.metadata.name);
     if (type === 'DELETED') c.delete(k);
@@ -86,7 +111,12 @@ export function createStore(options: StoreOptions = {}): Store {
     hub.publish({ rv, key: storeKey(def), type, object: obj, prev });
   }
 
-  function finish(def: KindDef, draft: Record<string, unknown>, meta: Record<string, unknown>, dryRun: boolean): SimObject {
+  function finish(
+    def: KindDef,
+    draft: Record<string, unknown>,
+    meta: Record<string, unknown>,
+    dryRun: boolean,
+  ): SimObject {
     if (!dryRun) meta.resourceVersion = String(++rv);
     return deepFreeze(ordered(draft, storageApiVersion(def), def.kind, meta));
   }
@@ -98,7 +128,8 @@ export function createStore(options: StoreOptions = {}): Store {
   function cleanMeta(raw: unknown): Record<string, unknown> {
     if (raw !== undefined && !isObj(raw)) throw badRequest('metadata must be an object');
     const meta: Record<string, unknown> = { ...(raw ?? {}) };
-    for (const k of ['managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) delete meta[k];
+    for (const k of ['managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'])
+      delete meta[k];
     return meta;
   }
 
@@ -110,7 +141,11 @@ export function createStore(options: StoreOptions = {}): Store {
       if (!isObj(input)) throw badRequest('the object must be a JSON object');
       const def = resolveKind(input.apiVersion, input.kind);
       const meta = cleanMeta(input.metadata);
-      if ((meta.name === undefined || meta.name === '') && typeof meta.generateName === 'string' && meta.generateName) {
+      if (
+        (meta.name === undefined || meta.name === '') &&
+        typeof meta.generateName === 'string' &&
+        meta.generateName
+      ) {
         meta.name = `${meta.generateName}${randomSuffix()}`;
       }
       const name = meta.name as string;
@@ -168,7 +203,11 @@ export function createStore(options: StoreOptions = {}): Store {
       const ns = nsOf(def, inMeta.namespace);
       const old = getStored(def, ns, name);
       if (!old) throw notFound(def.resource, def.group, name);
-      if (inMeta.resourceVersion !== undefined && inMeta.resourceVersion !== '' && inMeta.resourceVersion !== old.metadata.resourceVersion) {
+      if (
+        inMeta.resourceVersion !== undefined &&
+        inMeta.resourceVersion !== '' &&
+        inMeta.resourceVersion !== old.metadata.resourceVersion
+      ) {
         throw conflict(def.resource, def.group, name);
       }
       const statusOnly = opts.subresource === 'status';
@@ -191,7 +230,10 @@ export function createStore(options: StoreOptions = {}): Store {
       const causes = validateMetaMaps(meta);
       causes.push(...applyKindHooks(def, draft, { alloc, old: old as Record<string, unknown> }));
       if (causes.length > 0) throw invalid(def.kind, def.group, name, causes);
-      const candidate = ordered(draft, storageApiVersion(def), def.kind, { ...meta, resourceVersion: old.metadata.resourceVersion });
+      const candidate = ordered(draft, storageApiVersion(def), def.kind, {
+        ...meta,
+        resourceVersion: old.metadata.resourceVersion,
+      });
       if (canonical(candidate) === canonical(old)) return asVersion(old, input.apiVersion as string);
       if (specPart(candidate) !== specPart(old)) meta.generation = (old.metadata.generation ?? 1) + 1;
       const obj = finish(def, draft, meta, opts.dryRun ?? false);
@@ -203,7 +245,11 @@ export function createStore(options: StoreOptions = {}): Store {
       const def = resolveKind(ref.apiVersion, ref.kind);
       const old = getStored(def, nsOf(def, ref.namespace), ref.name);
       if (type === 'strategic' && !def.strategicMerge) {
-        throw new ApiError(415, 'UnsupportedMediaType', `strategic merge patch is not supported for ${def.kind} (${def.group}); use a merge or JSON patch`);
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          `strategic merge patch is not supported for ${def.kind} (${def.group}); use a merge or JSON patch`,
+        );
       }
       if (type !== 'apply') {
         if (!old) throw notFound(def.resource, def.group, ref.name);
@@ -213,9 +259,14 @@ export function createStore(options: StoreOptions = {}): Store {
       const manager = opts.fieldManager ?? '';
       let out: SimObject;
       if (!old) {
-        const meta = { ...(isObj(body.metadata) ? body.metadata : {}), name: ref.name, namespace: ref.namespace };
+        const meta = {
+          ...(isObj(body.metadata) ? body.metadata : {}),
+          name: ref.name,
+          namespace: ref.namespace,
+        };
         out = store.create({ ...body, metadata: meta }, opts);
-        if (!opts.dryRun) applied.set(out.metadata.uid as string, new Map([[manager, structuredClone(body)]]));
+        if (!opts.dryRun)
+          applied.set(out.metadata.uid as string, new Map([[manager, structuredClone(body)]]));
         return out;
       }
       // Server-side apply (apply-ownership.ts): another applier's field with a different value is a
@@ -225,9 +276,13 @@ export function createStore(options: StoreOptions = {}): Store {
       const configs = applied.get(uid) ?? new Map<string, Record<string, unknown>>();
       const live = old as Record<string, unknown>;
       const conflicts = findConflicts(configs, manager, body, live);
-      if (conflicts.length > 0 && !opts.force) throw applyConflictError(conflicts, def.resource, def.group, ref.name);
+      if (conflicts.length > 0 && !opts.force)
+        throw applyConflictError(conflicts, def.resource, def.group, ref.name);
       const prev = configs.get(manager);
-      const patch = prev === undefined ? body : withRemovals(prev, body, (path) => ownedByOther(configs, manager, path, live));
+      const patch =
+        prev === undefined
+          ? body
+          : withRemovals(prev, body, (path) => ownedByOther(configs, manager, path, live));
       out = store.update(patchedObject(def, asVersion(old, ref.apiVersion), 'merge', patch), opts);
       if (!opts.dryRun) {
         const next = new Map(configs);
@@ -243,7 +298,12 @@ export function createStore(options: StoreOptions = {}): Store {
       const old = getStored(def, nsOf(def, ref.namespace), ref.name);
       if (!old) throw notFound(def.resource, def.group, ref.name);
       if (def.kind === 'Namespace' && PROTECTED_NAMESPACES.has(ref.name)) {
-        throw new ApiError(403, 'Forbidden', `namespaces "${ref.name}" is forbidden: this namespace may not be deleted`, { name: ref.name, kind: 'namespaces' });
+        throw new ApiError(
+          403,
+          'Forbidden',
+          `namespaces "${ref.name}" is forbidden: this namespace may not be deleted`,
+          { name: ref.name, kind: 'namespaces' },
+        );
       }
       if (opts.dryRun) return asVersion(old, ref.apiVersion);
       if (def.kind === 'Namespace') {
@@ -252,7 +312,13 @@ export function createStore(options: StoreOptions = {}): Store {
           for (const obj of [...c.values()]) {
             if (obj.metadata.namespace !== ref.name) continue;
             const d = resolveKind(obj.apiVersion, obj.kind);
-            if (storeKey(d) === key) store.delete({ apiVersion: obj.apiVersion, kind: obj.kind, namespace: ref.name, name: obj.metadata.name });
+            if (storeKey(d) === key)
+              store.delete({
+                apiVersion: obj.apiVersion,
+                kind: obj.kind,
+                namespace: ref.name,
+                name: obj.metadata.name,
+              });
           }
         }
       }
@@ -268,7 +334,8 @@ export function createStore(options: StoreOptions = {}): Store {
       const fields = parseFieldSelector(opts.fieldSelector, def);
       const raw = opts.resourceVersion;
       const from = raw === undefined || raw === '' || raw === '0' ? undefined : Number(raw);
-      if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw badRequest(`invalid resourceVersion ${JSON.stringify(raw)}`);
+      if (from !== undefined && (!Number.isInteger(from) || from < 0))
+        throw badRequest(`invalid resourceVersion ${JSON.stringify(raw)}`);
       if (from !== undefined && from > rv) throw tooLargeResourceVersion(from, rv);
       const matches = (o: SimObject) =>
         (!opts.namespace || !def.namespaced || o.metadata.namespace === opts.namespace) &&
@@ -284,6 +351,7 @@ export function createStore(options: StoreOptions = {}): Store {
     },
   };
 
-  for (const name of SEEDED_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  for (const name of SEEDED_NAMESPACES)
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   return withConversions(store);
 }

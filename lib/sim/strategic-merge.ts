@@ -25,7 +25,8 @@ const MERGE_KEYS: Record<string, string> = {
 const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
 
 function mergeKeyFor(field: string, items: unknown[]): string | undefined {
-  if (field === 'ports') return items.some((i) => isObj(i) && 'containerPort' in i) ? 'containerPort' : 'port';
+  if (field === 'ports')
+    return items.some((i) => isObj(i) && 'containerPort' in i) ? 'containerPort' : 'port';
   return MERGE_KEYS[field];
 }
 
@@ -43,7 +44,8 @@ export function applyStrategicMerge(doc: unknown, patch: unknown): unknown {
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const field = k.slice('$deleteFromPrimitiveList/'.length);
       const drop = new Set((Array.isArray(v) ? v : []).map((x) => JSON.stringify(x)));
-      if (Array.isArray(out[field])) out[field] = (out[field] as unknown[]).filter((x) => !drop.has(JSON.stringify(x)));
+      if (Array.isArray(out[field]))
+        out[field] = (out[field] as unknown[]).filter((x) => !drop.has(JSON.stringify(x)));
       continue;
     }
     if (k === '$retainKeys' || k === '$patch') continue;

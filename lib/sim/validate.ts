@@ -10,10 +10,20 @@ export type NameRule = 'subdomain' | 'label' | 'dns1035';
 
 export function validateName(name: unknown, rule: NameRule): StatusCause[] {
   if (typeof name !== 'string' || name === '') {
-    return [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }];
+    return [
+      {
+        reason: 'FieldValueRequired',
+        field: 'metadata.name',
+        message: 'Required value: name or generateName is required',
+      },
+    ];
   }
   const bad = (why: string): StatusCause[] => [
-    { reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: ${JSON.stringify(name)}: ${why}` },
+    {
+      reason: 'FieldValueInvalid',
+      field: 'metadata.name',
+      message: `Invalid value: ${JSON.stringify(name)}: ${why}`,
+    },
   ];
   if (rule === 'subdomain') {
     if (name.length > 253) return bad('must be no more than 253 characters');
@@ -52,7 +62,7 @@ function keyProblem(key: string): string | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !SUBDOMAIN.test(prefix))) {
-    return 'prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character';
+    return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
   }
   if (name.length === 0) return 'name part must be non-empty';
   if (name.length > 63) return 'name part must be no more than 63 characters';
@@ -72,16 +82,29 @@ export function validateMetaMaps(meta: Record<string, unknown>): StatusCause[] {
     const map = meta[field];
     if (map === undefined || map === null) continue;
     if (typeof map !== 'object' || Array.isArray(map)) {
-      causes.push({ reason: 'FieldValueInvalid', field: `metadata.${field}`, message: 'Invalid value: must be a map of strings' });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: `metadata.${field}`,
+        message: 'Invalid value: must be a map of strings',
+      });
       continue;
     }
     let size = 0;
     for (const [k, v] of Object.entries(map as Record<string, unknown>)) {
       const bad = keyProblem(k);
-      if (bad) causes.push({ reason: 'FieldValueInvalid', field: `metadata.${field}`, message: `Invalid value: ${JSON.stringify(k)}: ${bad}` });
+      if (bad)
+        causes.push({
+          reason: 'FieldValueInvalid',
+          field: `metadata.${field}`,
+          message: `Invalid value: ${JSON.stringify(k)}: ${bad}`,
+        });
       size += Buffer.byteLength(k) + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
       if (typeof v !== 'string') {
-        causes.push({ reason: 'FieldValueInvalid', field: `metadata.${field}.${k}`, message: `Invalid value: ${JSON.stringify(v)}: must be a string` });
+        causes.push({
+          reason: 'FieldValueInvalid',
+          field: `metadata.${field}.${k}`,
+          message: `Invalid value: ${JSON.stringify(v)}: must be a string`,
+        });
       } else if (field === 'labels' && (v.length > 63 || !LABEL_VALUE.test(v))) {
         causes.push({
           reason: 'FieldValueInvalid',
@@ -91,7 +114,11 @@ export function validateMetaMaps(meta: Record<string, unknown>): StatusCause[] {
       }
     }
     if (field === 'annotations' && size > TOTAL_ANNOTATION_SIZE_LIMIT) {
-      causes.push({ reason: 'FieldValueTooLong', field: 'metadata.annotations', message: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
+      causes.push({
+        reason: 'FieldValueTooLong',
+        field: 'metadata.annotations',
+        message: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes`,
+      });
     }
   }
   return causes;

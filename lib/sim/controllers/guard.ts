@@ -15,7 +15,12 @@ export const defaultReporter: Reporter = (message) => {
 };
 
 /** Runs `fn`; on an exception reports "<who>: <what> failed: <message>" and returns undefined. */
-export function guarded<T>(who: string, what: string, fn: () => T, report: Reporter = defaultReporter): T | undefined {
+export function guarded<T>(
+  who: string,
+  what: string,
+  fn: () => T,
+  report: Reporter = defaultReporter,
+): T | undefined {
   try {
     return fn();
   } catch (err) {

@@ -56,7 +56,10 @@ export class L2Announcer {
     this.leases.start(() => {});
     this.tick();
     if (this.opts.retryPeriodMs > 0) {
-      this.timer = setInterval(() => guarded('L2 announcer', 'lease renewal', () => this.tick()), this.opts.retryPeriodMs);
+      this.timer = setInterval(
+        () => guarded('L2 announcer', 'lease renewal', () => this.tick()),
+        this.opts.retryPeriodMs,
+      );
       this.timer.unref();
     }
   }

@@ -12,7 +12,6 @@ import { nodeIsReady } from './node-ready';
 // that bring kube-system's `cilium-l2announce-*` leases to what Cilium's agents would converge on
 // (reference section D). The controller applies the writes; tests drive time by hand.
 
-
 export interface ElectionOptions {
   /** Cilium's namespace, where the leases live. */
   namespace: string;
@@ -39,7 +38,6 @@ export type LeaseWrite =
   | { op: 'create'; lease: Lease }
   | { op: 'update'; lease: Lease }
   | { op: 'delete'; namespace: string; name: string };
-
 
 /** Kubernetes MicroTime: RFC 3339 with six fractional digits. */
 export function microTime(d: Date): string {

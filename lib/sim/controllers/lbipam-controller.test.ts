@@ -95,11 +95,21 @@ describe('LbIpamController', () => {
         super.apply(ev);
       }
     }
-    controller = new LbIpamController(controllerStore(store, 'lbipam'), new Fussy({}, now), (m) => reports.push(m));
+    controller = new LbIpamController(controllerStore(store, 'lbipam'), new Fussy({}, now), (m) =>
+      reports.push(m),
+    );
     controller.start();
     applySeed(store, demoObjects());
-    store.create({ ...SERVICE_REF, metadata: { name: 'poison', namespace: 'default' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } });
-    store.create({ ...SERVICE_REF, metadata: { name: 'after', namespace: 'default' }, spec: { type: 'LoadBalancer', ports: [{ port: 81 }] } });
+    store.create({
+      ...SERVICE_REF,
+      metadata: { name: 'poison', namespace: 'default' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+    });
+    store.create({
+      ...SERVICE_REF,
+      metadata: { name: 'after', namespace: 'default' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 81 }] },
+    });
     // Scheduled, as in the running cluster: an exception here would be uncaught and end the process.
     await new Promise((r) => setTimeout(r, 20));
     expect(reports).toEqual(['LB-IPAM: upsert of Service default/poison failed: cannot digest this']);

@@ -96,10 +96,15 @@ export class LbIpamController {
       const op = ev.type === 'DELETED' ? 'delete' : 'upsert';
       // One object the engine cannot digest must not stop LB-IPAM (or the server) for the rest.
       const what = `${op} of ${ev.object.kind} ${keyOf(ev.object)}`;
-      guarded('LB-IPAM', what, () => this.engine.apply({ op, object: ev.object } as EngineEvent), (m) => {
-        this.stats.lastError = m;
-        (this.report ?? defaultReporter)(m);
-      });
+      guarded(
+        'LB-IPAM',
+        what,
+        () => this.engine.apply({ op, object: ev.object } as EngineEvent),
+        (m) => {
+          this.stats.lastError = m;
+          (this.report ?? defaultReporter)(m);
+        },
+      );
     }
     if (batch.length > 0 || touched.length > 0) this.writeChanges(this.engine.takeChanges());
     for (const obj of touched) {
@@ -116,7 +121,9 @@ export class LbIpamController {
 
   private schedule(): void {
     if (this.scheduled || this.stopped) return;
-    this.scheduled = setImmediate(() => guarded('LB-IPAM', 'processing events', () => this.drain(), this.report));
+    this.scheduled = setImmediate(() =>
+      guarded('LB-IPAM', 'processing events', () => this.drain(), this.report),
+    );
   }
 
   private writeAll(): void {

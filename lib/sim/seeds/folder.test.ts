@@ -25,10 +25,14 @@ describe('folder seed', () => {
   });
 
   it('creates the namespaces a folder declares before anything else, whatever the file order', async () => {
-    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: lab\nspec:\n  ports:\n  - port: 80\n';
+    const svc =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: lab\nspec:\n  ports:\n  - port: 80\n';
     await writeFile(join(dir, 'app.yaml'), svc);
     await writeFile(join(dir, 'namespace.yaml'), ns('lab'));
-    expect((await folderObjects(dir)).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/lab', 'Service/web']);
+    expect((await folderObjects(dir)).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/lab',
+      'Service/web',
+    ]);
     const { startEmbeddedCluster } = await import('../embedded');
     const c = await startEmbeddedCluster({ seed: dir });
     try {

@@ -58,8 +58,15 @@ export async function createKubectlSandbox(serverUrl: string): Promise<KubectlSa
 }
 
 /** Starts kubectl without waiting (for `get -w`); stdout/stderr are collected into the result. */
-export function spawnKubectl(sb: KubectlSandbox, args: string[], input?: string): { child: ChildProcess; done: Promise<KubectlResult>; stdout: () => string } {
-  const child = spawn('kubectl', ['--kubeconfig', sb.kubeconfigPath, ...args], { env: sb.env, stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnKubectl(
+  sb: KubectlSandbox,
+  args: string[],
+  input?: string,
+): { child: ChildProcess; done: Promise<KubectlResult>; stdout: () => string } {
+  const child = spawn('kubectl', ['--kubeconfig', sb.kubeconfigPath, ...args], {
+    env: sb.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -73,7 +80,12 @@ export function spawnKubectl(sb: KubectlSandbox, args: string[], input?: string)
 }
 
 /** Runs kubectl to completion; kills it after `timeoutMs` (default 20 s) so a test never hangs. */
-export async function runKubectl(sb: KubectlSandbox, args: string[], input?: string, timeoutMs = 20_000): Promise<KubectlResult> {
+export async function runKubectl(
+  sb: KubectlSandbox,
+  args: string[],
+  input?: string,
+  timeoutMs = 20_000,
+): Promise<KubectlResult> {
   const run = spawnKubectl(sb, args, input);
   const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
   try {
