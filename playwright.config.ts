@@ -1,11 +1,35 @@
 import { defineConfig } from '@playwright/test';
-import { e2eKubeconfig } from './e2e/support/paths';
+import path from 'node:path';
+import {
+  deniedKubeconfig,
+  deniedPort,
+  demoPort,
+  e2eKubeconfig,
+  emptyKubeconfig,
+  emptyPort,
+} from './e2e/support/paths';
 
-// Browser tests drive Debian's chromium (no browser download) against the dashboard running on
-// the embedded cluster. e2e/global-setup.ts refuses any other cluster; it can, because Playwright
-// starts the webServer (a plugin) before globalSetup, so the kubeconfig exists by then.
-const port = Number(process.env.E2E_PORT ?? 3100);
+// Browser tests drive Debian's chromium (no browser download) against dashboards running on
+// embedded clusters. e2e/global-setup.ts refuses any other cluster; it can, because Playwright
+// starts the webServers (plugins, one after another, in this order) before globalSetup, so the
+// kubeconfigs exist by then. All dashboards share one production build (LBIPAM_DIST_DIR).
 export { e2eKubeconfig };
+
+const dashboardEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  LBIPAM_DIST_DIR: process.env.LBIPAM_DIST_DIR ?? '.next',
+};
+const dashboard = (name: string, port: number, command: string, env: Record<string, string> = {}) => ({
+  name,
+  command,
+  url: `http://127.0.0.1:${port}/api/health`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+  env: { ...dashboardEnv, ...env },
+});
+const start = 'node bin/lbipam.mjs start --host 127.0.0.1';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +42,7 @@ export default defineConfig({
   reporter: [['list'], ['json']],
   globalSetup: './e2e/global-setup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${demoPort}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -34,14 +58,38 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `node bin/lbipam.mjs start --demo --host 127.0.0.1 --port ${port} --embedded-kubeconfig ${e2eKubeconfig}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { NEXT_TELEMETRY_DISABLED: '1', LBIPAM_DIST_DIR: process.env.LBIPAM_DIST_DIR ?? '.next' },
-  },
+  projects: [
+    // failover.spec.ts makes a demo node NotReady and back: it runs after everything else, so no
+    // other spec sees the announcer it moved.
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: '**/failover.spec.ts' },
+    {
+      name: 'failover',
+      use: { browserName: 'chromium' },
+      testMatch: '**/failover.spec.ts',
+      dependencies: ['chromium'],
+    },
+  ],
+  webServer: [
+    dashboard('demo', demoPort, `${start} --demo --port ${demoPort} --embedded-kubeconfig ${e2eKubeconfig}`),
+    {
+      // The demo cluster behind a deny proxy (403 leases, 404 Gateway API); writes deniedKubeconfig.
+      name: 'deny-proxy-cluster',
+      command: 'node --import tsx e2e/support/deny-proxy-cluster.ts',
+      wait: { stdout: /deny-proxy-cluster: ready/ },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 3000 },
+    },
+    // KUBECONFIG (not --demo) makes this one a plain kubeconfig dashboard of the proxied cluster.
+    dashboard('denied', deniedPort, `${start} --port ${deniedPort}`, {
+      KUBECONFIG: path.resolve(deniedKubeconfig),
+    }),
+    dashboard(
+      'empty',
+      emptyPort,
+      `${start} --seed empty --port ${emptyPort} --embedded-kubeconfig ${emptyKubeconfig}`,
+    ),
+  ],
 });

@@ -12,11 +12,16 @@ export interface KubectlResult {
 }
 
 /**
- * Runs the real kubectl against the embedded cluster only: an explicit --kubeconfig (re-checked
- * here), a throwaway cache dir, and no inherited KUBECONFIG that could point elsewhere.
+ * Runs the real kubectl against one of the suite's embedded clusters only: an explicit --kubeconfig
+ * (re-checked here), a throwaway cache dir, and no inherited KUBECONFIG that could point elsewhere.
+ * `kubeconfigPath` defaults to the demo dashboard's cluster.
  */
-export async function kubectl(args: string[], stdin?: string): Promise<KubectlResult> {
-  const kubeconfig = path.resolve(e2eKubeconfig);
+export async function kubectl(
+  args: string[],
+  stdin?: string,
+  kubeconfigPath: string = e2eKubeconfig,
+): Promise<KubectlResult> {
+  const kubeconfig = path.resolve(kubeconfigPath);
   embeddedServerOf(kubeconfig);
   const cache = mkdtempSync(path.join(tmpdir(), 'lbipam-e2e-kubecache-'));
   try {
@@ -39,8 +44,12 @@ export async function kubectl(args: string[], stdin?: string): Promise<KubectlRe
 }
 
 /** kubectl that must succeed; the error carries kubectl's own message. */
-export async function kubectlOk(args: string[], stdin?: string): Promise<string> {
-  const r = await kubectl(args, stdin);
+export async function kubectlOk(
+  args: string[],
+  stdin?: string,
+  kubeconfigPath: string = e2eKubeconfig,
+): Promise<string> {
+  const r = await kubectl(args, stdin, kubeconfigPath);
   if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr || r.stdout}`);
   return r.stdout;
 }

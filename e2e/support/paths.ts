@@ -1,2 +1,17 @@
-// Where `lbipam start --embedded-kubeconfig` writes the embedded cluster's kubeconfig for the tests.
+// Where the suite's dashboards listen and where their clusters' kubeconfigs are written. Every
+// server is on loopback and started by playwright.config.ts; e2e/global-setup.ts checks each one.
+
+/** The demo dashboard (`lbipam start --demo`), shared by most specs. */
 export const e2eKubeconfig = 'e2e/.tmp/kubeconfig';
+export const demoPort = Number(process.env.E2E_PORT ?? 3100);
+
+/** A dashboard whose API server answers 403 on leases and 404 on the Gateway API (a deny proxy). */
+export const deniedKubeconfig = 'e2e/.tmp/denied/kubeconfig';
+export const deniedPort = Number(process.env.E2E_DENIED_PORT ?? 3101);
+
+/** A dashboard on `--seed empty`: a cluster with no pools. */
+export const emptyKubeconfig = 'e2e/.tmp/empty/kubeconfig';
+export const emptyPort = Number(process.env.E2E_EMPTY_PORT ?? 3102);
+
+/** Every kubeconfig a test may send kubectl to. */
+export const allKubeconfigs = [e2eKubeconfig, deniedKubeconfig, emptyKubeconfig] as const;
