@@ -26,7 +26,9 @@ export class DashboardPage {
   readonly rowCount: Locator;
 
   constructor(readonly page: Page) {
-    this.table = page.getByTestId('allocation-table');
+    // The visible table: right after a navigation a hidden copy can briefly sit in the DOM while
+    // the streamed page is swapped in (seen once in CI); users only ever see the visible one.
+    this.table = page.getByTestId('allocation-table').filter({ visible: true });
     this.rows = this.table.getByTestId('allocation-row');
     this.filter = page.getByRole('searchbox', { name: 'Filter rows' });
     this.statusFilter = page.getByRole('combobox', { name: 'Status' });
