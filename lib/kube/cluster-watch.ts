@@ -1,6 +1,11 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
+import {
+  emptyClusterState,
+  type ClusterInfo,
+  type ClusterState,
+  type SourceStatus,
+} from '../cilium/cluster-state';
 import { sourceDefs, sourceKeys, type SourceKey } from './sources';
 import { defaultTiming, type SupervisorTiming } from './backoff';
 import { SupervisedSource } from './supervisor';
@@ -48,15 +53,7 @@ export class ClusterWatch {
 
   /** A fresh, sorted snapshot: callers may keep it; later changes do not mutate it. */
   state(): ClusterState {
-    const out: ClusterState = {
-      pools: [],
-      l2Policies: [],
-      services: [],
-      gateways: [],
-      leases: [],
-      nodes: [],
-      events: [],
-    };
+    const out = emptyClusterState();
     for (const s of this.sources) (out as Record<SourceKey, unknown[]>)[s.def.key] = s.items();
     return out;
   }
