@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './errors';
 import { decodeKubernetesProtobuf } from './protobuf';
+import { apiError } from './testing/api-error';
 
 // Bodies captured from kubectl 1.32 (`kubectl create namespace foo`, `kubectl create service
 // loadbalancer web -n media --tcp=80:8080,443:https`): Go's protobuf sends every zero field.
 const SERVICE =
   'azhzAAoNCgJ2MRIHU2VydmljZRKVAQokCgN3ZWISABoFbWVkaWEiACoAMgA4AEIAWgoKA2FwcBIDd2ViEmkKGwoHODAtODA4MBIDVENQGFAiBwgAEJA/GgAoAAoiCgk0NDMtaHR0cHMSA1RDUBi7AyILCAEQABoFaHR0cHMoABIKCgNhcHASA3dlYhoAIgxMb2FkQmFsYW5jZXI6AEIAUgBaAGAAaAAaAgoAGgAiAA==';
 const NAMESPACE = 'azhzAAoPCgJ2MRIJTmFtZXNwYWNlEhsKEwoDZm9vEgAaACIAKgAyADgAQgASABoCCgAaACIA';
-
-function apiError(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('Kubernetes protobuf bodies', () => {
   it("decodes kubectl's Namespace and Service into the JSON kubectl would have sent", () => {

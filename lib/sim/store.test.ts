@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './errors';
 import { createStore } from './store';
 import type { SimObject, WatchEvent } from './types';
+import { apiError } from './testing/api-error';
 
 const SVC = { apiVersion: 'v1', kind: 'Service' };
 const POOL = { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool' };
@@ -14,16 +14,6 @@ function svc(name: string, extra: Record<string, unknown> = {}) {
     spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
     ...extra,
   };
-}
-
-function apiError(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
 }
 
 describe('store: versions and metadata', () => {
