@@ -1,5 +1,8 @@
-// `lbipam bench`: runs every bench/*.bench.ts in turn and prints its figures as JSON lines
+// `lbipam bench`: runs every bench/*.bench.ts and prints its figures as JSON lines
 // {"name","value","unit"}. Budgets live in the issues and the README, not here: this only measures.
+// Each bench file runs in a process of its own, so one bench's heap and JIT state (a 10k-Service
+// engine, say) never slows the next one down.
+import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -10,22 +13,39 @@ export interface BenchFigure {
   unit: string;
 }
 
+const dir = fileURLToPath(new URL('../bench/', import.meta.url));
+const entry = fileURLToPath(new URL('../bin/lbipam.mjs', import.meta.url));
+
+/** Runs one bench file in this process (the child's side). */
+async function runHere(file: string): Promise<number> {
+  try {
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as {
+      run: () => Promise<BenchFigure[]>;
+    };
+    for (const figure of await mod.run()) process.stdout.write(`${JSON.stringify(figure)}\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`bench ${file} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    return 1;
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
-  const dir = fileURLToPath(new URL('../bench/', import.meta.url));
+  const inProcess = args.includes('--in-process');
   const only = args.filter((a) => !a.startsWith('-'));
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
   let failed = 0;
   for (const file of files) {
     if (only.length > 0 && !only.some((o) => file.includes(o))) continue;
-    try {
-      const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as {
-        run: () => Promise<BenchFigure[]>;
-      };
-      for (const figure of await mod.run()) process.stdout.write(`${JSON.stringify(figure)}\n`);
-    } catch (err) {
-      failed++;
-      process.stderr.write(`bench ${file} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    if (inProcess) {
+      failed += await runHere(file);
+      continue;
     }
+    const child = spawnSync(process.execPath, ['--expose-gc', entry, 'bench', '--in-process', file], {
+      stdio: 'inherit',
+      env: process.env,
+    });
+    if (child.status !== 0) failed++;
   }
   return failed > 0 ? 1 : 0;
 }
