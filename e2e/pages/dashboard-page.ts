@@ -26,8 +26,8 @@ export class DashboardPage {
   readonly rowCount: Locator;
 
   constructor(readonly page: Page) {
-    // The visible table: right after a navigation a hidden copy can briefly sit in the DOM while
-    // the streamed page is swapped in (seen once in CI); users only ever see the visible one.
+    // The visible table: right after a navigation, under load, React's streamed segment
+    // (div#S:0[hidden]) can briefly sit in the DOM beside the revealed content; users see only one.
     this.table = page.getByTestId('allocation-table').filter({ visible: true });
     this.rows = this.table.getByTestId('allocation-row');
     this.filter = page.getByRole('searchbox', { name: 'Filter rows' });
