@@ -1,7 +1,4 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAddr } from '../net';
-import { formatV4Fast } from './format-fast';
 import { rowStatus } from './rows';
 import { alertById, build, holding, pool, svc } from './testing/fixtures';
 
@@ -173,16 +170,6 @@ describe('allocation rows', () => {
     expect(inv.rows).toHaveLength(2);
     expect(alertById(inv, 'pool-invalid-block:bad:0')?.detail).toContain(
       "'start' must be less then or equal to 'stop'",
-    );
-  });
-});
-
-describe('formatV4Fast', () => {
-  it('formats exactly like lib/net for every IPv4 value', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), (v) => {
-        expect(formatV4Fast(v)).toBe(formatAddr({ family: 4, value: v }));
-      }),
     );
   });
 });

@@ -1,5 +1,4 @@
 import { compareAddr, formatAddr, parseAddr, rangeContains, type IpAddr, type IpRange } from '../net';
-import { formatAddrFast } from './format-fast';
 import { poolAllocates, type BlockModel, type PoolModel } from './pool-model';
 import { makeRow, rowStatus, type Indexes } from './row-factory';
 import type { AllocationRow, FreeRangeRow, RowStatus } from './types';
@@ -87,7 +86,7 @@ export function buildRows(pools: PoolModel[], idx: Indexes): RowsResult {
       if (!b.summarised) {
         for (let v = b.range.from; v <= b.range.to; v++) {
           const addr: IpAddr = { family: b.range.family, value: v };
-          const ip = formatAddrFast(addr);
+          const ip = formatAddr(addr);
           if (idx.holders.has(ip)) covered.add(ip); // only held addresses can be orphans
           emit(addr, ip, b.reserved.includes(v));
         }

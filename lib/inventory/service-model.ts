@@ -1,7 +1,6 @@
 import { requestedIPs, serviceSatisfiedCondition } from '../cilium';
 import type { Service } from '../cilium/objects';
-import { canonicalAddr } from '../net';
-import { formatAddrFast } from './format-fast';
+import { canonicalAddr, formatAddr } from '../net';
 import { announcerOf, serviceLease, type LeaseIndex, type LeaseState } from './announcer';
 import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
 import type { ObjectRef, ServiceView } from './types';
@@ -75,7 +74,7 @@ export function serviceModel(
       notes: columns.notes,
       gateway: columns.gateway,
       ips: ingressIps(svc),
-      requestedIps: requestedIPs(svc).ips.map(formatAddrFast),
+      requestedIps: requestedIPs(svc).ips.map(formatAddr),
       satisfied,
       reason: cond?.reason || null,
       message: cond?.message || null,

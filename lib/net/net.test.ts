@@ -39,6 +39,15 @@ describe('addresses', () => {
       expect(parseAddr(bad), bad).toBeNull();
     }
   });
+  it('formats every IPv4 value as a dotted quad without leading zeros', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), (v) => {
+        const n = Number(v);
+        const octets = [Math.floor(n / 2 ** 24), (n >> 16) & 255, (n >> 8) & 255, n & 255];
+        expect(formatAddr({ family: 4, value: v })).toBe(octets.join('.'));
+      }),
+    );
+  });
   it('formats IPv6 compressed lower case, first longest zero run, 4in6 dotted', () => {
     expect(formatAddr(parseAddr('00FF:0:0:0:0:0:0:0')!)).toBe('ff::');
     expect(formatAddr(parseAddr('2001:db8:0:0:1:0:0:1')!)).toBe('2001:db8::1:0:0:1');
