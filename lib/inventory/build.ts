@@ -1,18 +1,21 @@
 import { readL2Policy } from '../cilium';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
 import { defaultEngineOptions, type EngineOptions } from '../ipam';
-import { buildAlerts } from './alerts';
+import { buildAlerts, GROUP_WORDINGS } from './alerts';
+import { groupAlerts } from './alerts/group';
 import { indexL2Leases, notReadyNodes } from './announcer';
+import { announcerViews, eventViews, l2PolicyViews, nodeViews } from './cluster-views';
 import { indexGateways } from './columns';
 import { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
 import { poolModels } from './pool-model';
+import { orphanIps, poolStats, sortHeld } from './pool-stats';
 import { poolView } from './pool-views';
-import { buildRows } from './rows';
-import { holdersByIp, refText, serviceModels, waitersByIp, type ReadError } from './service-model';
+import { holdersByIp, refText, serviceModels, type ReadError } from './service-model';
 import type { Alert, Inventory } from './types';
 
 // buildInventory: the one pure function from cluster state to the view model. What the cluster
 // did is the truth — holders come from the ingress Cilium wrote, reasons from its conditions.
+// Its cost grows with Services and pools, never with the number of addresses in a pool.
 
 /** A list from the state, or none when the source is absent or malformed (never a crash). */
 const list = <T>(v: T[] | undefined | null): T[] => (Array.isArray(v) ? v : []);
@@ -20,6 +23,8 @@ const list = <T>(v: T[] | undefined | null): T[] => (Array.isArray(v) ? v : []);
 function readErrorAlert(e: ReadError): Alert {
   return {
     id: `unreadable:${e.ref.kind}:${refText(e.ref)}`,
+    rule: 'unreadable',
+    cause: `unreadable:${e.ref.kind}:${refText(e.ref)}`,
     severity: 'warning',
     title: `${e.ref.kind} ${refText(e.ref)} could not be read`,
     detail: `The dashboard left it out of the inventory: ${e.error}.`,
@@ -47,11 +52,18 @@ export type ArpEvidenceInput = unknown;
 /** The engine's defaults, so the inventory and the embedded LB-IPAM controller judge alike. */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = defaultEngineOptions;
 
-export function buildInventory(
+/** The inventory, and every alert behind its groups (the server lists a group's members from it). */
+export interface BuiltInventory {
+  inventory: Inventory;
+  alerts: Alert[];
+  members: Map<string, Alert[]>;
+}
+
+export function buildInventoryWithAlerts(
   state: ClusterState,
   _evidence: ArpEvidenceInput | null,
   config: InventoryConfig,
-): Inventory {
+): BuiltInventory {
   const now = config?.now;
   if (typeof now !== 'number' || !Number.isFinite(now)) {
     throw new TypeError(`buildInventory: config.now must be epoch milliseconds, got ${String(now)}`);
@@ -64,33 +76,52 @@ export function buildInventory(
   const holders = holdersByIp(services);
   const pools = poolModels(list(state?.pools), errors);
   const nodes = list(state?.nodes).filter((n) => typeof n?.metadata?.name === 'string');
-  const { rows, freeRanges, stats, orphans } = buildRows(pools, { holders, waiters: waitersByIp(services) });
+  const held = sortHeld(holders.keys());
+  const stats = new Map(pools.map((p) => [p.name, poolStats(p, held)]));
   const poolViews = pools.map((p) => poolView(p, stats.get(p.name)));
+  const l2Read = list(state?.l2Policies)
+    .filter((p) => typeof p?.metadata?.name === 'string')
+    .map(readL2Policy);
   const alerts = buildAlerts({
     pools,
     poolViews: new Map(poolViews.map((v) => [v.name, v])),
     stats,
     services,
     holders,
-    orphans,
-    l2Policies: list(state?.l2Policies)
-      .filter((p) => typeof p?.metadata?.name === 'string')
-      .map(readL2Policy),
+    orphans: orphanIps(pools, holders.keys()),
+    l2Policies: l2Read,
     nodes,
     notReady: notReadyNodes(nodes),
     now,
     options,
     diagnose: config.diagnose ?? lazyEngineDiagnose(state, options, now),
   }).concat(errors.map(readErrorAlert));
+  const grouped = groupAlerts(alerts, GROUP_WORDINGS);
+  const l2Policies = l2PolicyViews(l2Read, nodes);
+  const announcers = announcerViews(services);
   return {
-    version: config.version,
-    generatedAt: new Date(now).toISOString(),
-    cluster: config.cluster,
-    sources: config.sources,
-    pools: poolViews,
-    rows,
-    freeRanges,
-    services: services.map((s) => s.view),
+    inventory: {
+      version: config.version,
+      generatedAt: new Date(now).toISOString(),
+      cluster: config.cluster,
+      sources: config.sources,
+      pools: poolViews,
+      services: services.map((s) => s.view),
+      alerts: grouped.groups,
+      nodes: nodeViews(nodes, l2Policies, announcers),
+      l2Policies,
+      announcers,
+      events: eventViews(list(state?.events)),
+    },
     alerts,
+    members: grouped.members,
   };
+}
+
+export function buildInventory(
+  state: ClusterState,
+  evidence: ArpEvidenceInput | null,
+  config: InventoryConfig,
+): Inventory {
+  return buildInventoryWithAlerts(state, evidence, config).inventory;
 }

@@ -55,9 +55,4 @@ export function serviceColumns(svc: Service, gateways: GatewayIndex): ServiceCol
   };
 }
 
-/** Several holders of one shared IP: every distinct value, in holder order, joined with ", ". */
-export function joinColumn(values: (string | null)[]): string | null {
-  const distinct: string[] = [];
-  for (const v of values) if (v !== null && !distinct.includes(v)) distinct.push(v);
-  return distinct.length ? distinct.join(', ') : null;
-}
+export { joinColumn } from './view/rows';

@@ -1,6 +1,7 @@
 import type { ClusterInfo, SourceStatus } from '../cilium/cluster-state';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type ItemOf } from './collections';
 import { deepEqual } from './deep-equal';
-import type { Alert, AllocationRow, FreeRangeRow, Inventory, PoolView, ServiceView } from './types';
+import type { Inventory } from './types';
 
 // What the SSE stream sends between two inventory versions: keyed upserts and removals per
 // collection, so one changed Service costs a few rows on the wire instead of the whole table.
@@ -12,6 +13,8 @@ import type { Alert, AllocationRow, FreeRangeRow, Inventory, PoolView, ServiceVi
  */
 export type CollectionDelta<T> = { upserts: T[]; removals: string[]; order?: string[] } | { replace: T[] };
 
+export type InventoryDeltaCollections = { [K in CollectionName]?: CollectionDelta<ItemOf<K>> };
+
 export interface InventoryDelta {
   fromVersion: number;
   toVersion: number;
@@ -19,18 +22,9 @@ export interface InventoryDelta {
   /** Present only when changed. */
   cluster?: ClusterInfo;
   sources?: SourceStatus[];
-  pools: CollectionDelta<PoolView>;
-  rows: CollectionDelta<AllocationRow>;
-  freeRanges: CollectionDelta<FreeRangeRow>;
-  services: CollectionDelta<ServiceView>;
-  alerts: CollectionDelta<Alert>;
+  /** Only the collections that changed. */
+  collections: InventoryDeltaCollections;
 }
-
-export const poolKey = (p: PoolView) => p.name;
-export const rowKey = (r: AllocationRow) => r.key;
-export const freeRangeKey = (r: FreeRangeRow) => r.key;
-export const serviceKey = (s: ServiceView) => `${s.namespace}/${s.name}`;
-export const alertKey = (a: Alert) => a.id;
 
 function byKey<T>(items: T[], keys: string[]): Map<string, T> | null {
   const m = new Map<string, T>();
@@ -94,34 +88,60 @@ export function applyCollection<T>(prev: T[], delta: CollectionDelta<T>, key: (t
   return out;
 }
 
+/** True when a collection delta changes nothing. */
+export const isEmptyCollectionDelta = (c: CollectionDelta<unknown> | undefined): boolean =>
+  c === undefined || (!('replace' in c) && c.upserts.length === 0 && c.removals.length === 0 && !c.order);
+
+function diffOne<K extends CollectionName>(c: K, prev: Inventory, next: Inventory): CollectionDelta<ItemOf<K>> {
+  return diffCollection(prev[c] as ItemOf<K>[], next[c] as ItemOf<K>[], COLLECTIONS[c].key);
+}
+
 export function diffInventory(prev: Inventory, next: Inventory): InventoryDelta {
+  const collections: Record<string, CollectionDelta<unknown>> = {};
+  for (const c of COLLECTION_NAMES) {
+    const d = diffOne(c, prev, next);
+    if (!isEmptyCollectionDelta(d)) collections[c] = d;
+  }
   const delta: InventoryDelta = {
     fromVersion: prev.version,
     toVersion: next.version,
     generatedAt: next.generatedAt,
-    pools: diffCollection(prev.pools, next.pools, poolKey),
-    rows: diffCollection(prev.rows, next.rows, rowKey),
-    freeRanges: diffCollection(prev.freeRanges, next.freeRanges, freeRangeKey),
-    services: diffCollection(prev.services, next.services, serviceKey),
-    alerts: diffCollection(prev.alerts, next.alerts, alertKey),
+    collections: collections as InventoryDeltaCollections,
   };
   if (!deepEqual(prev.cluster, next.cluster)) delta.cluster = next.cluster;
   if (!deepEqual(prev.sources, next.sources)) delta.sources = next.sources;
   return delta;
 }
 
+/** True when a delta changes nothing a screen shows (generatedAt alone does not count). */
+export function isEmptyDelta(d: InventoryDelta): boolean {
+  return (
+    d.cluster === undefined &&
+    d.sources === undefined &&
+    COLLECTION_NAMES.every((c) => isEmptyCollectionDelta(d.collections[c] as CollectionDelta<unknown> | undefined))
+  );
+}
+
+/** One collection of a delta applied to that collection's items (unchanged: the same array). */
+export function applyCollectionDelta<K extends CollectionName>(
+  c: K,
+  prev: ItemOf<K>[],
+  delta: InventoryDelta,
+): ItemOf<K>[] {
+  const d = delta.collections[c] as CollectionDelta<ItemOf<K>> | undefined;
+  return d ? applyCollection(prev, d, COLLECTIONS[c].key) : prev;
+}
+
 /** The next inventory, or null when `prev` is not the version the delta starts from (refetch). */
 export function applyInventoryDelta(prev: Inventory, delta: InventoryDelta): Inventory | null {
   if (prev.version !== delta.fromVersion) return null;
-  return {
+  const next: Inventory = {
+    ...prev,
     version: delta.toVersion,
     generatedAt: delta.generatedAt,
     cluster: delta.cluster ?? prev.cluster,
     sources: delta.sources ?? prev.sources,
-    pools: applyCollection(prev.pools, delta.pools, poolKey),
-    rows: applyCollection(prev.rows, delta.rows, rowKey),
-    freeRanges: applyCollection(prev.freeRanges, delta.freeRanges, freeRangeKey),
-    services: applyCollection(prev.services, delta.services, serviceKey),
-    alerts: applyCollection(prev.alerts, delta.alerts, alertKey),
   };
+  for (const c of COLLECTION_NAMES) (next as unknown as Record<string, unknown>)[c] = applyCollectionDelta(c, prev[c] as never, delta);
+  return next;
 }

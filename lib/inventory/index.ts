@@ -1,5 +1,18 @@
 export * from './types';
-export { buildInventory, DEFAULT_ENGINE_OPTIONS, type ArpEvidenceInput, type InventoryConfig } from './build';
-export { applyInventoryDelta, diffInventory, type CollectionDelta, type InventoryDelta } from './delta';
+export {
+  buildInventory,
+  buildInventoryWithAlerts,
+  DEFAULT_ENGINE_OPTIONS,
+  type ArpEvidenceInput,
+  type BuiltInventory,
+  type InventoryConfig,
+} from './build';
+export {
+  applyInventoryDelta,
+  diffInventory,
+  isEmptyDelta,
+  type CollectionDelta,
+  type InventoryDelta,
+} from './delta';
 export { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
-export { usedFraction } from './pool-views';
+export { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from './collections';

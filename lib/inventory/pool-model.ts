@@ -2,6 +2,7 @@ import { blockRange, readPool, readPoolConditions, type PoolView as CiliumPoolVi
 import type { CiliumLoadBalancerIPPool, PoolBlock } from '../cilium/objects';
 import { formatAddr, rangeFrom, rangeSize, rangeTo, type IpRange } from '../net';
 import type { ObjectRef } from './types';
+import { compareNatural } from './view/format';
 
 // A pool as the inventory needs it: parsed blocks (both API versions, and the pre-1.16 `cidrs`),
 // which addresses allowFirstLastIPs withholds, and what its Cilium conditions say.
@@ -77,7 +78,7 @@ export function poolModel(pool: CiliumLoadBalancerIPPool): PoolModel {
   };
 }
 
-/** Pools by name, the order every screen lists them in; unreadable ones go to `errors`. */
+/** Pools in natural name order (pool-2 before pool-10), the order every screen lists them in; unreadable ones go to `errors`. */
 export function poolModels(
   pools: CiliumLoadBalancerIPPool[],
   errors: { ref: ObjectRef; error: string }[] = [],
@@ -97,7 +98,7 @@ export function poolModels(
       });
     }
   }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out.sort((a, b) => compareNatural(a.name, b.name));
 }
 
 /** Free of new allocations: a disabled or conflicting pool allocates nothing (existing IPs stay). */

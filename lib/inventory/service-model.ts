@@ -1,9 +1,12 @@
-import { requestedIPs, serviceSatisfiedCondition } from '../cilium';
+import { ANNOTATION, getAnnotation, requestedIPs, serviceSatisfiedCondition } from '../cilium';
 import type { Service } from '../cilium/objects';
 import { canonicalAddr, formatAddr } from '../net';
 import { announcerOf, serviceLease, type LeaseIndex, type LeaseState } from './announcer';
 import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
 import type { ObjectRef, ServiceView } from './types';
+import { refText } from './view/format';
+
+export { refText };
 
 // One Service as the inventory sees it. Its addresses come from status.loadBalancer.ingress, what
 // Cilium actually wrote, never from re-running the allocator.
@@ -24,7 +27,6 @@ export const serviceRef = (svc: Service): ObjectRef => ({
   name: svc.metadata.name,
 });
 
-export const refText = (r: ObjectRef): string => (r.namespace ? `${r.namespace}/${r.name}` : r.name);
 
 /** Ingress IPs in Cilium's canonical form, in status order, without duplicates. */
 export function ingressIps(svc: Service): string[] {
@@ -67,9 +69,11 @@ export function serviceModel(
     columns,
     lease,
     view: {
+      key: `${namespace}/${svc.metadata.name}`,
       namespace,
       name: svc.metadata.name,
       displayName: columns.service,
+      displayNamespace: columns.namespace,
       type: columns.type,
       notes: columns.notes,
       gateway: columns.gateway,
@@ -79,6 +83,8 @@ export function serviceModel(
       reason: cond?.reason || null,
       message: cond?.message || null,
       announcer: announcerOf(lease),
+      sharingKey:
+        getAnnotation(svc.metadata.annotations, ANNOTATION.sharingKey, ANNOTATION.sharingKeyAlias).value || null,
       // No object spread: it is the costliest line of a 10,000-Service build.
       ports: (svc.spec?.ports ?? []).map((p) =>
         p.name

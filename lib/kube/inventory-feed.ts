@@ -1,8 +1,7 @@
 import 'server-only';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
-import { diffInventory, type InventoryDelta } from '../inventory/delta';
+import { diffInventory, isEmptyDelta, type InventoryDelta } from '../inventory/delta';
 import type { Inventory } from '../inventory/types';
-import { isEmptyDelta } from './delta-empty';
 
 // One inventory for the whole process: rebuilt once per burst of informer changes (debounced), never
 // per request or per SSE client. Versions only move when the inventory actually changed, and the

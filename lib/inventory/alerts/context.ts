@@ -3,9 +3,13 @@ import { formatAddr, parseAddr, rangeContains, type IpRange } from '../../net';
 import type { KubeNode } from '../../cilium/objects';
 import type { DiagnoseFn } from '../diagnose';
 import { poolAllocates, type PoolModel } from '../pool-model';
-import type { PoolRowStats } from '../rows';
+import type { PoolRowStats } from '../pool-stats';
 import { refText, type ServiceModel } from '../service-model';
 import type { Alert, PoolView } from '../types';
+
+/** What a rule returns: an alert without its rule name (the rule table adds it) and, when alerts of
+ * one rule share a cause and a fix, that cause (else each alert is its own group). */
+export type RuleAlert = Omit<Alert, 'rule' | 'cause'> & { cause?: string };
 
 // Everything an alert rule may look at, computed once per build. Rules are small pure functions
 // `(ctx) => Alert[]`, each with its own test.
@@ -28,7 +32,7 @@ export interface AlertContext {
   diagnose?: DiagnoseFn;
 }
 
-export type AlertRule = (ctx: AlertContext) => Alert[];
+export type AlertRule = (ctx: AlertContext) => RuleAlert[];
 
 /** "media/jellyfin (Jellyfin)": the object, and what the table calls it when that differs. */
 export function holderText(s: ServiceModel): string {

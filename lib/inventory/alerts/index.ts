@@ -1,37 +1,71 @@
 import type { Alert } from '../types';
 import type { AlertContext, AlertRule } from './context';
+import type { GroupWordings } from './group';
 import { leaseAlerts, l2PolicyAlerts, l2PolicyNodeAlerts, orphanAlerts } from './network';
 import { pendingAlerts } from './pending';
 import { conflictAlerts, disabledPoolAlerts, fullPoolAlerts, invalidBlockAlerts } from './pools';
 import { unhandledAlerts } from './unhandled';
 
-export type { AlertContext, AlertRule } from './context';
+export type { AlertContext, AlertRule, RuleAlert } from './context';
+
+/** One alert rule: its name (every alert it raises carries it) and its function. Rules are data. */
+export interface RuleDef {
+  name: string;
+  run: AlertRule;
+}
 
 /** Every rule, in the order their alerts read best within one severity. */
-export const ALERT_RULES: AlertRule[] = [
-  pendingAlerts,
-  unhandledAlerts,
-  conflictAlerts,
-  invalidBlockAlerts,
-  disabledPoolAlerts,
-  fullPoolAlerts,
-  orphanAlerts,
-  l2PolicyAlerts,
-  l2PolicyNodeAlerts,
-  leaseAlerts,
+export const ALERT_RULES: RuleDef[] = [
+  { name: 'pending', run: pendingAlerts },
+  { name: 'unhandled', run: unhandledAlerts },
+  { name: 'pool-conflict', run: conflictAlerts },
+  { name: 'pool-invalid-block', run: invalidBlockAlerts },
+  { name: 'pool-disabled', run: disabledPoolAlerts },
+  { name: 'pool-full', run: fullPoolAlerts },
+  { name: 'orphan-ip', run: orphanAlerts },
+  { name: 'l2-policy', run: l2PolicyAlerts },
+  { name: 'l2-policy-nodes', run: l2PolicyNodeAlerts },
+  { name: 'lease', run: leaseAlerts },
 ];
+
+/** Group words per rule, for alerts that share a cause (filled in per rule). */
+export const GROUP_WORDINGS: GroupWordings = {};
 
 const RANK: Record<Alert['severity'], number> = { error: 0, warning: 1, info: 2 };
 
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** An alert in place of a rule that threw: the rest of the alerts still stand. */
+function ruleFailed(rule: string, err: unknown): Alert {
+  return {
+    id: `rule-failed:${rule}`,
+    rule: 'rule-failed',
+    cause: rule,
+    severity: 'warning',
+    title: `The dashboard could not check '${rule}'`,
+    detail: `Its alert rule failed on this cluster's data (${message(err)}); every other rule was checked.`,
+    fix: 'Report this with the server log; the alerts of this rule are missing until it is fixed.',
+    subject: { kind: 'Service', name: rule },
+  };
+}
+
 /** All alerts, most severe first; ids are unique (a later duplicate is dropped). */
-export function buildAlerts(ctx: AlertContext, rules: AlertRule[] = ALERT_RULES): Alert[] {
+export function buildAlerts(ctx: AlertContext, rules: RuleDef[] = ALERT_RULES): Alert[] {
   const seen = new Set<string>();
   const out: Alert[] = [];
   for (const rule of rules) {
-    for (const a of rule(ctx)) {
+    let raised;
+    try {
+      raised = rule.run(ctx);
+    } catch (err) {
+      console.error(`[lbipam] alert rule ${rule.name} failed:`, err);
+      out.push(ruleFailed(rule.name, err));
+      continue;
+    }
+    for (const a of raised) {
       if (seen.has(a.id)) continue;
       seen.add(a.id);
-      out.push(a);
+      out.push({ ...a, rule: rule.name, cause: a.cause ?? a.id });
     }
   }
   // Array.prototype.sort is stable: rule order is kept within a severity.

@@ -6,7 +6,7 @@ import {
   type L2PolicyView,
 } from '../../cilium';
 import { refText, type ServiceModel } from '../service-model';
-import type { Alert } from '../types';
+import type { RuleAlert } from './context';
 import {
   freeInPool,
   holderText,
@@ -21,7 +21,7 @@ import {
 // expired or sit on a node that is not Ready.
 
 export const orphanAlerts: AlertRule = (ctx) =>
-  ctx.orphans.map((ip): Alert => {
+  ctx.orphans.map((ip): RuleAlert => {
     const holders = ctx.holders.get(ip) ?? [];
     const free = holders[0] ? freeInPool(ctx, poolWithRoomFor(ctx, holders[0])) : null;
     return {
@@ -64,7 +64,7 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
       },
     ];
   }
-  return announced.flatMap((s): Alert[] => {
+  return announced.flatMap((s): RuleAlert[] => {
     const selecting = ctx.l2Policies.filter((p) => selectsAll(p) || l2PolicySelectsService(p, s.svc));
     if (selecting.some((p) => p.loadBalancerIPs)) return [];
     const name = subjectName(s);
@@ -89,7 +89,7 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
 /** A policy whose nodeSelector matches no node: the Services it selects are announced by nobody. */
 export const l2PolicyNodeAlerts: AlertRule = (ctx) => {
   if (!ctx.options.l2Announcements || ctx.nodes.length === 0) return [];
-  return ctx.l2Policies.flatMap((p): Alert[] => {
+  return ctx.l2Policies.flatMap((p): RuleAlert[] => {
     if (!p.loadBalancerIPs || ctx.nodes.some((n) => l2PolicySelectsNode(p, n))) return [];
     const affected = ctx.services.filter(
       (s) => s.view.ips.length > 0 && l2Eligible(s) && (selectsAll(p) || l2PolicySelectsService(p, s.svc)),
@@ -110,7 +110,7 @@ export const l2PolicyNodeAlerts: AlertRule = (ctx) => {
 };
 
 export const leaseAlerts: AlertRule = (ctx) =>
-  ctx.services.flatMap((s): Alert[] => {
+  ctx.services.flatMap((s): RuleAlert[] => {
     if (s.view.ips.length === 0) return [];
     const st = s.lease;
     const name = subjectName(s);

@@ -1,7 +1,7 @@
 import { describeSelector, selectsService } from '../../cilium';
 import { poolAllocates } from '../pool-model';
 import type { ServiceModel } from '../service-model';
-import type { Alert } from '../types';
+import type { RuleAlert } from './context';
 import { incompatibleAlert } from './incompatible';
 import {
   freeInPool,
@@ -168,7 +168,7 @@ function gatewayHint(s: ServiceModel, a: PendingAlert): PendingAlert {
 export const pendingAlerts: AlertRule = (ctx) =>
   ctx.services
     .filter((s) => s.view.satisfied === false)
-    .map((s): Alert => ({
+    .map((s): RuleAlert => ({
       id: serviceAlertId('pending', s),
       severity: 'error',
       subject: s.ref,

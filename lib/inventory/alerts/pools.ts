@@ -1,8 +1,9 @@
 import { selectsService } from '../../cilium';
 import { parseAddr, rangeContains } from '../../net';
-import { usedFraction } from '../pool-views';
+import { NEARLY_FULL, usedFraction } from '../view/format';
 import { refText, type ServiceModel } from '../service-model';
-import type { Alert, ObjectRef } from '../types';
+import type { ObjectRef } from '../types';
+import type { RuleAlert } from './context';
 import { listText, runsText, type AlertRule } from './context';
 
 // Pool health: overlaps Cilium marked, disabled pools that Services wait on, pools running out,
@@ -15,7 +16,7 @@ const CONFLICT = /range '([^']+)' overlaps range '([^']+)' from IP Pool '([^']+)
 export const conflictAlerts: AlertRule = (ctx) =>
   ctx.pools
     .filter((p) => p.conflicting)
-    .map((p): Alert => {
+    .map((p): RuleAlert => {
       const m = CONFLICT.exec(p.conflictMessage ?? '');
       const fix = m
         ? m[3] === p.name
@@ -51,7 +52,7 @@ function waitingOn(ctx: Parameters<AlertRule>[0], poolName: string): ServiceMode
 export const disabledPoolAlerts: AlertRule = (ctx) =>
   ctx.pools
     .filter((p) => p.disabled)
-    .flatMap((p): Alert[] => {
+    .flatMap((p): RuleAlert[] => {
       const waiting = waitingOn(ctx, p.name);
       if (waiting.length === 0) return [];
       const n = waiting.length;
@@ -68,11 +69,11 @@ export const disabledPoolAlerts: AlertRule = (ctx) =>
     });
 
 export const fullPoolAlerts: AlertRule = (ctx) =>
-  ctx.pools.flatMap((p): Alert[] => {
+  ctx.pools.flatMap((p): RuleAlert[] => {
     const v = ctx.poolViews.get(p.name);
     if (!v || v.total === '0' || p.disabled) return [];
     const fraction = usedFraction(v);
-    if (fraction < 0.9) return [];
+    if (fraction < NEARLY_FULL) return [];
     const full = v.available === '0';
     const runs = ctx.stats.get(p.name)?.freeRuns ?? [];
     return [
@@ -93,7 +94,7 @@ export const fullPoolAlerts: AlertRule = (ctx) =>
 
 export const invalidBlockAlerts: AlertRule = (ctx) =>
   ctx.pools.flatMap((p) =>
-    p.invalidBlocks.map((b): Alert => ({
+    p.invalidBlocks.map((b): RuleAlert => ({
       id: `pool-invalid-block:${p.name}:${b.index}`,
       severity: 'error',
       title: `Pool '${p.name}' has a block Cilium cannot use`,

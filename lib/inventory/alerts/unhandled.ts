@@ -1,12 +1,12 @@
 import { LB_CLASS, whyNotHandled } from '../../cilium';
-import type { Alert } from '../types';
+import type { RuleAlert } from './context';
 import { listText, serviceAlertId, subjectName, type AlertRule } from './context';
 
 // LoadBalancer Services with no LB-IPAM condition at all: Cilium either ignores them on purpose
 // (another loadBalancerClass), or LB-IPAM is dormant (no pool yet), or the operator never saw them.
 
 export const unhandledAlerts: AlertRule = (ctx) => {
-  const out: Alert[] = [];
+  const out: RuleAlert[] = [];
   for (const s of ctx.services) {
     if (s.svc.spec?.type !== 'LoadBalancer' || s.view.satisfied !== null) continue;
     const name = subjectName(s);

@@ -59,9 +59,11 @@ export function servicesOnlyInventory(input: FeedInput): Inventory {
   const services: ServiceView[] = input.state.services.map((s) => {
     const ips = (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
     return {
+      key: `${s.metadata.namespace ?? ''}/${s.metadata.name}`,
       namespace: s.metadata.namespace ?? '',
       name: s.metadata.name,
       displayName: s.metadata.name,
+      displayNamespace: s.metadata.namespace ?? '',
       type: null,
       notes: null,
       gateway: null,
@@ -71,6 +73,7 @@ export function servicesOnlyInventory(input: FeedInput): Inventory {
       reason: null,
       message: null,
       announcer: null,
+      sharingKey: null,
       ports: (s.spec.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })),
     };
   });
@@ -80,9 +83,11 @@ export function servicesOnlyInventory(input: FeedInput): Inventory {
     cluster: input.cluster,
     sources: input.sources,
     pools: [],
-    rows: [],
-    freeRanges: [],
     services,
     alerts: [],
+    nodes: [],
+    l2Policies: [],
+    announcers: [],
+    events: [],
   };
 }
