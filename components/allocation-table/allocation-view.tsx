@@ -2,24 +2,34 @@
 
 import { useQueryStates } from 'nuqs';
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Inventory } from '@/lib/inventory/types';
+import type { AllocationRow, FreeRangeRow } from '@/lib/inventory/types';
+import { plural } from '@/lib/inventory/view/format';
 import { AllocationTable } from './allocation-table';
 import { NoMatches, NoPools } from './empty-states';
 import { FilterBar } from './filter-bar';
 import { matchesFilters, tableFilterParsers, type TableFilters } from './table-filters';
 import { addressCount, tableRecords } from './table-records';
 
-const plural = (n: number | bigint, one: string, many: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 || n === 1n ? one : many}`;
-
-/** Filters (kept in the URL) + the table + its empty states. Must sit under <Suspense> (nuqs). */
+/**
+ * Filters (kept in the URL) + the table + its empty states. Must sit under <Suspense> (nuqs).
+ * `poolNames` feeds the pool filter; `fixedPool` hides it (a pool's own screen).
+ */
 export function AllocationView({
-  inventory,
+  rows,
+  freeRanges,
+  poolNames,
+  fixedPool,
+  title = 'IP allocations',
 }: {
-  inventory: Pick<Inventory, 'rows' | 'freeRanges' | 'pools'>;
+  rows: AllocationRow[];
+  freeRanges: FreeRangeRow[];
+  poolNames: string[];
+  fixedPool?: string;
+  title?: string;
 }) {
-  const [filters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
-  const all = useMemo(() => tableRecords(inventory), [inventory]);
+  const [urlFilters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
+  const filters = fixedPool === undefined ? urlFilters : { ...urlFilters, pool: null };
+  const all = useMemo(() => tableRecords({ rows, freeRanges }), [rows, freeRanges]);
   // The input follows every keystroke; the table catches up when React has time (10k rows).
   const deferred = useDeferredValue(filters);
   const shown = useMemo(() => all.filter((r) => matchesFilters(r, deferred)), [all, deferred]);
@@ -48,16 +58,16 @@ export function AllocationView({
     <section aria-labelledby="allocations-title" className="rounded-lg border border-zinc-200 bg-white">
       <header className="flex items-center gap-3 border-b border-zinc-100 px-4 py-2">
         <h2 id="allocations-title" className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
-          IP allocations
+          {title}
         </h2>
       </header>
-      {inventory.pools.length === 0 ? (
+      {poolNames.length === 0 && rows.length === 0 ? (
         <NoPools />
       ) : (
         <>
           <FilterBar
             filters={filters}
-            pools={inventory.pools.map((p) => p.name)}
+            pools={fixedPool === undefined ? poolNames : null}
             onChange={change}
             onClear={clear}
             summary={summary}

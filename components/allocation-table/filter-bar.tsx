@@ -16,7 +16,8 @@ export function FilterBar({
   summary,
 }: {
   filters: TableFilters;
-  pools: string[];
+  /** null: no pool filter (the table shows one pool). */
+  pools: string[] | null;
   onChange: (patch: Partial<TableFilters>) => void;
   onClear: () => void;
   summary: string;
@@ -70,23 +71,25 @@ export function FilterBar({
           </option>
         ))}
       </select>
-      <select
-        aria-label="Pool"
-        value={filters.pool ?? ''}
-        onChange={(e) => onChange({ pool: e.target.value || null })}
-        className={field}
-      >
-        <option value="">All pools</option>
-        {pools.map((p) => (
-          <option key={p} value={p}>
-            {p}
-          </option>
-        ))}
-        {/* A shared link may name a pool that has since been deleted: show it rather than lie. */}
-        {filters.pool !== null && !pools.includes(filters.pool) ? (
-          <option value={filters.pool}>{filters.pool} (not in cluster)</option>
-        ) : null}
-      </select>
+      {pools === null ? null : (
+        <select
+          aria-label="Pool"
+          value={filters.pool ?? ''}
+          onChange={(e) => onChange({ pool: e.target.value || null })}
+          className={field}
+        >
+          <option value="">All pools</option>
+          {pools.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+          {/* A shared link may name a pool that has since been deleted: show it rather than lie. */}
+          {filters.pool !== null && !pools.includes(filters.pool) ? (
+            <option value={filters.pool}>{filters.pool} (not in cluster)</option>
+          ) : null}
+        </select>
+      )}
       {isFiltering(filters) ? (
         <Button variant="ghost" onClick={onClear}>
           Clear

@@ -1,4 +1,4 @@
-import type { AllocationRow, FreeRangeRow, Inventory, ObjectRef, RowStatus } from '@/lib/inventory/types';
+import type { AllocationRow, FreeRangeRow, ObjectRef, RowStatus } from '@/lib/inventory/types';
 import { ipSortKey } from './ip-order';
 
 /** One line of the allocation table: an address, or a summarised range of free addresses. */
@@ -65,7 +65,7 @@ function fromRange(r: FreeRangeRow): TableRecord {
 }
 
 /** Rows and summarised free ranges as one list, in IP order. */
-export function tableRecords(inv: Pick<Inventory, 'rows' | 'freeRanges'>): TableRecord[] {
+export function tableRecords(inv: { rows: AllocationRow[]; freeRanges: FreeRangeRow[] }): TableRecord[] {
   const keyed = [...inv.rows.map(fromRow), ...inv.freeRanges.map(fromRange)].map((r) => ({
     r,
     k: ipSortKey(r.ip),

@@ -1,44 +1,41 @@
 'use client';
 
-import { useState } from 'react';
+import Link from 'next/link';
 import type { PoolView } from '@/lib/inventory/types';
-import { Button } from '../ui/button';
 import { Panel } from '../ui/panel';
 import { PoolCard } from './pool-card';
 
-// Pools that need attention first (conflicting, disabled), then in the inventory's order.
+// Pools that need attention first (conflicting, disabled), then in natural name order.
 const attention = (p: PoolView) => (p.conflicting ? 0 : p.disabled ? 1 : 2);
-const FIRST_SHOWN = 6;
 
-export function PoolSummary({
-  pools,
-  onShowPool,
-}: {
-  pools: PoolView[];
-  onShowPool?: (name: string) => void;
-}) {
-  const [all, setAll] = useState(false);
-  if (pools.length === 0) return null;
-  const ordered = pools
+export function orderPools(pools: readonly PoolView[]): PoolView[] {
+  return pools
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => attention(a.p) - attention(b.p) || a.i - b.i);
-  const shown = all ? ordered : ordered.slice(0, FIRST_SHOWN);
-  const more = pools.length - FIRST_SHOWN;
+    .sort((a, b) => attention(a.p) - attention(b.p) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/** Pools as dense lines; `limit` shows the first few with a link to the full list. */
+export function PoolSummary({ pools, limit }: { pools: readonly PoolView[]; limit?: number }) {
+  if (pools.length === 0) return null;
+  const ordered = orderPools(pools);
+  const shown = limit === undefined ? ordered : ordered.slice(0, limit);
+  const more = pools.length - shown.length;
   return (
     <Panel
       id="pools"
-      title={`Pools · ${pools.length}`}
+      title={`Pools · ${pools.length.toLocaleString('en-US')}`}
       aside={
         more > 0 ? (
-          <Button variant="ghost" onClick={() => setAll((a) => !a)} aria-expanded={all}>
-            {all ? 'Show fewer' : `Show all ${pools.length}`}
-          </Button>
+          <Link href="/pools" className="text-xs font-medium text-sky-700 hover:underline">
+            All {pools.length.toLocaleString('en-US')} pools →
+          </Link>
         ) : null
       }
     >
       <ul className="divide-y divide-zinc-100">
-        {shown.map(({ p }) => (
-          <PoolCard key={p.name} pool={p} onShow={onShowPool} />
+        {shown.map((p) => (
+          <PoolCard key={p.name} pool={p} />
         ))}
       </ul>
     </Panel>

@@ -1,9 +1,9 @@
-import { usageRatio } from './usage';
+import { NEARLY_FULL, usedFraction } from '@/lib/inventory/view/format';
 
 export function UsageBar({ used, total, label }: { used: string; total: string; label: string }) {
-  const ratio = usageRatio(used, total);
+  const ratio = usedFraction({ used, total });
   const pct = Math.min(100, Math.round(ratio * 100));
-  const color = ratio >= 0.9 ? 'bg-rose-500' : ratio >= 0.75 ? 'bg-amber-500' : 'bg-sky-600';
+  const color = ratio >= NEARLY_FULL ? 'bg-rose-500' : ratio >= 0.75 ? 'bg-amber-500' : 'bg-sky-600';
   return (
     <div
       role="meter"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from '../cilium/cluster-state';
 import { buildInventory } from './build';
-import { alertById, config, holding, pool, state } from './testing/fixtures';
+import { alertById, config, holding, pool, rowsOf, state } from './testing/fixtures';
 
 describe('buildInventory on bad input', () => {
   it('leaves malformed objects out with an alert naming them, instead of crashing', () => {
@@ -27,7 +27,7 @@ describe('buildInventory on bad input', () => {
       nodes: [{ metadata: { name: 'n' }, status: { conditions: 'Ready' } } as never],
     });
     const inv = buildInventory(bad, null, config());
-    expect(inv.rows.map((r) => [r.ip, r.status])).toEqual([
+    expect(rowsOf(inv).map((r) => [r.ip, r.status])).toEqual([
       ['10.0.0.1', 'allocated'],
       ['10.0.0.2', 'available'],
     ]);
@@ -41,14 +41,22 @@ describe('buildInventory on bad input', () => {
       services: [holding('a', 'x', '10.0.0.0'), holding('a', 'x', '10.0.0.0')],
     });
     const inv = buildInventory(s, null, config());
-    expect(inv.rows.map((r) => r.key)).toEqual(['p/10.0.0.0', 'p/10.0.0.1']);
+    expect(rowsOf(inv).map((r) => r.key)).toEqual(['p/10.0.0.0', 'p/10.0.0.1']);
     expect(inv.services).toHaveLength(1);
-    expect(inv.rows[0].holders).toHaveLength(1);
+    expect(rowsOf(inv)[0].holders).toHaveLength(1);
   });
 
   it('accepts a state with missing lists', () => {
     const inv = buildInventory({ services: [] } as unknown as ClusterState, null, config());
-    expect(inv).toMatchObject({ rows: [], pools: [], services: [], alerts: [] });
+    expect(inv).toMatchObject({
+      pools: [],
+      services: [],
+      alerts: [],
+      nodes: [],
+      l2Policies: [],
+      announcers: [],
+      events: [],
+    });
   });
 
   it('refuses a config without a usable clock value, naming the field', () => {

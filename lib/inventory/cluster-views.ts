@@ -13,7 +13,9 @@ export function l2PolicyViews(policies: CiliumL2Policy[], nodes: KubeNode[]): L2
     .map((p) => ({
       name: p.name,
       serviceSelector: describeSelector(p.serviceSelector),
-      nodeSelector: p.nodeSelector ? describeSelector(p.nodeSelector).replace('every Service', 'every node') : 'every node',
+      nodeSelector: p.nodeSelector
+        ? describeSelector(p.nodeSelector).replace('every Service', 'every node')
+        : 'every node',
       interfaces: p.interfaces,
       externalIPs: p.externalIPs,
       loadBalancerIPs: p.loadBalancerIPs,
@@ -30,9 +32,14 @@ function readyOf(n: KubeNode): { ready: boolean | null; reason: string | null } 
   return { ready: false, reason: c.message || c.reason || `Ready=${c.status}` };
 }
 
-export function nodeViews(nodes: KubeNode[], policies: L2PolicyView[], announcers: AnnouncerView[]): NodeView[] {
+export function nodeViews(
+  nodes: KubeNode[],
+  policies: L2PolicyView[],
+  announcers: AnnouncerView[],
+): NodeView[] {
   const counts = new Map<string, number>();
-  for (const a of announcers) if (a.state === 'held' && a.holder) counts.set(a.holder, (counts.get(a.holder) ?? 0) + 1);
+  for (const a of announcers)
+    if (a.state === 'held' && a.holder) counts.set(a.holder, (counts.get(a.holder) ?? 0) + 1);
   return nodes
     .map((n): NodeView => {
       const { ready, reason } = readyOf(n);
@@ -51,8 +58,7 @@ export function nodeViews(nodes: KubeNode[], policies: L2PolicyView[], announcer
     .sort((a, b) => compareNatural(a.name, b.name));
 }
 
-const leaseStateName = (s: LeaseState): AnnouncerView['state'] | null =>
-  s.kind === 'none' ? null : s.kind;
+const leaseStateName = (s: LeaseState): AnnouncerView['state'] | null => (s.kind === 'none' ? null : s.kind);
 
 /** One row per Service that has an L2 announcement lease, in Service order. */
 export function announcerViews(services: ServiceModel[]): AnnouncerView[] {
@@ -77,7 +83,8 @@ export function announcerViews(services: ServiceModel[]): AnnouncerView[] {
   return out;
 }
 
-const eventTime = (e: KubeEvent) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? null;
+const eventTime = (e: KubeEvent) =>
+  e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? null;
 
 /** Events newest first (lib/kube already bounds how many are kept). */
 export function eventViews(events: KubeEvent[]): EventView[] {

@@ -1,75 +1,141 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyInventoryDelta, diffInventory } from './delta';
-import type { Alert, AllocationRow, FreeRangeRow, Inventory, PoolView, ServiceView } from './types';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from './collections';
+import { applyCollectionDelta, applyInventoryDelta, diffInventory, isEmptyDelta } from './delta';
+import type {
+  AlertGroup,
+  AnnouncerView,
+  EventView,
+  Inventory,
+  InventoryCollections,
+  L2PolicyView,
+  NodeView,
+  PoolView,
+  ServiceView,
+} from './types';
 
 // Small key spaces so that two generated inventories share many keys (updates, moves, removals).
 const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
 const text = fc.option(fc.constantFrom('x', 'y', 'z'), { nil: null });
+const ref = fc.record({ kind: fc.constant('Service' as const), namespace: fc.constant('ns'), name: key });
 
-const row: fc.Arbitrary<AllocationRow> = fc.record({
-  key,
-  ip: fc.constantFrom('10.0.0.1', '10.0.0.2'),
-  pool: fc.constantFrom('p', 'q', ''),
-  status: fc.constantFrom('allocated', 'available', 'reserved', 'unallocatable', 'contested'),
-  holders: fc.array(
-    fc.record({ kind: fc.constant('Service' as const), namespace: fc.constant('ns'), name: key }),
-    { maxLength: 2 },
-  ),
-  service: text,
-  namespace: text,
-  type: text,
-  notes: text,
-  announcer: text,
-  waiting: fc.constant([]),
-});
-const freeRange: fc.Arbitrary<FreeRangeRow> = fc.record({
-  key,
-  pool: fc.constant('p'),
-  from: key,
-  to: key,
-  count: fc.constantFrom('1', '9'),
-  status: fc.constantFrom('available' as const, 'unallocatable' as const),
-});
 const pool: fc.Arbitrary<PoolView> = fc.record({
   name: key,
   disabled: fc.boolean(),
   conflicting: fc.boolean(),
   conflictMessage: text,
+  allocates: fc.boolean(),
   total: fc.constantFrom('20', '256'),
   used: fc.constantFrom('0', '11'),
   available: fc.constantFrom('9', '20'),
-  blocks: fc.array(fc.record({ from: key, to: key, label: text.map((t) => t ?? '') }), { maxLength: 2 }),
+  reported: fc.option(
+    fc.record({ total: fc.constant('20'), used: fc.constantFrom('1', '2'), available: fc.constant('19') }),
+    {
+      nil: null,
+    },
+  ),
+  blocks: fc.array(
+    fc.record({
+      from: key,
+      to: key,
+      label: text.map((t) => t ?? ''),
+      size: fc.constantFrom('1', '256'),
+      reserved: fc.array(key, { maxLength: 2 }),
+      summarised: fc.boolean(),
+    }),
+    { maxLength: 2 },
+  ),
   summarised: fc.boolean(),
+  serviceSelector: fc.constantFrom('every Service', 'app=x'),
 });
-const service: fc.Arbitrary<ServiceView> = fc.record({
-  namespace: fc.constantFrom('ns', 'media'),
-  name: key,
-  displayName: key,
-  type: text,
-  notes: text,
-  gateway: text,
-  ips: fc.array(key, { maxLength: 2 }),
-  requestedIps: fc.array(key, { maxLength: 2 }),
-  satisfied: fc.option(fc.boolean(), { nil: null }),
-  reason: text,
-  message: text,
-  announcer: text,
-  ports: fc.array(fc.record({ port: fc.integer({ min: 1, max: 3 }), protocol: fc.constant('TCP') }), {
-    maxLength: 2,
-  }),
-});
-const alert: fc.Arbitrary<Alert> = fc.record({
+const service: fc.Arbitrary<ServiceView> = fc
+  .record({
+    namespace: fc.constantFrom('ns', 'media'),
+    name: key,
+    displayName: key,
+    displayNamespace: fc.constantFrom('ns', 'media'),
+    type: text,
+    notes: text,
+    gateway: text,
+    ips: fc.array(key, { maxLength: 2 }),
+    requestedIps: fc.array(key, { maxLength: 2 }),
+    satisfied: fc.option(fc.boolean(), { nil: null }),
+    reason: text,
+    message: text,
+    announcer: text,
+    sharingKey: text,
+    ports: fc.array(fc.record({ port: fc.integer({ min: 1, max: 3 }), protocol: fc.constant('TCP') }), {
+      maxLength: 2,
+    }),
+  })
+  .map((s) => ({ key: `${s.namespace}/${s.name}`, ...s }));
+const alert: fc.Arbitrary<AlertGroup> = fc.record({
   id: key,
-  severity: fc.constantFrom('error', 'warning', 'info'),
+  rule: fc.constantFrom('pending', 'lease'),
+  cause: key,
+  severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
   title: key,
   detail: key,
   fix: text,
-  subject: fc.record({ kind: fc.constant('Service' as const), name: key }),
+  count: fc.integer({ min: 1, max: 3 }),
+  subjects: fc.array(ref, { maxLength: 2 }),
+  revision: key,
+});
+const node: fc.Arbitrary<NodeView> = fc.record({
+  name: key,
+  ready: fc.option(fc.boolean(), { nil: null }),
+  notReadyReason: text,
+  addresses: fc.array(fc.record({ type: fc.constant('InternalIP'), address: key }), { maxLength: 1 }),
+  l2Policies: fc.array(key, { maxLength: 2 }),
+  announcing: fc.integer({ min: 0, max: 3 }),
+});
+const l2Policy: fc.Arbitrary<L2PolicyView> = fc.record({
+  name: key,
+  serviceSelector: key,
+  nodeSelector: key,
+  interfaces: fc.array(key, { maxLength: 2 }),
+  externalIPs: fc.boolean(),
+  loadBalancerIPs: fc.boolean(),
+  nodes: fc.array(key, { maxLength: 2 }),
+});
+const announcer: fc.Arbitrary<AnnouncerView> = fc.record({
+  key,
+  service: ref,
+  lease: fc.record({ namespace: fc.constant('kube-system'), name: key }),
+  holder: text,
+  state: fc.constantFrom('held' as const, 'expired' as const, 'unheld' as const),
+  acquireTime: text,
+  renewTime: text,
+  durationSeconds: fc.option(fc.constant(15), { nil: null }),
+  transitions: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+  ips: fc.array(key, { maxLength: 2 }),
+});
+const event: fc.Arbitrary<EventView> = fc.record({
+  key,
+  type: fc.constantFrom('Normal', 'Warning'),
+  reason: key,
+  message: key,
+  object: fc.record({ kind: fc.constant('Service'), namespace: text, name: key }),
+  count: fc.integer({ min: 1, max: 3 }),
+  lastSeen: text,
 });
 
-const unique = <T>(arb: fc.Arbitrary<T>, k: (t: T) => string) =>
-  fc.uniqueArray(arb, { selector: k, maxLength: 6 });
+// One arbitrary per collection, so the table below cannot miss one: TypeScript requires them all.
+const items: { [K in CollectionName]: fc.Arbitrary<InventoryCollections[K][number]> } = {
+  pools: pool,
+  services: service,
+  alerts: alert,
+  nodes: node,
+  l2Policies: l2Policy,
+  announcers: announcer,
+  events: event,
+};
+
+const collection = <K extends CollectionName>(c: K) =>
+  fc.uniqueArray(items[c] as fc.Arbitrary<InventoryCollections[K][number]>, {
+    selector: (v) => COLLECTIONS[c].key(v),
+    maxLength: 6,
+  });
 
 // JSON round trip: the Inventory travels as JSON, and fast-check's records have no prototype.
 const asJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -92,11 +158,13 @@ const inventory: fc.Arbitrary<Inventory> = fc
       }),
       { maxLength: 2 },
     ),
-    pools: unique(pool, (p) => p.name),
-    rows: unique(row, (r) => r.key),
-    freeRanges: unique(freeRange, (r) => r.key),
-    services: unique(service, (s) => `${s.namespace}/${s.name}`),
-    alerts: unique(alert, (a) => a.id),
+    pools: collection('pools'),
+    services: collection('services'),
+    alerts: collection('alerts'),
+    nodes: collection('nodes'),
+    l2Policies: collection('l2Policies'),
+    announcers: collection('announcers'),
+    events: collection('events'),
   })
   .map(asJson);
 
@@ -110,14 +178,37 @@ describe('diffInventory / applyInventoryDelta', () => {
     );
   });
 
+  // Each collection on its own, as the browser applies them (each cached part separately).
+  for (const c of COLLECTION_NAMES) {
+    it(`round-trips the ${c} collection alone`, () => {
+      fc.assert(
+        fc.property(inventory, collection(c), (base, nextItems) => {
+          const next = asJson({ ...base, version: base.version + 1, [c]: nextItems });
+          const delta = diffInventory(base, next);
+          expect(applyCollectionDelta(c, base[c] as never, delta)).toStrictEqual(next[c]);
+          // Only this collection may appear in the delta.
+          expect(Object.keys(delta.collections).filter((k) => k !== c)).toEqual([]);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
   it('still reproduces next when keys are duplicated (falls back to replacing the collection)', () => {
     fc.assert(
-      fc.property(inventory, fc.array(row, { maxLength: 6 }), fc.boolean(), (base, rows, sameKeys) => {
-        // sameKeys: duplicated keys in the same order on both sides (the in-place fast path).
-        const prev = sameKeys ? asJson({ ...base, rows: rows.map((r) => ({ ...r, notes: 'old' })) }) : base;
-        const next = asJson({ ...base, version: base.version + 1, rows });
-        expect(applyInventoryDelta(prev, diffInventory(prev, next))).toStrictEqual(next);
-      }),
+      fc.property(
+        inventory,
+        fc.array(service, { maxLength: 6 }),
+        fc.boolean(),
+        (base, services, sameKeys) => {
+          // sameKeys: duplicated keys in the same order on both sides (the in-place fast path).
+          const prev = sameKeys
+            ? asJson({ ...base, services: services.map((s) => ({ ...s, notes: 'old' })) })
+            : base;
+          const next = asJson({ ...base, version: base.version + 1, services });
+          expect(applyInventoryDelta(prev, diffInventory(prev, next))).toStrictEqual(next);
+        },
+      ),
     );
   });
 
@@ -130,18 +221,19 @@ describe('diffInventory / applyInventoryDelta', () => {
     );
   });
 
-  it('sends only what changed', () => {
+  it('sends only what changed, and nothing for an unchanged inventory', () => {
     fc.assert(
       fc.property(inventory, (prev) => {
-        fc.pre(prev.rows.length > 0);
-        const changed = { ...prev.rows[0], announcer: 'node-x', status: 'contested' as const };
-        const next = { ...prev, version: prev.version + 1, rows: [changed, ...prev.rows.slice(1)] };
+        fc.pre(prev.services.length > 0);
+        const changed = { ...prev.services[0], announcer: 'node-x', satisfied: false };
+        const next = { ...prev, version: prev.version + 1, services: [changed, ...prev.services.slice(1)] };
         const d = diffInventory(prev, next);
-        expect(d.rows).toEqual({ upserts: [changed], removals: [] });
-        expect(d.services).toEqual({ upserts: [], removals: [] });
+        expect(d.collections).toEqual({ services: { upserts: [changed], removals: [] } });
         expect(d.cluster).toBeUndefined();
         expect(d.fromVersion).toBe(prev.version);
         expect(d.toVersion).toBe(prev.version + 1);
+        expect(isEmptyDelta(d)).toBe(false);
+        expect(isEmptyDelta(diffInventory(prev, { ...prev, version: prev.version + 1 }))).toBe(true);
       }),
     );
   });
@@ -149,11 +241,11 @@ describe('diffInventory / applyInventoryDelta', () => {
   it('keeps the very same arrays for collections the delta does not touch', () => {
     fc.assert(
       fc.property(inventory, (prev) => {
-        fc.pre(prev.rows.length > 0);
-        const next = { ...prev, version: prev.version + 1, services: [] };
+        fc.pre(prev.services.length > 0);
+        const next = { ...prev, version: prev.version + 1, alerts: [] };
         const applied = applyInventoryDelta(prev, diffInventory(prev, next));
-        // Same identity, so the browser's memoised table records survive an unrelated change.
-        expect(applied?.rows).toBe(prev.rows);
+        // Same identity, so the browser's memoised rows survive an unrelated change.
+        expect(applied?.services).toBe(prev.services);
         expect(applied?.pools).toBe(prev.pools);
       }),
     );

@@ -92,7 +92,11 @@ export function applyCollection<T>(prev: T[], delta: CollectionDelta<T>, key: (t
 export const isEmptyCollectionDelta = (c: CollectionDelta<unknown> | undefined): boolean =>
   c === undefined || (!('replace' in c) && c.upserts.length === 0 && c.removals.length === 0 && !c.order);
 
-function diffOne<K extends CollectionName>(c: K, prev: Inventory, next: Inventory): CollectionDelta<ItemOf<K>> {
+function diffOne<K extends CollectionName>(
+  c: K,
+  prev: Inventory,
+  next: Inventory,
+): CollectionDelta<ItemOf<K>> {
   return diffCollection(prev[c] as ItemOf<K>[], next[c] as ItemOf<K>[], COLLECTIONS[c].key);
 }
 
@@ -118,7 +122,9 @@ export function isEmptyDelta(d: InventoryDelta): boolean {
   return (
     d.cluster === undefined &&
     d.sources === undefined &&
-    COLLECTION_NAMES.every((c) => isEmptyCollectionDelta(d.collections[c] as CollectionDelta<unknown> | undefined))
+    COLLECTION_NAMES.every((c) =>
+      isEmptyCollectionDelta(d.collections[c] as CollectionDelta<unknown> | undefined),
+    )
   );
 }
 
@@ -142,6 +148,7 @@ export function applyInventoryDelta(prev: Inventory, delta: InventoryDelta): Inv
     cluster: delta.cluster ?? prev.cluster,
     sources: delta.sources ?? prev.sources,
   };
-  for (const c of COLLECTION_NAMES) (next as unknown as Record<string, unknown>)[c] = applyCollectionDelta(c, prev[c] as never, delta);
+  for (const c of COLLECTION_NAMES)
+    (next as unknown as Record<string, unknown>)[c] = applyCollectionDelta(c, prev[c] as never, delta);
   return next;
 }

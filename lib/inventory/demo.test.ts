@@ -11,7 +11,7 @@ import type {
 import { LbIpamEngine } from '../ipam';
 import { demoObjects } from '../sim/seeds/demo';
 import { buildInventory } from './build';
-import { config } from './testing/fixtures';
+import { config, rowsOf } from './testing/fixtures';
 import { seedTable } from '../../test/fixtures/seed-table';
 
 // The demo seed through the real engine, the way the embedded cluster's LB-IPAM controller does
@@ -63,14 +63,18 @@ describe('the demo cluster through the engine and the inventory', () => {
 
   it("reproduces the page's IP Allocation Table row for row", () => {
     expect(
-      inv.rows.map(({ ip, service, namespace, type, notes }) => ({ ip, service, namespace, type, notes })),
+      rowsOf(inv).map(({ ip, service, namespace, type, notes }) => ({ ip, service, namespace, type, notes })),
     ).toEqual(expectedRows);
     const available = expectedRows.filter((r) => r.service === null).map((r) => r.ip);
-    expect(inv.rows.filter((r) => r.status === 'available').map((r) => r.ip)).toEqual(available);
+    expect(
+      rowsOf(inv)
+        .filter((r) => r.status === 'available')
+        .map((r) => r.ip),
+    ).toEqual(available);
   });
 
   it('shows .229 contested: Jellyfin holds it, Plex waits for it', () => {
-    const row = inv.rows.find((r) => r.ip === '192.168.0.229');
+    const row = rowsOf(inv).find((r) => r.ip === '192.168.0.229');
     expect(row).toMatchObject({
       status: 'contested',
       holders: [{ kind: 'Service', namespace: 'media', name: 'jellyfin' }],
@@ -79,14 +83,16 @@ describe('the demo cluster through the engine and the inventory', () => {
   });
 
   it('raises plex as pending, with the cause and a concrete fix', () => {
-    expect(inv.alerts.find((a) => a.id === 'pending:media/plex')).toEqual({
+    expect(inv.alerts.find((a) => a.id === 'pending:media/plex')).toMatchObject({
       id: 'pending:media/plex',
+      rule: 'pending',
+      count: 1,
       severity: 'error',
       title: 'media/plex is pending: 192.168.0.229 is already allocated',
       detail:
         '192.168.0.229 is held by media/jellyfin (Jellyfin). Cilium gives a requested address to whichever Service it processed first.',
       fix: "Request a free address instead — free in pool 'pool': 192.168.0.223–192.168.0.225, 192.168.0.232–192.168.0.237 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
-      subject: { kind: 'Service', namespace: 'media', name: 'plex' },
+      subjects: [{ kind: 'Service', namespace: 'media', name: 'plex' }],
     });
   });
 
@@ -104,11 +110,24 @@ describe('the demo cluster through the engine and the inventory', () => {
         disabled: false,
         conflicting: false,
         conflictMessage: null,
+        allocates: true,
+        // Ours (from what the Services hold) and Cilium's (from its status conditions) agree.
         total: '20',
         used: '11',
         available: '9',
-        blocks: [{ from: '192.168.0.220', to: '192.168.0.239', label: '192.168.0.220 – 192.168.0.239' }],
+        reported: { total: '20', used: '11', available: '9' },
+        blocks: [
+          {
+            from: '192.168.0.220',
+            to: '192.168.0.239',
+            label: '192.168.0.220 – 192.168.0.239',
+            size: '20',
+            reserved: [],
+            summarised: false,
+          },
+        ],
         summarised: false,
+        serviceSelector: 'every Service',
       },
     ]);
   });

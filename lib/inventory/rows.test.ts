@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rowStatus } from './rows';
-import { alertById, build, holding, pool, svc } from './testing/fixtures';
+import { rowStatus } from './view/rows';
+import { alertById, build, freeRangesOf, holding, pool, rowsOf, svc } from './testing/fixtures';
 
-const statuses = (inv: ReturnType<typeof build>) => Object.fromEntries(inv.rows.map((r) => [r.ip, r.status]));
+const statuses = (inv: ReturnType<typeof build>) => Object.fromEntries(rowsOf(inv).map((r) => [r.ip, r.status]));
 
 describe('rowStatus', () => {
   it.each([
@@ -23,12 +23,12 @@ describe('allocation rows', () => {
       pools: [pool('p', [{ start: '10.0.0.1', stop: '10.0.0.3' }])],
       services: [holding('a', 'web', '10.0.0.2')],
     });
-    expect(inv.rows.map((r) => [r.key, r.status, r.service])).toEqual([
+    expect(rowsOf(inv).map((r) => [r.key, r.status, r.service])).toEqual([
       ['p/10.0.0.1', 'available', null],
       ['p/10.0.0.2', 'allocated', 'web'],
       ['p/10.0.0.3', 'available', null],
     ]);
-    expect(inv.rows[1].holders).toEqual([{ kind: 'Service', namespace: 'a', name: 'web' }]);
+    expect(rowsOf(inv)[1].holders).toEqual([{ kind: 'Service', namespace: 'a', name: 'web' }]);
   });
 
   it('reserves first and last of a cidr block with allowFirstLastIPs "No", never of start/stop blocks or /31', () => {
@@ -39,7 +39,7 @@ describe('allocation rows', () => {
         pool('c', [{ cidr: '10.0.2.0/31' }], { allowFirstLastIPs: 'No' }),
       ],
     });
-    expect(inv.rows.filter((r) => r.status === 'reserved').map((r) => r.key)).toEqual([
+    expect(rowsOf(inv).filter((r) => r.status === 'reserved').map((r) => r.key)).toEqual([
       'a/10.0.0.0',
       'a/10.0.0.3',
     ]);
@@ -74,7 +74,7 @@ describe('allocation rows', () => {
         }),
       ],
     });
-    expect(inv.rows[0]).toMatchObject({
+    expect(rowsOf(inv)[0]).toMatchObject({
       status: 'contested',
       service: 'first',
       waiting: [{ kind: 'Service', namespace: 'a', name: 'second' }],
@@ -91,7 +91,7 @@ describe('allocation rows', () => {
         ]),
       ],
     });
-    expect(inv.rows.map((r) => r.key)).toEqual(['a/10.0.0.2', 'a/10.0.0.100', 'b/10.0.0.9', 'b/10.0.0.10']);
+    expect(rowsOf(inv).map((r) => r.key)).toEqual(['a/10.0.0.2', 'a/10.0.0.100', 'b/10.0.0.9', 'b/10.0.0.10']);
   });
 
   it('joins the columns of Services sharing an address', () => {
@@ -104,7 +104,7 @@ describe('allocation rows', () => {
         holding('dns', 'unbound', '10.0.0.1'),
       ],
     });
-    expect(inv.rows[0]).toMatchObject({
+    expect(rowsOf(inv)[0]).toMatchObject({
       service: 'Pi-hole, unbound',
       namespace: 'dns',
       holders: [{ name: 'pihole-udp' }, { name: 'unbound' }],
@@ -116,12 +116,12 @@ describe('allocation rows', () => {
       pools: [pool('v6', [{ cidr: '2001:db8::/64' }], { allowFirstLastIPs: 'No' })],
       services: [holding('a', 'web', '2001:db8::10')],
     });
-    expect(inv.rows.map((r) => [r.ip, r.status])).toEqual([
+    expect(rowsOf(inv).map((r) => [r.ip, r.status])).toEqual([
       ['2001:db8::', 'reserved'],
       ['2001:db8::10', 'allocated'],
       ['2001:db8::ffff:ffff:ffff:ffff', 'reserved'],
     ]);
-    expect(inv.freeRanges.map((f) => [f.from, f.to, f.count])).toEqual([
+    expect(freeRangesOf(inv).map((f) => [f.from, f.to, f.count])).toEqual([
       ['2001:db8::1', '2001:db8::f', '15'],
       ['2001:db8::11', '2001:db8::ffff:ffff:ffff:fffe', '18446744073709551598'],
     ]);
@@ -130,8 +130,10 @@ describe('allocation rows', () => {
 
   it('reads the pre-1.16 spec.cidrs when a pool has no blocks', () => {
     const inv = build({ pools: [{ metadata: { name: 'old' }, spec: { cidrs: [{ cidr: '10.9.0.0/30' }] } }] });
-    expect(inv.rows).toHaveLength(4);
-    expect(inv.pools[0].blocks).toEqual([{ from: '10.9.0.0', to: '10.9.0.3', label: '10.9.0.0 – 10.9.0.3' }]);
+    expect(rowsOf(inv)).toHaveLength(4);
+    expect(inv.pools[0].blocks).toEqual([
+      { from: '10.9.0.0', to: '10.9.0.3', label: '10.9.0.0 – 10.9.0.3', size: '4', reserved: [], summarised: false },
+    ]);
   });
 
   it('keeps addresses held outside every pool as rows of pool "" with an alert', () => {
@@ -139,18 +141,18 @@ describe('allocation rows', () => {
       pools: [pool('p', [{ start: '10.0.0.1', stop: '10.0.0.2' }])],
       services: [holding('a', 'stray', '10.0.5.5')],
     });
-    expect(inv.rows[0]).toMatchObject({ key: '/10.0.5.5', pool: '', status: 'allocated', service: 'stray' });
+    expect(rowsOf(inv)[0]).toMatchObject({ key: '/10.0.5.5', pool: '', status: 'allocated', service: 'stray' });
     const alert = alertById(inv, 'orphan-ip:10.0.5.5');
     expect(alert?.title).toBe('10.0.5.5 is held outside every pool');
     expect(alert?.fix).toContain("free in pool 'p': 10.0.0.1–10.0.0.2");
   });
 
-  it('takes pool counts from Cilium conditions when all three are present, else counts', () => {
+  it('counts a pool from what its Services hold, with Cilium's own counts beside when all three are present', () => {
     const counted = build({
       pools: [pool('p', [{ cidr: '10.0.0.0/29' }])],
       services: [holding('a', 'x', '10.0.0.1')],
     });
-    expect(counted.pools[0]).toMatchObject({ total: '8', used: '1', available: '7' });
+    expect(counted.pools[0]).toMatchObject({ total: '8', used: '1', available: '7', reported: null });
     const reported = build({
       pools: [
         pool('p', [{ cidr: '10.0.0.0/29' }], {}, [
@@ -160,14 +162,19 @@ describe('allocation rows', () => {
         ]),
       ],
     });
-    expect(reported.pools[0]).toMatchObject({ total: '8', used: '3', available: '5' });
+    expect(reported.pools[0]).toMatchObject({
+      total: '8',
+      used: '0',
+      available: '8',
+      reported: { total: '8', used: '3', available: '5' },
+    });
   });
 
   it('reports a block Cilium cannot parse instead of failing', () => {
     const inv = build({
       pools: [pool('bad', [{ start: '10.0.0.9', stop: '10.0.0.1' }, { cidr: '10.1.0.0/31' }])],
     });
-    expect(inv.rows).toHaveLength(2);
+    expect(rowsOf(inv)).toHaveLength(2);
     expect(alertById(inv, 'pool-invalid-block:bad:0')?.detail).toContain(
       "'start' must be less then or equal to 'stop'",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { build, holding, lease, pool, svc } from './testing/fixtures';
+import { build, holding, lease, pool, rowsOf, svc } from './testing/fixtures';
 
 const P = pool('lan', [{ cidr: '10.0.0.0/29' }]);
 
@@ -16,9 +16,11 @@ describe('ServiceView', () => {
     });
     expect(inv.services.map((s) => `${s.namespace}/${s.name}`)).toEqual(['a/new', 'b/web']);
     expect(inv.services[1]).toEqual({
+      key: 'b/web',
       namespace: 'b',
       name: 'web',
       displayName: 'web',
+      displayNamespace: 'b',
       type: null,
       notes: 'HTTPS on port 443',
       gateway: null,
@@ -28,6 +30,7 @@ describe('ServiceView', () => {
       reason: 'satisfied',
       message: null,
       announcer: 'node-1',
+      sharingKey: null,
       ports: [{ name: 'https', port: 443, protocol: 'TCP' }],
     });
     expect(inv.services[0]).toMatchObject({ ips: [], satisfied: null, reason: null });
@@ -59,6 +62,6 @@ describe('ServiceView', () => {
       services: [holding('a', 'x', '2001:DB8:0:0::1')],
     });
     expect(inv.services[0].ips).toEqual(['2001:db8::1']);
-    expect(inv.rows.find((r) => r.ip === '2001:db8::1')?.status).toBe('allocated');
+    expect(rowsOf(inv).find((r) => r.ip === '2001:db8::1')?.status).toBe('allocated');
   });
 });

@@ -27,7 +27,6 @@ export const serviceRef = (svc: Service): ObjectRef => ({
   name: svc.metadata.name,
 });
 
-
 /** Ingress IPs in Cilium's canonical form, in status order, without duplicates. */
 export function ingressIps(svc: Service): string[] {
   const out: string[] = [];
@@ -84,7 +83,8 @@ export function serviceModel(
       message: cond?.message || null,
       announcer: announcerOf(lease),
       sharingKey:
-        getAnnotation(svc.metadata.annotations, ANNOTATION.sharingKey, ANNOTATION.sharingKeyAlias).value || null,
+        getAnnotation(svc.metadata.annotations, ANNOTATION.sharingKey, ANNOTATION.sharingKeyAlias).value ||
+        null,
       // No object spread: it is the costliest line of a 10,000-Service build.
       ports: (svc.spec?.ports ?? []).map((p) =>
         p.name

@@ -5,6 +5,7 @@ import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
 import { createInventoryEventStream } from './event-stream';
 import { InventoryFeed } from './inventory-feed';
+import { rowsOf } from '../inventory/testing/fixtures';
 
 // The whole server-side path on the embedded demo cluster: informers → ClusterState → the real
 // buildInventory → versions and deltas → the SSE body a browser reads.
@@ -69,7 +70,7 @@ describe('inventory feed over the embedded demo cluster', () => {
       return view && inv ? { inv, view } : null;
     });
     expect(withIp.inv.version).toBeGreaterThan(first.version);
-    expect(withIp.inv.rows.find((r) => r.ip === withIp.view.ips[0])?.status).toBe('allocated');
+    expect(rowsOf(withIp.inv).find((r) => r.ip === withIp.view.ips[0])?.status).toBe('allocated');
 
     cluster.store.delete({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'whoami' });
     const gone = await until('whoami to go', () => {
@@ -77,14 +78,17 @@ describe('inventory feed over the embedded demo cluster', () => {
       return inv && !inv.services.some((s) => s.name === 'whoami') ? inv : null;
     });
     expect(gone.version).toBeGreaterThan(withIp.inv.version);
-    expect(gone.rows.find((r) => r.ip === withIp.view.ips[0])?.status).toBe('available');
+    expect(rowsOf(gone).find((r) => r.ip === withIp.view.ips[0])?.status).toBe('available');
   });
 
-  it('streams a snapshot, then a delta for a new Service, to each of two clients, and unsubscribes both on abort', async () => {
+  it('streams hello, then a delta for a new Service, to each of two clients, and unsubscribes both on abort', async () => {
     const { cluster, feed } = await demoFeed();
     const decoder = new TextDecoder();
     const clients = [new AbortController(), new AbortController()].map((abort) => {
-      const reader = createInventoryEventStream(feed, { signal: abort.signal }).getReader();
+      const reader = createInventoryEventStream(feed, {
+        since: feed.current()?.version,
+        signal: abort.signal,
+      }).getReader();
       let text = '';
       const read = async (needle: string) => {
         while (!text.includes(needle)) {
@@ -97,7 +101,7 @@ describe('inventory feed over the embedded demo cluster', () => {
       return { abort, read };
     });
     for (const c of clients)
-      expect(await c.read('event: inventory')).toMatch(/^retry: \d+\n\nid: \d+\nevent: inventory\n/);
+      expect(await c.read('event: hello')).toMatch(/^retry: \d+\n\nevent: hello\ndata: \{"version":\d+\}\n/);
     cluster.store.create(svc('echo'));
     for (const c of clients) expect(await c.read('"name":"echo"')).toContain('event: delta');
     expect(feed.subscriberCount()).toBe(2);

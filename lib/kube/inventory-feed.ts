@@ -1,7 +1,8 @@
 import 'server-only';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
 import { diffInventory, isEmptyDelta, type InventoryDelta } from '../inventory/delta';
-import type { Inventory } from '../inventory/types';
+import type { BuiltInventory } from '../inventory/build';
+import type { Alert, Inventory } from '../inventory/types';
 
 // One inventory for the whole process: rebuilt once per burst of informer changes (debounced), never
 // per request or per SSE client. Versions only move when the inventory actually changed, and the
@@ -14,8 +15,13 @@ export interface FeedInput {
   now: number;
 }
 
-/** Builds an inventory from the state; the feed overwrites `version`. Must be pure. */
-export type BuildInventoryFn = (input: FeedInput) => Inventory;
+/**
+ * Builds an inventory from the state; the feed overwrites `version`. Must be pure. It may return
+ * the inventory alone, or with the alerts behind its groups (to list a group's members).
+ */
+export type BuildInventoryFn = (input: FeedInput) => Inventory | BuiltInventory;
+
+const isBuilt = (v: Inventory | BuiltInventory): v is BuiltInventory => 'inventory' in v && 'members' in v;
 
 /** What the feed needs of a ClusterWatch (tests may pass a real one over a loopback API server). */
 export interface FeedSource {
@@ -48,6 +54,9 @@ export type FeedListener = (delta: InventoryDelta | null, inventory: Inventory) 
 
 export class InventoryFeed {
   private inventory: Inventory | null = null;
+  private members: Map<string, Alert[]> = new Map();
+  /** JSON of each part of the current inventory, serialised at most once per version. */
+  private json = new Map<string, string>();
   private history: InventoryDelta[] = [];
   private readonly listeners = new Set<FeedListener>();
   private readonly waiters = new Set<() => void>();
@@ -113,6 +122,31 @@ export class InventoryFeed {
 
   current(): Inventory | null {
     return this.inventory;
+  }
+
+  /** Every alert of one group of the current inventory (null: no such group). */
+  groupMembers(id: string): Alert[] | null {
+    return this.members.get(id) ?? null;
+  }
+
+  /**
+   * JSON text of one part of the current inventory (a collection, or `meta`), serialised once per
+   * version however many clients ask: at 10,000 Services the Service list is megabytes of JSON.
+   */
+  serialised(part: string): string | null {
+    const inv = this.inventory;
+    if (!inv) return null;
+    let text = this.json.get(part);
+    if (text === undefined) {
+      const value =
+        part === 'meta'
+          ? { version: inv.version, generatedAt: inv.generatedAt, cluster: inv.cluster, sources: inv.sources }
+          : (inv as unknown as Record<string, unknown>)[part];
+      if (value === undefined) return null;
+      text = JSON.stringify(value);
+      this.json.set(part, text);
+    }
+    return text;
   }
 
   /** Deltas that take a client from `version` to the current one; null when that version is unknown. */
@@ -185,8 +219,11 @@ export class InventoryFeed {
       now: this.now(),
     };
     let next: Inventory;
+    let members: Map<string, Alert[]>;
     try {
-      next = this.build(input);
+      const built = this.build(input);
+      next = isBuilt(built) ? built.inventory : built;
+      members = isBuilt(built) ? built.members : new Map();
       this.lastError = null;
     } catch (err) {
       // Keep serving the last good inventory; the error is visible in the 503 / logs.
@@ -199,14 +236,18 @@ export class InventoryFeed {
       // Versions start at the wall clock so a browser's Last-Event-ID from an earlier server process
       // is never mistaken for a version of this one.
       this.inventory = { ...next, version: this.startedAt };
+      this.members = members;
+      this.json.clear();
       for (const w of [...this.waiters]) w();
       this.notify(null, this.inventory);
       return;
     }
     const candidate: Inventory = { ...next, version: prev.version + 1 };
     const delta = diffInventory(prev, candidate);
+    this.members = members;
     if (isEmptyDelta(delta)) return;
     this.inventory = candidate;
+    this.json.clear();
     this.history.push(delta);
     if (this.history.length > this.keepDeltas) this.history.splice(0, this.history.length - this.keepDeltas);
     this.notify(delta, candidate);

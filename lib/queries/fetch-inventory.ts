@@ -1,10 +1,12 @@
-import type { Inventory } from '../inventory/types';
+import type { CollectionName } from '../inventory/collections';
+import type { AlertGroup, Inventory, InventoryMeta, Alert } from '../inventory/types';
 
 /** Error for a failed API call, carrying what the user needs to read in the error screen. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -12,23 +14,47 @@ export class ApiError extends Error {
 }
 
 /** The server answers errors as `{ error: "..." }` JSON when it can; fall back to the raw text. */
-async function messageOf(res: Response): Promise<string> {
+async function failure(res: Response, what: string): Promise<ApiError> {
   const text = await res.text().catch(() => '');
+  let message = text.trim().slice(0, 300) || res.statusText || 'no details';
+  let code: string | undefined;
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
-    if (typeof body.error === 'string') return body.error;
-    if (typeof body.message === 'string') return body.message;
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown; code?: unknown };
+    if (typeof body.error === 'string') message = body.error;
+    else if (typeof body.message === 'string') message = body.message;
+    if (typeof body.code === 'string') code = body.code;
   } catch {
     // not JSON: use the text itself
   }
-  return text.trim().slice(0, 300) || res.statusText || 'no details';
+  return new ApiError(`GET ${what} failed (${res.status}): ${message}`, res.status, code);
 }
 
-/** GET /api/inventory from the browser. Throws ApiError with a readable message on failure. */
-export async function fetchInventory(signal?: AbortSignal): Promise<Inventory> {
-  const res = await fetch('/api/inventory', { signal, headers: { accept: 'application/json' } });
-  if (!res.ok) {
-    throw new ApiError(`GET /api/inventory failed (${res.status}): ${await messageOf(res)}`, res.status);
-  }
-  return (await res.json()) as Inventory;
+/** Some collections of the inventory, with its meta. */
+export type InventoryParts = InventoryMeta & Partial<Pick<Inventory, CollectionName>>;
+
+export async function fetchInventoryParts(
+  collections: readonly CollectionName[],
+  signal?: AbortSignal,
+): Promise<InventoryParts> {
+  const url = `/api/inventory?collections=${collections.join(',')}`;
+  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw await failure(res, '/api/inventory');
+  const body = (await res.json()) as InventoryParts;
+  if (typeof body?.version !== 'number') throw new ApiError('GET /api/inventory: not an inventory', 502);
+  return body;
+}
+
+export interface AlertMembersPage {
+  version: number;
+  group: AlertGroup;
+  total: number;
+  offset: number;
+  members: Alert[];
+}
+
+export async function fetchAlertMembers(id: string, signal?: AbortSignal): Promise<AlertMembersPage> {
+  const url = `/api/alerts/${encodeURIComponent(id)}?limit=1000`;
+  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw await failure(res, `/api/alerts/${id}`);
+  return (await res.json()) as AlertMembersPage;
 }

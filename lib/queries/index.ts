@@ -1,7 +1,8 @@
 // Browser-side data access: components import from here.
 export { queryKeys } from './query-keys';
-export { inventoryQueryOptions } from './inventory-query';
-export { fetchInventory, ApiError } from './fetch-inventory';
+export { alertMembersQueryOptions, collectionQueryOptions, metaQueryOptions } from './inventory-query';
+export { fetchInventoryParts, fetchAlertMembers, ApiError, type InventoryParts } from './fetch-inventory';
+export { seedCache, type CollectionData } from './inventory-cache';
 export { getQueryClient, makeQueryClient } from './query-client';
 export {
   describeConnection,

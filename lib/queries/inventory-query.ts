@@ -1,20 +1,55 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { Inventory } from '../inventory/types';
-import { fetchInventory } from './fetch-inventory';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { CORE_COLLECTIONS, type CollectionName } from '../inventory/collections';
+import type { InventoryMeta } from '../inventory/types';
+import { fetchAlertMembers, fetchInventoryParts } from './fetch-inventory';
+import { seedCache, type CollectionData } from './inventory-cache';
 import { queryKeys } from './query-keys';
 
-/**
- * The inventory query. The SSE stream keeps it current with setQueryData, so it never goes stale
- * by time and is never polled; a version gap invalidates it, which is the only refetch.
- */
-export const inventoryQueryOptions = () =>
-  queryOptions<Inventory>({
-    queryKey: queryKeys.inventory,
-    queryFn: ({ signal }) => fetchInventory(signal),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    // The server already waits for the first sync before answering 503, and the stream fills the
-    // cache the moment the cluster answers: a retry here would only delay showing why.
-    retry: false,
+// One queryOptions factory per part of the inventory. The stream keeps every part current with
+// setQueryData, so none goes stale by time and none is polled; a gap invalidates the part, which
+// is the only refetch. The server already waits for the first sync before answering 503, and the
+// stream's reset fills the cache the moment the cluster answers: retrying here would only delay
+// showing why.
+
+const live = {
+  staleTime: Infinity,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+  retry: false,
+} as const;
+
+/** The meta (cluster, sources, version). Fetching it brings the core collections along. */
+export const metaQueryOptions = (client: QueryClient) =>
+  queryOptions<InventoryMeta>({
+    queryKey: queryKeys.meta,
+    queryFn: async ({ signal }) => {
+      const parts = await fetchInventoryParts(CORE_COLLECTIONS, signal);
+      seedCache(client, parts);
+      return {
+        version: parts.version,
+        generatedAt: parts.generatedAt,
+        cluster: parts.cluster,
+        sources: parts.sources,
+      };
+    },
+    ...live,
+  });
+
+export const collectionQueryOptions = <K extends CollectionName>(c: K) =>
+  queryOptions<CollectionData<K>>({
+    queryKey: queryKeys.collection(c),
+    queryFn: async ({ signal }) => {
+      const parts = await fetchInventoryParts([c], signal);
+      return { version: parts.version, items: (parts[c] ?? []) as CollectionData<K>['items'] };
+    },
+    ...live,
+  });
+
+/** Every member of one alert group; keyed by the group's revision, so it refetches when they change. */
+export const alertMembersQueryOptions = (id: string, revision: string) =>
+  queryOptions({
+    queryKey: queryKeys.alertMembers(id, revision),
+    queryFn: ({ signal }) => fetchAlertMembers(id, signal),
+    ...live,
+    gcTime: 60_000,
   });

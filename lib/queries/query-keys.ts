@@ -1,5 +1,10 @@
-// Hierarchical query keys: everything the inventory feeds lives under ['inventory'], so one
-// invalidation (a version gap on the stream) refetches every view derived from it.
+import type { CollectionName } from '../inventory/collections';
+
+// Hierarchical query keys: everything the inventory feeds lives under ['inventory'], so a reset
+// on the stream can invalidate every view derived from it at once.
 export const queryKeys = {
   inventory: ['inventory'] as const,
+  meta: ['inventory', 'meta'] as const,
+  collection: (c: CollectionName) => ['inventory', 'collection', c] as const,
+  alertMembers: (id: string, revision: string) => ['inventory', 'alert-members', id, revision] as const,
 } as const;

@@ -1,13 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Inventory } from '../inventory/types';
+import type { InventoryDelta } from '../inventory/delta';
+import { applyDelta, applyReset } from './inventory-cache';
 import { queryKeys } from './query-keys';
 
 // What the tab's EventSource does with each message: write it into the query cache, or, when it
-// cannot be applied (version gap, nothing cached yet, garbled payload), refetch the whole inventory.
+// cannot be applied (a gap, a garbled payload), refetch what is affected.
 
-export type StreamOutcome = { kind: 'applied'; version: number } | { kind: 'refetch'; reason: string };
-
-export type DeltaApplier<D> = (prev: Inventory, delta: D) => Inventory | null;
+export type StreamOutcome =
+  { kind: 'applied'; version: number; refetched: string[] } | { kind: 'refetch'; reason: string };
 
 function parse(data: string): unknown {
   try {
@@ -17,44 +17,35 @@ function parse(data: string): unknown {
   }
 }
 
-function isInventory(value: unknown): value is Inventory {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Inventory>;
+const isVersion = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+function isDelta(v: unknown): v is InventoryDelta {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<InventoryDelta>;
   return (
-    typeof v.version === 'number' &&
-    Array.isArray(v.rows) &&
-    Array.isArray(v.pools) &&
-    Array.isArray(v.alerts)
+    isVersion(d.fromVersion) &&
+    isVersion(d.toVersion) &&
+    typeof d.collections === 'object' &&
+    d.collections !== null
   );
 }
 
-function refetch(client: QueryClient, reason: string): StreamOutcome {
+function refetchAll(client: QueryClient, reason: string): StreamOutcome {
   void client.invalidateQueries({ queryKey: queryKeys.inventory });
   return { kind: 'refetch', reason };
 }
 
-/** `event: inventory` — a full snapshot replaces the cache. */
-export function applySnapshotMessage(client: QueryClient, data: string): StreamOutcome {
-  const inv = parse(data);
-  if (!isInventory(inv))
-    return refetch(client, 'the stream sent an inventory snapshot that is not an Inventory');
-  client.setQueryData(queryKeys.inventory, inv);
-  return { kind: 'applied', version: inv.version };
+/** `event: delta` — applied to every cached part that holds its starting version. */
+export function applyDeltaMessage(client: QueryClient, data: string): StreamOutcome {
+  const delta = parse(data);
+  if (!isDelta(delta)) return refetchAll(client, 'the stream sent a delta that is not an InventoryDelta');
+  const out = applyDelta(client, delta);
+  return { kind: 'applied', version: delta.toVersion, refetched: out.refetched };
 }
 
-/** `event: delta` — applied to the cached inventory; a gap (applier returns null) refetches. */
-export function applyDeltaMessage<D>(
-  client: QueryClient,
-  data: string,
-  apply: DeltaApplier<D>,
-): StreamOutcome {
-  const delta = parse(data);
-  if (typeof delta !== 'object' || delta === null)
-    return refetch(client, 'the stream sent a delta that is not JSON');
-  const prev = client.getQueryData<Inventory>(queryKeys.inventory);
-  if (!prev) return refetch(client, 'a delta arrived before any snapshot');
-  const next = apply(prev, delta as D);
-  if (!next) return refetch(client, `version gap after ${prev.version}`);
-  client.setQueryData(queryKeys.inventory, next);
-  return { kind: 'applied', version: next.version };
+/** `event: reset` — the server's version is `version`; parts at any other version are refetched. */
+export function applyResetMessage(client: QueryClient, data: string): StreamOutcome {
+  const body = parse(data) as { version?: unknown } | undefined;
+  if (!isVersion(body?.version)) return refetchAll(client, 'the stream sent a reset without a version');
+  return { kind: 'applied', version: body.version, refetched: applyReset(client, body.version) };
 }

@@ -2,13 +2,12 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer } from 'react';
-import { applyInventoryDelta } from '../inventory/delta';
-import type { Inventory } from '../inventory/types';
+import type { InventoryMeta } from '../inventory/types';
 import { queryKeys } from './query-keys';
 import { initialConnection, reduceConnection, type ConnectionState } from './connection';
-import { applyDeltaMessage, applySnapshotMessage, type StreamOutcome } from './stream-events';
+import { applyDeltaMessage, applyResetMessage, type StreamOutcome } from './stream-events';
 
-// The tab's one EventSource (mounted once, in the providers). Snapshots and deltas go into the
+// The tab's one EventSource (mounted once, in the providers). Deltas and resets go into the
 // query cache; components only read the cache. EventSource retries by itself after a dropped
 // connection; when it gives up (HTTP error, wrong content type) we reopen it with backoff.
 
@@ -25,24 +24,27 @@ export function useInventoryStream(client: QueryClient, url = '/api/events'): Co
 
     const report = (outcome: StreamOutcome) => {
       if (outcome.kind === 'refetch') console.info(`inventory stream: refetching (${outcome.reason})`);
+      else if (outcome.refetched.length)
+        console.info(`inventory stream: refetching ${outcome.refetched.join(', ')}`);
       dispatch({ type: 'event', at: Date.now() });
     };
 
     const open = () => {
-      // Tell the server which version the cache holds (hydrated by the page, or from an earlier
-      // connection): it then sends only the deltas since, not the whole inventory again.
-      const held = client.getQueryData<Inventory>(queryKeys.inventory)?.version;
+      // Tell the server which version the cache holds (hydrated by the shell, or from an earlier
+      // connection): it then sends only the deltas since.
+      const held = client.getQueryData<InventoryMeta>(queryKeys.meta)?.version;
       const es = new EventSource(held === undefined ? url : `${url}?since=${held}`);
       source = es;
       es.onopen = () => {
         failures = 0;
         dispatch({ type: 'open', at: Date.now() });
       };
-      es.addEventListener('inventory', (e) =>
-        report(applySnapshotMessage(client, (e as MessageEvent<string>).data)),
+      es.addEventListener('hello', () => dispatch({ type: 'event', at: Date.now() }));
+      es.addEventListener('reset', (e) =>
+        report(applyResetMessage(client, (e as MessageEvent<string>).data)),
       );
       es.addEventListener('delta', (e) =>
-        report(applyDeltaMessage(client, (e as MessageEvent<string>).data, applyInventoryDelta)),
+        report(applyDeltaMessage(client, (e as MessageEvent<string>).data)),
       );
       es.onerror = () => {
         const closed = es.readyState === EventSource.CLOSED;

@@ -9,6 +9,7 @@ import type {
 } from '../../cilium/objects';
 import { buildInventory, type InventoryConfig } from '../build';
 import type { Inventory } from '../types';
+import { expandRows } from '../view/rows';
 
 // Test data only: small builders for the objects the inventory reads, with statuses written the
 // way Cilium writes them.
@@ -107,3 +108,9 @@ export const build = (s: Partial<ClusterState>, c: Partial<InventoryConfig> = {}
   buildInventory(state(s), null, config(c));
 
 export const alertById = (inv: Inventory, id: string) => inv.alerts.find((a) => a.id === id);
+
+/** The allocation table's rows of an inventory, expanded as the browser expands them. */
+export const rowsOf = (inv: Pick<Inventory, 'pools' | 'services'>) =>
+  expandRows(inv.pools, inv.services).rows;
+export const freeRangesOf = (inv: Pick<Inventory, 'pools' | 'services'>) =>
+  expandRows(inv.pools, inv.services).freeRanges;

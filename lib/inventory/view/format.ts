@@ -23,7 +23,8 @@ export function usedFraction(v: Pick<PoolCounts, 'total' | 'used'>): number {
   }
 }
 
-export const isNearlyFull = (v: Pick<PoolCounts, 'total' | 'used'>): boolean => usedFraction(v) >= NEARLY_FULL;
+export const isNearlyFull = (v: Pick<PoolCounts, 'total' | 'used'>): boolean =>
+  usedFraction(v) >= NEARLY_FULL;
 
 const SCALES: [bigint, string][] = [
   [10n ** 18n, 'quintillion'],
@@ -80,4 +81,5 @@ export function plural(n: number | bigint, one: string, many: string): string {
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Natural order for names: pool-2 before pool-10. */
-export const compareNatural = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+export const compareNatural = (a: string, b: string): number =>
+  collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,13 @@
 import { compareAddr, formatAddr, parseAddr, type IpAddr } from '../../net';
-import type { AllocationRow, FreeRangeRow, ObjectRef, PoolBlockView, PoolView, RowStatus, ServiceView } from '../types';
+import type {
+  AllocationRow,
+  FreeRangeRow,
+  ObjectRef,
+  PoolBlockView,
+  PoolView,
+  RowStatus,
+  ServiceView,
+} from '../types';
 
 // The allocation table, expanded from facts where it is drawn: one row per address of small
 // blocks, and for blocks over 4,096 addresses one row per held or reserved address plus free
@@ -182,7 +190,13 @@ export function poolRows(pool: PoolView, idx: HolderIndex, held?: HeldAddrs): Po
 
 const ZERO: IpAddr = { family: 4, value: 0n };
 
-function freeRangeRow(pool: string, family: 4 | 6, from: bigint, to: bigint, allocates: boolean): FreeRangeRow {
+function freeRangeRow(
+  pool: string,
+  family: 4 | 6,
+  from: bigint,
+  to: bigint,
+  allocates: boolean,
+): FreeRangeRow {
   const f = formatAddr({ family, value: from });
   const t = formatAddr({ family, value: to });
   return {
@@ -205,7 +219,8 @@ export function orphanRows(pools: readonly PoolView[], idx: HolderIndex): Alloca
   }
   // Unparseable addresses are orphans too (no block can contain them); they sort first.
   for (const ip of idx.holders.keys()) {
-    if (!parseAddr(ip)) out.push({ row: makeRow('', ip, rowStatus(true, idx.waiters.has(ip), false, false), idx), addr: ZERO });
+    if (!parseAddr(ip))
+      out.push({ row: makeRow('', ip, rowStatus(true, idx.waiters.has(ip), false, false), idx), addr: ZERO });
   }
   return out.sort(byAddr).map((s) => s.row);
 }

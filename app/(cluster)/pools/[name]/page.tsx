@@ -1,0 +1,12 @@
+import { Suspense } from 'react';
+import { PoolScreen } from '@/components/pools/pool-screen';
+import { ScreenSkeleton } from '@/components/shell/screen-skeleton';
+
+export default async function PoolPage({ params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  return (
+    <Suspense fallback={<ScreenSkeleton />}>
+      <PoolScreen name={name} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,131 @@
+import { parseAddr } from '../../net';
+import type { AllocationRow, PoolView, ServiceView } from '../types';
+import { holderIndex, orphanRows, poolRows, type PoolRows } from './rows';
+
+// Which Services touch which pool (hold or wait for an address in one of its blocks), and the
+// rows of each pool memoised on that slice: when one Service changes, only the pools it touches
+// are expanded again, and every other pool keeps the very same rows array (so React skips them).
+
+interface Interval {
+  family: 4 | 6;
+  from: bigint;
+  to: bigint;
+  pool: string;
+}
+
+function intervals(pools: readonly PoolView[]): Interval[] {
+  const out: Interval[] = [];
+  for (const p of pools) {
+    for (const b of p.blocks) {
+      const from = parseAddr(b.from);
+      const to = parseAddr(b.to);
+      if (from && to && from.family === to.family)
+        out.push({ family: from.family, from: from.value, to: to.value, pool: p.name });
+    }
+  }
+  return out;
+}
+
+export interface PoolSlices {
+  /** Services with an address (held or requested) in the pool, in Service order. */
+  byPool: Map<string, ServiceView[]>;
+  /** Services holding an address that no pool contains. */
+  outside: ServiceView[];
+}
+
+/**
+ * Blocks sorted by start, with the running maximum of their ends, so the pools containing an
+ * address are found by a binary search and a short walk back (blocks may overlap).
+ */
+function blockIndex(pools: readonly PoolView[]) {
+  const byFamily = { 4: [] as Interval[], 6: [] as Interval[] };
+  for (const b of intervals(pools)) byFamily[b.family].push(b);
+  const index = ([4, 6] as const).map((f) => {
+    const list = byFamily[f].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const maxTo: bigint[] = [];
+    list.forEach((b, i) => maxTo.push(i === 0 || b.to > maxTo[i - 1] ? b.to : maxTo[i - 1]));
+    return { list, maxTo };
+  });
+  return (family: 4 | 6, v: bigint, found: (pool: string) => void) => {
+    const { list, maxTo } = index[family === 4 ? 0 : 1];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].from <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && maxTo[i] >= v; i--) if (list[i].to >= v) found(list[i].pool);
+  };
+}
+
+export function poolSlices(pools: readonly PoolView[], services: readonly ServiceView[]): PoolSlices {
+  const lookup = blockIndex(pools);
+  const byPool = new Map<string, ServiceView[]>(pools.map((p) => [p.name, []]));
+  const outside: ServiceView[] = [];
+  for (const s of services) {
+    const touched = new Set<string>();
+    let stray = false;
+    const visit = (ip: string, held: boolean) => {
+      const a = parseAddr(ip);
+      let inside = false;
+      if (a) {
+        lookup(a.family, a.value, (pool) => {
+          touched.add(pool);
+          inside = true;
+        });
+      }
+      if (held && !inside) stray = true;
+    };
+    for (const ip of s.ips) visit(ip, true);
+    if (s.satisfied === false) for (const ip of s.requestedIps) visit(ip, false);
+    for (const p of touched) byPool.get(p)?.push(s);
+    if (stray) outside.push(s);
+  }
+  return { byPool, outside };
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+export interface ExpandedRows {
+  /** Per pool, in the pools' order. */
+  pools: Map<string, PoolRows>;
+  /** Rows of pool "": held addresses outside every pool. */
+  orphans: AllocationRow[];
+}
+
+/** A memo of expandRows that recomputes only the pools whose pool fact or Service slice changed. */
+export function createRowsMemo() {
+  const cache = new Map<string, { pool: PoolView; slice: ServiceView[]; rows: PoolRows }>();
+  let orphanCache: { slice: ServiceView[]; pools: readonly PoolView[]; rows: AllocationRow[] } | null = null;
+  let last: { pools: readonly PoolView[]; services: readonly ServiceView[]; result: ExpandedRows } | null =
+    null;
+  return function expand(pools: readonly PoolView[], services: readonly ServiceView[]): ExpandedRows {
+    if (last && last.pools === pools && last.services === services) return last.result;
+    const slices = poolSlices(pools, services);
+    const out = new Map<string, PoolRows>();
+    for (const p of pools) {
+      const slice = slices.byPool.get(p.name) ?? [];
+      const hit = cache.get(p.name);
+      if (hit && hit.pool === p && sameItems(hit.slice, slice)) {
+        out.set(p.name, hit.rows);
+        continue;
+      }
+      const rows = poolRows(p, holderIndex(slice));
+      cache.set(p.name, { pool: p, slice, rows });
+      out.set(p.name, rows);
+    }
+    for (const name of [...cache.keys()]) if (!out.has(name)) cache.delete(name);
+    let orphans: AllocationRow[];
+    if (orphanCache && orphanCache.pools === pools && sameItems(orphanCache.slice, slices.outside))
+      orphans = orphanCache.rows;
+    else {
+      orphans = orphanRows(pools, holderIndex(slices.outside));
+      orphanCache = { slice: slices.outside, pools, rows: orphans };
+    }
+    const result = { pools: out, orphans };
+    last = { pools, services, result };
+    return result;
+  };
+}

@@ -1,0 +1,109 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { CollectionName, ItemOf } from '../inventory/collections';
+import type { AlertGroup, AllocationRow, FreeRangeRow, PoolView } from '../inventory/types';
+import { countBySeverity, filterGroups, sortBySeverity, type AlertFilter } from '../inventory/view/alerts';
+import { createRowsMemo, type ExpandedRows } from '../inventory/view/pool-slices';
+import type { CollectionData } from './inventory-cache';
+import { alertMembersQueryOptions, collectionQueryOptions, metaQueryOptions } from './inventory-query';
+
+// Selector hooks: every component takes the slice it shows from here, never the whole inventory
+// as a prop. Each reads one part of the cache, so a change to one alert re-renders what shows
+// alerts and nothing else; derived views (rows) are memoised on their slice.
+
+export function useMeta() {
+  const client = useQueryClient();
+  return useQuery(metaQueryOptions(client));
+}
+
+/** One collection's items (core collections are already in the cache once the shell shows). */
+export function useCollection<K extends CollectionName, T = ItemOf<K>[]>(
+  c: K,
+  select?: (items: ItemOf<K>[]) => T,
+) {
+  const pick = useCallback((d: CollectionData<K>) => (select ? select(d.items) : (d.items as T)), [select]);
+  return useQuery({ ...collectionQueryOptions(c), select: pick });
+}
+
+export const usePools = () => useCollection('pools');
+
+export function usePool(name: string) {
+  const select = useCallback((pools: PoolView[]) => pools.find((p) => p.name === name) ?? null, [name]);
+  return useCollection('pools', select);
+}
+
+export function useAlerts(filter: AlertFilter = {}) {
+  const { severity = null, subject = null } = filter;
+  const select = useCallback(
+    (groups: AlertGroup[]) => sortBySeverity(filterGroups(groups, { severity, subject })),
+    [severity, subject],
+  );
+  return useCollection('alerts', select);
+}
+
+export const useAlertCounts = () => useCollection('alerts', countBySeverity);
+
+export function useAlertMembers(group: Pick<AlertGroup, 'id' | 'revision' | 'count'>, enabled: boolean) {
+  return useQuery({
+    ...alertMembersQueryOptions(group.id, group.revision),
+    enabled: enabled && group.count > 1,
+  });
+}
+
+export const useNodes = () => useCollection('nodes');
+export const useL2Policies = () => useCollection('l2Policies');
+export const useServices = () => useCollection('services');
+export const useAnnouncers = () => useCollection('announcers');
+
+/** One memo for the tab: rows are expanded per pool and reused until that pool's slice changes. */
+const expandRows = createRowsMemo();
+
+export interface RowsResult {
+  rows: ExpandedRows | null;
+  isPending: boolean;
+  error: Error | null;
+}
+
+/** Rows of every pool (needs the Service list, fetched on first use and kept live). */
+export function useExpandedRows(): RowsResult {
+  const pools = useCollection('pools');
+  const services = useCollection('services');
+  const rows = useMemo(
+    () => (pools.data && services.data ? expandRows(pools.data, services.data) : null),
+    [pools.data, services.data],
+  );
+  return {
+    rows,
+    isPending: !rows && !services.error && !pools.error,
+    error: services.error ?? pools.error ?? null,
+  };
+}
+
+/** Rows and free ranges of the pools named (all when `pool` is null), orphans first. */
+export function selectRows(
+  rows: ExpandedRows,
+  pool: string | null,
+): { rows: AllocationRow[]; freeRanges: FreeRangeRow[] } {
+  const out: AllocationRow[] = pool === null || pool === '' ? [...rows.orphans] : [];
+  const freeRanges: FreeRangeRow[] = [];
+  for (const [name, r] of rows.pools) {
+    if (pool !== null && name !== pool) continue;
+    for (const row of r.rows) out.push(row);
+    for (const f of r.freeRanges) freeRanges.push(f);
+  }
+  return { rows: out, freeRanges };
+}
+
+/** The row of one address (in any pool), with its pool's rows for context. */
+export function useIp(ip: string) {
+  const { rows, isPending, error } = useExpandedRows();
+  const found = useMemo(() => {
+    if (!rows) return [];
+    const out: AllocationRow[] = rows.orphans.filter((r) => r.ip === ip);
+    for (const r of rows.pools.values()) for (const row of r.rows) if (row.ip === ip) out.push(row);
+    return out;
+  }, [rows, ip]);
+  return { rows: found, isPending, error };
+}
