@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rowStatus } from './view/rows';
 import { alertById, build, freeRangesOf, holding, pool, rowsOf, svc } from './testing/fixtures';
 
-const statuses = (inv: ReturnType<typeof build>) => Object.fromEntries(rowsOf(inv).map((r) => [r.ip, r.status]));
+const statuses = (inv: ReturnType<typeof build>) =>
+  Object.fromEntries(rowsOf(inv).map((r) => [r.ip, r.status]));
 
 describe('rowStatus', () => {
   it.each([
@@ -39,10 +40,11 @@ describe('allocation rows', () => {
         pool('c', [{ cidr: '10.0.2.0/31' }], { allowFirstLastIPs: 'No' }),
       ],
     });
-    expect(rowsOf(inv).filter((r) => r.status === 'reserved').map((r) => r.key)).toEqual([
-      'a/10.0.0.0',
-      'a/10.0.0.3',
-    ]);
+    expect(
+      rowsOf(inv)
+        .filter((r) => r.status === 'reserved')
+        .map((r) => r.key),
+    ).toEqual(['a/10.0.0.0', 'a/10.0.0.3']);
     expect(inv.pools[0]).toMatchObject({ total: '4', used: '2', available: '2' });
   });
 
@@ -91,7 +93,12 @@ describe('allocation rows', () => {
         ]),
       ],
     });
-    expect(rowsOf(inv).map((r) => r.key)).toEqual(['a/10.0.0.2', 'a/10.0.0.100', 'b/10.0.0.9', 'b/10.0.0.10']);
+    expect(rowsOf(inv).map((r) => r.key)).toEqual([
+      'a/10.0.0.2',
+      'a/10.0.0.100',
+      'b/10.0.0.9',
+      'b/10.0.0.10',
+    ]);
   });
 
   it('joins the columns of Services sharing an address', () => {
@@ -132,7 +139,14 @@ describe('allocation rows', () => {
     const inv = build({ pools: [{ metadata: { name: 'old' }, spec: { cidrs: [{ cidr: '10.9.0.0/30' }] } }] });
     expect(rowsOf(inv)).toHaveLength(4);
     expect(inv.pools[0].blocks).toEqual([
-      { from: '10.9.0.0', to: '10.9.0.3', label: '10.9.0.0 – 10.9.0.3', size: '4', reserved: [], summarised: false },
+      {
+        from: '10.9.0.0',
+        to: '10.9.0.3',
+        label: '10.9.0.0 – 10.9.0.3',
+        size: '4',
+        reserved: [],
+        summarised: false,
+      },
     ]);
   });
 
@@ -141,13 +155,18 @@ describe('allocation rows', () => {
       pools: [pool('p', [{ start: '10.0.0.1', stop: '10.0.0.2' }])],
       services: [holding('a', 'stray', '10.0.5.5')],
     });
-    expect(rowsOf(inv)[0]).toMatchObject({ key: '/10.0.5.5', pool: '', status: 'allocated', service: 'stray' });
+    expect(rowsOf(inv)[0]).toMatchObject({
+      key: '/10.0.5.5',
+      pool: '',
+      status: 'allocated',
+      service: 'stray',
+    });
     const alert = alertById(inv, 'orphan-ip:10.0.5.5');
     expect(alert?.title).toBe('10.0.5.5 is held outside every pool');
     expect(alert?.fix).toContain("free in pool 'p': 10.0.0.1–10.0.0.2");
   });
 
-  it('counts a pool from what its Services hold, with Cilium's own counts beside when all three are present', () => {
+  it("counts a pool from what its Services hold, with Cilium's own counts beside when all three are present", () => {
     const counted = build({
       pools: [pool('p', [{ cidr: '10.0.0.0/29' }])],
       services: [holding('a', 'x', '10.0.0.1')],

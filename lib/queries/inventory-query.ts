@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { CORE_COLLECTIONS, type CollectionName } from '../inventory/collections';
 import type { InventoryMeta } from '../inventory/types';
 import { fetchAlertMembers, fetchInventoryParts } from './fetch-inventory';
@@ -19,10 +19,10 @@ const live = {
 } as const;
 
 /** The meta (cluster, sources, version). Fetching it brings the core collections along. */
-export const metaQueryOptions = (client: QueryClient) =>
+export const metaQueryOptions = () =>
   queryOptions<InventoryMeta>({
     queryKey: queryKeys.meta,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal, client }) => {
       const parts = await fetchInventoryParts(CORE_COLLECTIONS, signal);
       seedCache(client, parts);
       return {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { CollectionName, ItemOf } from '../inventory/collections';
 import type { AlertGroup, AllocationRow, FreeRangeRow, PoolView } from '../inventory/types';
@@ -13,10 +13,7 @@ import { alertMembersQueryOptions, collectionQueryOptions, metaQueryOptions } fr
 // as a prop. Each reads one part of the cache, so a change to one alert re-renders what shows
 // alerts and nothing else; derived views (rows) are memoised on their slice.
 
-export function useMeta() {
-  const client = useQueryClient();
-  return useQuery(metaQueryOptions(client));
-}
+export const useMeta = () => useQuery(metaQueryOptions());
 
 /** One collection's items (core collections are already in the cache once the shell shows). */
 export function useCollection<K extends CollectionName, T = ItemOf<K>[]>(
