@@ -7,6 +7,7 @@ test('the header names the cluster and shows the stream is live', async ({ page 
   await expect(dash.clusterName).toHaveText(/embedded/);
   await expect(dash.connection).toHaveAttribute('data-state', 'live');
   await expect(dash.connection).toHaveText(/live/);
+  await dash.openScreen('Overview');
   await expect(page.getByTestId('pool-card')).toHaveCount(1);
 });
 

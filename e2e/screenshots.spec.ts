@@ -9,16 +9,20 @@ for (const [label, width] of [
   ['laptop', 1024],
   ['narrow', 390],
 ] as const) {
-  test(`the screen fits a ${label} viewport (${width}px)`, async ({ page }) => {
+  test(`every screen fits a ${label} viewport (${width}px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     const dash = new DashboardPage(page);
-    await dash.goto();
+    await page.goto('/');
     await dash.waitLive();
-    await page.screenshot({ path: `${dir}/${label}.png`, fullPage: true });
-    // The page itself never scrolls sideways; only the table may, inside its own box.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    for (const screen of ['Overview', 'Addresses', 'Pools', 'Alerts', 'Nodes']) {
+      await dash.openScreen(screen);
+      if (screen === 'Addresses') await expect(dash.rows).toHaveCount(20);
+      await page.screenshot({ path: `${dir}/${label}-${screen.toLowerCase()}.png`, fullPage: true });
+      // The page itself never scrolls sideways; only the table may, inside its own box.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
   });
 }

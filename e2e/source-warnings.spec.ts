@@ -38,7 +38,7 @@ test('without leases no row names an announcing node', async ({ page, context })
   // The same row on the demo dashboard, which may read leases, does name one: the check above
   // would see a node name if the denied dashboard showed one.
   const demo = new DashboardPage(await context.newPage());
-  await demo.page.goto(`http://127.0.0.1:${demoPort}/`);
+  await demo.page.goto(`http://127.0.0.1:${demoPort}/addresses`);
   await expect(demo.table).toBeVisible();
   await expect(demo.cell(demo.row('192.168.0.238'), 'announcer')).toHaveText(/^pitower-\d$/);
 });

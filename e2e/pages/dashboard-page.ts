@@ -39,9 +39,18 @@ export class DashboardPage {
     this.rowCount = page.getByTestId('row-count');
   }
 
+  /** The Addresses screen (every address of every pool), with an optional `?query`. */
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/${query}`);
+    await this.page.goto(`/addresses${query}`);
     await expect(this.table).toBeVisible();
+  }
+
+  /** A screen of the shell by its navigation link, as a user clicks it (client-side navigation). */
+  async openScreen(label: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label }).click();
+    await expect(
+      this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label }),
+    ).toHaveAttribute('aria-current', 'page');
   }
 
   async waitLive(): Promise<void> {

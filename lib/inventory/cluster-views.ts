@@ -74,7 +74,6 @@ export function announcerViews(services: ServiceModel[]): AnnouncerView[] {
       holder: s.lease.kind === 'unheld' ? null : s.lease.holder,
       state,
       acquireTime: l.spec?.acquireTime ?? null,
-      renewTime: l.spec?.renewTime ?? null,
       durationSeconds: typeof l.spec?.leaseDurationSeconds === 'number' ? l.spec.leaseDurationSeconds : null,
       transitions: typeof l.spec?.leaseTransitions === 'number' ? l.spec.leaseTransitions : null,
       ips: s.view.ips,

@@ -105,7 +105,6 @@ const announcer: fc.Arbitrary<AnnouncerView> = fc.record({
   holder: text,
   state: fc.constantFrom('held' as const, 'expired' as const, 'unheld' as const),
   acquireTime: text,
-  renewTime: text,
   durationSeconds: fc.option(fc.constant(15), { nil: null }),
   transitions: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
   ips: fc.array(key, { maxLength: 2 }),

@@ -182,8 +182,12 @@ export interface AnnouncerView {
   holder: string | null;
   /** held: renewed within its duration; expired: not renewed in time; unheld: nobody holds it. */
   state: 'held' | 'expired' | 'unheld';
+  /** When the holder took it (changes on failover, not on renewal). */
   acquireTime: string | null;
-  renewTime: string | null;
+  /**
+   * No renewTime: holders renew every few seconds, and carrying it would make every renewal a
+   * change on the wire. `state` says whether it was renewed within its duration.
+   */
   durationSeconds: number | null;
   transitions: number | null;
   /** The Service's addresses this lease announces. */

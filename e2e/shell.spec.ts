@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page';
+
+// The shell: one EventSource for the whole visit, the core data hydrated once, each screen's own
+// data fetched once and then kept live, and no page re-sending the inventory on navigation.
+
+async function countEventSources(page: Page) {
+  await page.addInitScript(() => {
+    const Native = window.EventSource;
+    const w = window as unknown as { __eventSources: number };
+    w.__eventSources = 0;
+    class Counted extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        w.__eventSources += 1;
+      }
+    }
+    window.EventSource = Counted;
+  });
+  return () => page.evaluate(() => (window as unknown as { __eventSources: number }).__eventSources);
+}
+
+test('navigating every screen keeps one EventSource and never re-fetches what it has', async ({ page }) => {
+  const eventSources = await countEventSources(page);
+  const inventoryFetches: string[] = [];
+  const navigationPayloads: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/inventory')) inventoryFetches.push(new URL(r.url()).search);
+  });
+  page.on('response', async (r) => {
+    if (r.request().headers()['rsc'] === '1')
+      navigationPayloads.push((await r.body().catch(() => Buffer.alloc(0))).length);
+  });
+  const dash = new DashboardPage(page);
+  await page.goto('/');
+  await expect(page.getByTestId('pool-card')).toHaveCount(1);
+  await dash.waitLive();
+  // The overview's data came with the page: nothing fetched.
+  expect(inventoryFetches).toEqual([]);
+
+  await dash.openScreen('Addresses');
+  await expect(dash.rows).toHaveCount(20);
+  await dash.openScreen('Pools');
+  await page.getByRole('link', { name: 'pool', exact: true }).click();
+  await expect(page).toHaveURL(/\/pools\/pool$/);
+  await expect(dash.rows).toHaveCount(20);
+  await dash.openScreen('Alerts');
+  await expect(dash.alert(/plex/)).toHaveCount(1);
+  await dash.openScreen('Nodes');
+  await expect(page.getByTestId('node-row')).toHaveCount(3);
+  await dash.openScreen('Overview');
+  await dash.openScreen('Addresses');
+  await expect(dash.rows).toHaveCount(20);
+
+  expect(await eventSources()).toBe(1);
+  // Only the Service list, once, for the first screen that showed rows.
+  expect(inventoryFetches).toEqual(['?collections=services']);
+  // Client-side navigations carry the page, not the inventory.
+  expect(navigationPayloads.length).toBeGreaterThan(0);
+  for (const size of navigationPayloads) expect(size).toBeLessThan(30_000);
+  await dash.waitLive();
+});
+
+test('an unknown address is a designed not-found page, and an unknown pool says so in the shell', async ({
+  page,
+}) => {
+  const res = await page.goto('/no-such-screen');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByTestId('not-found')).toContainText('There is no such page');
+  await page.getByRole('link', { name: '← Overview' }).click();
+  await expect(page.getByTestId('pool-card')).toHaveCount(1);
+
+  await page.goto('/pools/no-such-pool');
+  await expect(page.getByTestId('pool-not-found')).toContainText('No pool named no-such-pool');
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+});
