@@ -23,7 +23,13 @@ test('the browser bundle carries no engine and no server room', () => {
   const server = files(path.join(distDir, 'server')).map((f) => readFileSync(f, 'utf8'));
   expect(browser.length).toBeGreaterThan(0);
   for (const m of markers) {
-    expect(server.some((t) => t.includes(m.text)), `${m.room} marker missing from the server build`).toBe(true);
-    expect(browser.some((t) => t.includes(m.text)), `${m.room} is in the browser bundle`).toBe(false);
+    expect(
+      server.some((t) => t.includes(m.text)),
+      `${m.room} marker missing from the server build`,
+    ).toBe(true);
+    expect(
+      browser.some((t) => t.includes(m.text)),
+      `${m.room} is in the browser bundle`,
+    ).toBe(false);
   }
 });

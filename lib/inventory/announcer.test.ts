@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeNode, Lease } from '../cilium/objects';
-import { announcerOf, indexL2Leases, leaseState, notReadyNodes, serviceLease } from './announcer';
+import {
+  announcerOf,
+  indexL2Leases,
+  leaseState,
+  nextLeaseExpiry,
+  notReadyNodes,
+  serviceLease,
+} from './announcer';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 
@@ -16,6 +23,20 @@ const lease = (
 });
 
 describe('announcer', () => {
+  it('knows the next moment a held L2 lease expires (what a time-driven rebuild waits for)', () => {
+    const leases = [
+      lease('cilium-l2announce-a-x', 'kube-system', 'n1', '2026-01-10T11:59:55Z', 15), // expires 12:00:10
+      lease('cilium-l2announce-a-y', 'kube-system', 'n2', '2026-01-10T11:59:50Z', 15), // expires 12:00:05
+      lease('cilium-l2announce-a-z', 'kube-system', ' ', '2026-01-10T11:59:00Z', 15), // unheld: never
+      lease('other-lease', 'kube-system', 'n1', '2026-01-10T11:59:00Z', 1), // not an L2 lease
+    ];
+    expect(nextLeaseExpiry(leases, NOW)).toBe(Date.parse('2026-01-10T12:00:05Z'));
+    expect(nextLeaseExpiry(leases, Date.parse('2026-01-10T12:00:06Z'))).toBe(
+      Date.parse('2026-01-10T12:00:10Z'),
+    );
+    expect(nextLeaseExpiry(leases, Date.parse('2026-01-10T12:00:11Z'))).toBeNull();
+  });
+
   it('is the holder of cilium-l2announce-<ns>-<name> while the lease is live', () => {
     const idx = indexL2Leases([lease('cilium-l2announce-media-jellyfin', 'kube-system', 'node-2')]);
     expect(announcerOf(serviceLease(idx, 'media', 'jellyfin', NOW))).toBe('node-2');

@@ -36,18 +36,36 @@ export type LeaseState =
  * A lease is live until renewTime (or acquireTime) + leaseDurationSeconds. Without those fields we
  * cannot tell, and trust the holder rather than raise a false alarm.
  */
+/** When a held lease expires (epoch ms): renewTime (or acquireTime) + leaseDurationSeconds; null when unknown. */
+export function leaseExpiresAt(lease: Lease): number | null {
+  const renewed = Date.parse(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? '');
+  const duration = lease.spec?.leaseDurationSeconds;
+  if (Number.isNaN(renewed) || typeof duration !== 'number' || !Number.isFinite(duration)) return null;
+  return renewed + duration * 1000;
+}
+
 export function leaseState(lease: Lease | undefined, now: number): LeaseState {
   if (!lease) return { kind: 'none' };
   const holder = lease.spec?.holderIdentity?.trim();
   if (!holder) return { kind: 'unheld', lease };
-  const renewed = Date.parse(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? '');
-  const duration = lease.spec?.leaseDurationSeconds;
-  if (Number.isNaN(renewed) || duration === undefined || !Number.isFinite(duration)) {
-    return { kind: 'held', lease, holder };
-  }
-  const expires = renewed + duration * 1000;
+  const expires = leaseExpiresAt(lease);
+  if (expires === null) return { kind: 'held', lease, holder };
   if (expires < now) return { kind: 'expired', lease, holder, expiredAt: new Date(expires).toISOString() };
   return { kind: 'held', lease, holder };
+}
+
+/**
+ * The next moment after `after` at which an L2 lease expires: the inventory changes with time alone
+ * then and only then (so a feed need not rebuild on a timer while every lease keeps being renewed).
+ */
+export function nextLeaseExpiry(leases: readonly Lease[], after: number): number | null {
+  let next: number | null = null;
+  for (const l of leases) {
+    if (!l?.metadata?.name?.startsWith(L2_LEASE_PREFIX) || !l.spec?.holderIdentity?.trim()) continue;
+    const at = leaseExpiresAt(l);
+    if (at !== null && at >= after && (next === null || at < next)) next = at;
+  }
+  return next;
 }
 
 /** The lease state of one Service's L2 announcement. */

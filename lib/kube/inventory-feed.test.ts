@@ -133,6 +133,37 @@ describe('inventory feed', () => {
   });
 });
 
+describe('time-driven rebuilds', () => {
+  it('a tick rebuilds only once the next time-based change (a lease expiry) has passed', async () => {
+    const source = new MemorySource();
+    source.setServices([lbService('web', '192.168.0.220')]);
+    let clock = 1_000;
+    let builds = 0;
+    const feed = new InventoryFeed(
+      source,
+      (input) => {
+        builds++;
+        return servicesOnlyInventory(input);
+      },
+      {
+        debounceMs: 1,
+        tickMs: 10,
+        now: () => clock,
+        nextTimeChange: (_state, after) => Math.max(after, 5_000),
+      },
+    );
+    feeds.push(feed);
+    feed.start();
+    await feed.ready(2000);
+    await new Promise((r) => setTimeout(r, 80));
+    // Several ticks passed, but nothing time-based was due: no rebuild.
+    expect(builds).toBe(1);
+    clock = 6_000;
+    for (let i = 0; i < 50 && builds === 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(builds).toBe(2);
+  });
+});
+
 describe('describeDownSources', () => {
   it('names sources that fail for the same reason together, and leaves out live ones', () => {
     const since = '2026-01-01T00:00:00Z';

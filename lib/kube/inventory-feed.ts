@@ -46,6 +46,12 @@ export interface FeedOptions {
    * that stops being renewed expires without any watch event). Stretched to 10× the last build.
    */
   tickMs?: number;
+  /**
+   * When the inventory would next change with time alone, after `after` (epoch ms), or null: the
+   * earliest lease expiry. With it, a tick builds only when such a moment has passed since the last
+   * build; without it, every tick builds.
+   */
+  nextTimeChange?: (state: ClusterState, after: number) => number | null;
   now?: () => number;
 }
 
@@ -68,6 +74,9 @@ export class InventoryFeed {
   private lastError: string | null = null;
   /** How long the last build (and diff) took: the next one waits at least that long. */
   private lastBuildMs = 0;
+  /** The `now` the current inventory was built with. */
+  private builtAt = 0;
+  private readonly nextTimeChange: FeedOptions['nextTimeChange'];
   private readonly debounceMs: number;
   private readonly keepDeltas: number;
   private readonly graceMs: number;
@@ -84,6 +93,7 @@ export class InventoryFeed {
     this.graceMs = opts.graceMs ?? 5_000;
     this.tickMs = opts.tickMs ?? 10_000;
     this.now = opts.now ?? Date.now;
+    this.nextTimeChange = opts.nextTimeChange;
   }
 
   start(): void {
@@ -101,12 +111,23 @@ export class InventoryFeed {
     this.tickTimer = setTimeout(
       () => {
         if (!this.unsubscribe) return;
-        this.schedule();
+        if (this.timeHasChangedSomething()) this.schedule();
         this.scheduleTick();
       },
       Math.max(this.tickMs, 10 * this.lastBuildMs),
     );
     this.tickTimer.unref?.();
+  }
+
+  /** Whether a tick must rebuild: always without nextTimeChange, else only once a moment has passed. */
+  private timeHasChangedSomething(): boolean {
+    if (!this.nextTimeChange || !this.inventory) return true;
+    try {
+      const at = this.nextTimeChange(this.source.state(), this.builtAt);
+      return at !== null && at <= this.now();
+    } catch {
+      return true;
+    }
   }
 
   async stop(): Promise<void> {
@@ -218,6 +239,7 @@ export class InventoryFeed {
       cluster: this.source.info,
       now: this.now(),
     };
+    this.builtAt = input.now;
     let next: Inventory;
     let members: Map<string, Alert[]>;
     try {

@@ -2,6 +2,7 @@ import 'server-only';
 import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
 import { buildFromFeedInput } from './build';
+import { nextLeaseExpiry } from '../inventory/announcer';
 import { InventoryFeed } from './inventory-feed';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
@@ -26,7 +27,9 @@ export function getKubeRuntime(): KubeRuntime {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   const watch = new ClusterWatch(loaded.kc, loaded.info);
-  const feed = new InventoryFeed(watch, buildFromFeedInput);
+  const feed = new InventoryFeed(watch, buildFromFeedInput, {
+    nextTimeChange: (state, after) => nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
+  });
   holder[slot] = { watch, feed };
   feed.start();
   return { ok: true, watch, feed };
