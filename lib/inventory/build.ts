@@ -8,7 +8,7 @@ import { announcerViews, eventViews, l2PolicyViews, nodeViews } from './cluster-
 import { indexGateways } from './columns';
 import { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
 import { poolModels } from './pool-model';
-import { orphanIps, poolStats, sortHeld } from './pool-stats';
+import { orphanIps, parseIps, poolStats, sortHeld } from './pool-stats';
 import { poolView } from './pool-views';
 import { holdersByIp, refText, serviceModels, type ReadError } from './service-model';
 import type { Alert, Inventory } from './types';
@@ -76,7 +76,8 @@ export function buildInventoryWithAlerts(
   const holders = holdersByIp(services);
   const pools = poolModels(list(state?.pools), errors);
   const nodes = list(state?.nodes).filter((n) => typeof n?.metadata?.name === 'string');
-  const held = sortHeld(holders.keys());
+  const heldIps = parseIps(holders.keys());
+  const held = sortHeld(heldIps);
   const stats = new Map(pools.map((p) => [p.name, poolStats(p, held)]));
   const poolViews = pools.map((p) => poolView(p, stats.get(p.name)));
   const l2Read = list(state?.l2Policies)
@@ -88,7 +89,7 @@ export function buildInventoryWithAlerts(
     stats,
     services,
     holders,
-    orphans: orphanIps(pools, holders.keys()),
+    orphans: orphanIps(pools, heldIps),
     l2Policies: l2Read,
     nodes,
     notReady: notReadyNodes(nodes),

@@ -1,4 +1,4 @@
-import { parseAddr, type IpRange } from '../net';
+import { parseAddr, type IpAddr, type IpRange } from '../net';
 import { poolAllocates, type PoolModel } from './pool-model';
 
 // Per-pool counts without walking addresses: a pool's blocks are merged into disjoint ranges and
@@ -23,10 +23,14 @@ export interface SortedHeld {
 
 const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function sortHeld(ips: Iterable<string>): SortedHeld {
+/** Held addresses parsed once per build (null: not an address; it is in no pool). */
+export type ParsedIps = { ip: string; addr: IpAddr | null }[];
+
+export const parseIps = (ips: Iterable<string>): ParsedIps => [...ips].map((ip) => ({ ip, addr: parseAddr(ip) }));
+
+export function sortHeld(ips: ParsedIps): SortedHeld {
   const out: SortedHeld = { 4: [], 6: [] };
-  for (const ip of ips) {
-    const a = parseAddr(ip);
+  for (const { addr: a } of ips) {
     if (a) out[a.family].push(a.value);
   }
   out[4].sort(cmp);
@@ -122,12 +126,11 @@ function mergeRanges(input: IpRange[]): IpRange[] {
 }
 
 /** Held addresses that no block of any pool contains (in the order given), by binary search. */
-export function orphanIps(pools: PoolModel[], ips: Iterable<string>): string[] {
+export function orphanIps(pools: PoolModel[], ips: ParsedIps): string[] {
   const all = mergeRanges(pools.flatMap((p) => p.blocks.map((b) => b.range)));
   const byFamily = { 4: all.filter((r) => r.family === 4), 6: all.filter((r) => r.family === 6) };
   const out: string[] = [];
-  for (const ip of ips) {
-    const a = parseAddr(ip);
+  for (const { ip, addr: a } of ips) {
     if (!a) {
       out.push(ip);
       continue;

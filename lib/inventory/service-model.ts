@@ -2,7 +2,7 @@ import { ANNOTATION, getAnnotation, requestedIPs, serviceSatisfiedCondition } fr
 import type { Service } from '../cilium/objects';
 import { canonicalAddr, formatAddr } from '../net';
 import { announcerOf, serviceLease, type LeaseIndex, type LeaseState } from './announcer';
-import { serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
+import { owningGatewayRef, serviceColumns, type GatewayIndex, type ServiceColumns } from './columns';
 import type { ObjectRef, ServiceView } from './types';
 import { refText } from './view/format';
 
@@ -95,6 +95,33 @@ export function serviceModel(
   };
 }
 
+/**
+ * serviceModel is pure, and on a large cluster most Services are the very same objects from one
+ * build to the next (lib/kube keeps an object until the API server changes it): remember each
+ * Service's model with the inputs it was made from, so a build costs what changed, and unchanged
+ * Services keep identical views (the diff then compares them by identity).
+ */
+interface Memo {
+  gateway: unknown;
+  lease: unknown;
+  leaseKind: LeaseState['kind'];
+  model: ServiceModel;
+}
+const memo = new WeakMap<Service, Memo>();
+
+export function memoServiceModel(svc: Service, gateways: GatewayIndex, leases: LeaseIndex, now: number): ServiceModel {
+  const ref = owningGatewayRef(svc);
+  const gateway = ref ? gateways.get(`${ref.namespace}/${ref.name}`) : undefined;
+  const namespace = svc.metadata.namespace ?? 'default';
+  const state = serviceLease(leases, namespace, svc.metadata.name, now);
+  const lease = state.kind === 'none' ? undefined : state.lease;
+  const hit = memo.get(svc);
+  if (hit && hit.gateway === gateway && hit.lease === lease && hit.leaseKind === state.kind) return hit.model;
+  const model = serviceModel(svc, gateways, leases, now);
+  memo.set(svc, { gateway, lease, leaseKind: state.kind, model });
+  return model;
+}
+
 /** An object the inventory could not read (malformed input); it is left out and reported. */
 export interface ReadError {
   ref: ObjectRef;
@@ -120,7 +147,7 @@ export function serviceModels(
     if (keys.has(key)) continue;
     keys.add(key);
     try {
-      if (isListed(s)) out.push(serviceModel(s, gateways, leases, now));
+      if (isListed(s)) out.push(memoServiceModel(s, gateways, leases, now));
     } catch (err) {
       errors.push({ ref: serviceRef(s), error: errorText(err) });
     }
