@@ -26,7 +26,8 @@ const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 /** Held addresses parsed once per build (null: not an address; it is in no pool). */
 export type ParsedIps = { ip: string; addr: IpAddr | null }[];
 
-export const parseIps = (ips: Iterable<string>): ParsedIps => [...ips].map((ip) => ({ ip, addr: parseAddr(ip) }));
+export const parseIps = (ips: Iterable<string>): ParsedIps =>
+  [...ips].map((ip) => ({ ip, addr: parseAddr(ip) }));
 
 export function sortHeld(ips: ParsedIps): SortedHeld {
   const out: SortedHeld = { 4: [], 6: [] };

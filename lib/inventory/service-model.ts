@@ -109,7 +109,12 @@ interface Memo {
 }
 const memo = new WeakMap<Service, Memo>();
 
-export function memoServiceModel(svc: Service, gateways: GatewayIndex, leases: LeaseIndex, now: number): ServiceModel {
+export function memoServiceModel(
+  svc: Service,
+  gateways: GatewayIndex,
+  leases: LeaseIndex,
+  now: number,
+): ServiceModel {
   const ref = owningGatewayRef(svc);
   const gateway = ref ? gateways.get(`${ref.namespace}/${ref.name}`) : undefined;
   const namespace = svc.metadata.namespace ?? 'default';

@@ -3,9 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { CollectionName, ItemOf } from '../inventory/collections';
-import type { AlertGroup, AllocationRow, FreeRangeRow, PoolView } from '../inventory/types';
+import type { AlertGroup, PoolView } from '../inventory/types';
 import { countBySeverity, filterGroups, sortBySeverity, type AlertFilter } from '../inventory/view/alerts';
-import { createRowsMemo, type ExpandedRows } from '../inventory/view/pool-slices';
+import { createRowsMemo, rowsOfIp, type ExpandedRows } from '../inventory/view/pool-slices';
+
+export { selectRows } from '../inventory/view/pool-slices';
 import type { CollectionData } from './inventory-cache';
 import { alertMembersQueryOptions, collectionQueryOptions, metaQueryOptions } from './inventory-query';
 
@@ -78,29 +80,9 @@ export function useExpandedRows(): RowsResult {
   };
 }
 
-/** Rows and free ranges of the pools named (all when `pool` is null), orphans first. */
-export function selectRows(
-  rows: ExpandedRows,
-  pool: string | null,
-): { rows: AllocationRow[]; freeRanges: FreeRangeRow[] } {
-  const out: AllocationRow[] = pool === null || pool === '' ? [...rows.orphans] : [];
-  const freeRanges: FreeRangeRow[] = [];
-  for (const [name, r] of rows.pools) {
-    if (pool !== null && name !== pool) continue;
-    for (const row of r.rows) out.push(row);
-    for (const f of r.freeRanges) freeRanges.push(f);
-  }
-  return { rows: out, freeRanges };
-}
-
 /** The row of one address (in any pool), with its pool's rows for context. */
 export function useIp(ip: string) {
   const { rows, isPending, error } = useExpandedRows();
-  const found = useMemo(() => {
-    if (!rows) return [];
-    const out: AllocationRow[] = rows.orphans.filter((r) => r.ip === ip);
-    for (const r of rows.pools.values()) for (const row of r.rows) if (row.ip === ip) out.push(row);
-    return out;
-  }, [rows, ip]);
+  const found = useMemo(() => (rows ? rowsOfIp(rows, ip) : []), [rows, ip]);
   return { rows: found, isPending, error };
 }

@@ -1,5 +1,5 @@
 import { parseAddr } from '../../net';
-import type { AllocationRow, PoolView, ServiceView } from '../types';
+import type { AllocationRow, FreeRangeRow, PoolView, ServiceView } from '../types';
 import { holderIndex, orphanRows, poolRows, type PoolRows } from './rows';
 
 // Which Services touch which pool (hold or wait for an address in one of its blocks), and the
@@ -128,4 +128,26 @@ export function createRowsMemo() {
     last = { pools, services, result };
     return result;
   };
+}
+
+/** Rows and free ranges of one pool (all pools when `pool` is null), orphans first. */
+export function selectRows(
+  rows: ExpandedRows,
+  pool: string | null,
+): { rows: AllocationRow[]; freeRanges: FreeRangeRow[] } {
+  const out: AllocationRow[] = pool === null || pool === '' ? [...rows.orphans] : [];
+  const freeRanges: FreeRangeRow[] = [];
+  for (const [name, r] of rows.pools) {
+    if (pool !== null && name !== pool) continue;
+    for (const row of r.rows) out.push(row);
+    for (const f of r.freeRanges) freeRanges.push(f);
+  }
+  return { rows: out, freeRanges };
+}
+
+/** Every row of one address: one per pool whose blocks hold it, or its orphan row. */
+export function rowsOfIp(rows: ExpandedRows, ip: string): AllocationRow[] {
+  const out: AllocationRow[] = rows.orphans.filter((r) => r.ip === ip);
+  for (const r of rows.pools.values()) for (const row of r.rows) if (row.ip === ip) out.push(row);
+  return out;
 }

@@ -4,7 +4,7 @@ import { build, holding, pool, rowsOf, svc } from '../testing/fixtures';
 import type { ServiceView } from '../types';
 import { countBySeverity, filterGroups, sortBySeverity } from './alerts';
 import { compareNatural, formatCount, isNearlyFull, refText } from './format';
-import { createRowsMemo, poolSlices } from './pool-slices';
+import { createRowsMemo, poolSlices, rowsOfIp, selectRows } from './pool-slices';
 import { expandRows } from './rows';
 
 describe('count formatting', () => {
@@ -65,6 +65,20 @@ describe('rows memoised per pool', () => {
     expect(second.orphans).toBe(first.orphans);
     expect(second.pools.get('b')).not.toBe(first.pools.get('b'));
     expect(second.pools.get('b')?.rows.find((r) => r.ip === '10.1.0.2')?.status).toBe('allocated');
+  });
+
+  it("selects one pool's rows, or all with orphans first, and finds an address in every pool", () => {
+    const rows = createRowsMemo()(inv.pools, inv.services);
+    expect(selectRows(rows, 'a').rows.map((r) => r.key)).toEqual(
+      rowsOf(inv)
+        .filter((r) => r.pool === 'a')
+        .map((r) => r.key),
+    );
+    expect(selectRows(rows, null).rows.map((r) => r.key)).toEqual(rowsOf(inv).map((r) => r.key));
+    expect(selectRows(rows, null).rows[0].pool).toBe('');
+    expect(rowsOfIp(rows, '10.1.0.1').map((r) => [r.pool, r.service])).toEqual([['b', 'y']]);
+    expect(rowsOfIp(rows, '10.9.9.9').map((r) => r.pool)).toEqual(['']);
+    expect(rowsOfIp(rows, '10.0.0.7').map((r) => r.status)).toEqual(['available']);
   });
 
   it('assigns each Service to the pools its addresses fall in, and strays outside', () => {
