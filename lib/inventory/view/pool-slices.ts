@@ -59,18 +59,34 @@ function blockIndex(pools: readonly PoolView[]) {
   };
 }
 
-export function poolSlices(pools: readonly PoolView[], services: readonly ServiceView[]): PoolSlices {
-  const lookup = blockIndex(pools);
+/** Where one Service's addresses fall: the pools they touch, and whether one is outside every pool. */
+interface Placement {
+  pools: Set<string>;
+  stray: boolean;
+}
+
+/**
+ * `placements` (optional) remembers each Service's placement for one pools array: when only
+ * Services change, only the changed ones are placed again.
+ */
+export function poolSlices(
+  pools: readonly PoolView[],
+  services: readonly ServiceView[],
+  placements?: WeakMap<ServiceView, Placement>,
+): PoolSlices {
+  let lookup: ReturnType<typeof blockIndex> | null = null;
   const byPool = new Map<string, ServiceView[]>(pools.map((p) => [p.name, []]));
   const outside: ServiceView[] = [];
-  for (const s of services) {
+  const place = (s: ServiceView): Placement => {
+    lookup ??= blockIndex(pools);
+    const find = lookup;
     const touched = new Set<string>();
     let stray = false;
     const visit = (ip: string, held: boolean) => {
       const a = parseAddr(ip);
       let inside = false;
       if (a) {
-        lookup(a.family, a.value, (pool) => {
+        find(a.family, a.value, (pool) => {
           touched.add(pool);
           inside = true;
         });
@@ -79,8 +95,16 @@ export function poolSlices(pools: readonly PoolView[], services: readonly Servic
     };
     for (const ip of s.ips) visit(ip, true);
     if (s.satisfied === false) for (const ip of s.requestedIps) visit(ip, false);
-    for (const p of touched) byPool.get(p)?.push(s);
-    if (stray) outside.push(s);
+    return { pools: touched, stray };
+  };
+  for (const s of services) {
+    let placed = placements?.get(s);
+    if (!placed) {
+      placed = place(s);
+      placements?.set(s, placed);
+    }
+    for (const p of placed.pools) byPool.get(p)?.push(s);
+    if (placed.stray) outside.push(s);
   }
   return { byPool, outside };
 }
