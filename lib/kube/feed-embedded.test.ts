@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../sim/embedded';
+import { expandRows } from '../inventory/view/rows';
 import { buildFromFeedInput } from './build';
 import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
@@ -69,7 +70,9 @@ describe('inventory feed over the embedded demo cluster', () => {
       return view && inv ? { inv, view } : null;
     });
     expect(withIp.inv.version).toBeGreaterThan(first.version);
-    expect(withIp.inv.rows.find((r) => r.ip === withIp.view.ips[0])?.status).toBe('allocated');
+    expect(
+      expandRows(withIp.inv.pools, withIp.inv.services).rows.find((r) => r.ip === withIp.view.ips[0])?.status,
+    ).toBe('allocated');
 
     cluster.store.delete({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'whoami' });
     const gone = await until('whoami to go', () => {
@@ -77,7 +80,9 @@ describe('inventory feed over the embedded demo cluster', () => {
       return inv && !inv.services.some((s) => s.name === 'whoami') ? inv : null;
     });
     expect(gone.version).toBeGreaterThan(withIp.inv.version);
-    expect(gone.rows.find((r) => r.ip === withIp.view.ips[0])?.status).toBe('available');
+    expect(expandRows(gone.pools, gone.services).rows.find((r) => r.ip === withIp.view.ips[0])?.status).toBe(
+      'available',
+    );
   });
 
   it('streams a snapshot, then a delta for a new Service, to each of two clients, and unsubscribes both on abort', async () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { summarizeSources } from '@/lib/cilium/source-summary';
 import { jsonError } from '@/lib/kube/api-responses';
 import { getKubeRuntime } from '@/lib/kube/runtime';
 
@@ -13,7 +14,13 @@ export async function GET() {
   if (!rt.ok) return jsonError(503, `cannot read the cluster: ${rt.error}`, { code: 'kubeconfig' });
   const inventory = await rt.feed.ready(firstSyncWaitMs);
   if (!inventory) {
-    return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced', sources: rt.watch.statuses() });
+    // No inventory until every required source has listed: never an empty one that says "no pools".
+    const sources = rt.watch.statuses();
+    return jsonError(503, rt.feed.notReadyReason(), {
+      code: 'not-synced',
+      sources,
+      summary: summarizeSources(sources, rt.watch.info.server),
+    });
   }
   return Response.json(inventory, { headers: { 'cache-control': 'no-store' } });
 }
