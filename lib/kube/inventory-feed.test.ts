@@ -137,9 +137,8 @@ describe('the first inventory waits for the required sources', () => {
   it('builds nothing while a required source has not listed, however long, then waits a grace for optional ones', async () => {
     const source = new MemorySource();
     let requiredListed = false;
-    let settled = false;
     source.requiredListed = () => requiredListed;
-    source.settled = () => settled;
+    source.settled = () => false; // an optional source never settles
     const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1, graceMs: 100 });
     feeds.push(feed);
     feed.start();
