@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page';
 import { assertEmbeddedCluster, embeddedServerOf } from './support/guard';
 import { restartableControlPort, restartableKubeconfig, restartablePort } from './support/paths';
 
@@ -16,8 +17,6 @@ async function cluster(action: 'stop' | 'start'): Promise<void> {
   if (!res.ok) throw new Error(`restartable-cluster ${action}: HTTP ${res.status} ${await res.text()}`);
 }
 
-const indicator = (page: Page) => page.getByTestId('cluster-state');
-
 test.beforeEach(async () => {
   // Only ever stop the embedded cluster (loopback, answering as -lbipam-sim), and only if it runs.
   await assertEmbeddedCluster(restartableKubeconfig);
@@ -32,8 +31,10 @@ test('the header says reconnecting when the API server stops, and live again wit
   page,
 }) => {
   const server = embeddedServerOf(restartableKubeconfig);
+  const dash = new DashboardPage(page);
+  // Not dash.goto(): what this spec is about is the header, whatever the page below it draws.
   await page.goto('/');
-  const state = indicator(page);
+  const state = dash.clusterState;
   await expect(state).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
   await expect(page.getByTestId('source-warning')).toHaveCount(0);
 
@@ -41,7 +42,7 @@ test('the header says reconnecting when the API server stops, and live again wit
   await expect(state).toHaveAttribute('data-state', 'reconnecting', { timeout: 4_000 });
   await expect(state).toContainText(/reconnecting to the cluster since \d\d:\d\d:\d\d/);
   // The tab's own stream is fine: it is the cluster that is gone.
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'live');
+  await expect(dash.connection).toHaveAttribute('data-state', 'live');
   // One sentence for all seven sources, in words, not seven raw ECONNREFUSED strings.
   const warnings = page.getByTestId('source-warning');
   await expect(warnings).toHaveCount(1);
