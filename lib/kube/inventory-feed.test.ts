@@ -191,25 +191,34 @@ describe('the first inventory waits for the required sources', () => {
 });
 
 describe('dataTime', () => {
-  it('is now while every source is live, else when the first down source lost the API server', () => {
-    const now = Date.parse('2026-01-01T00:10:00Z');
-    const live = {
-      source: 'services' as const,
-      state: 'live' as const,
-      required: true,
-      since: '2026-01-01T00:00:00Z',
-    };
-    expect(dataTime([live], now)).toBe(now);
+  const now = Date.parse('2026-01-01T00:10:00Z');
+  const st = (
+    source: 'services' | 'leases' | 'events',
+    state: 'live' | 'reconnecting' | 'stale',
+    since: string,
+  ) => ({
+    source,
+    state,
+    required: source === 'services',
+    since,
+  });
+
+  it('is now while the leases are live, else when they were lost', () => {
     expect(
       dataTime(
-        [
-          live,
-          { source: 'leases', state: 'reconnecting', required: false, since: '2026-01-01T00:05:00Z' },
-          { source: 'pools', state: 'stale', required: true, since: '2026-01-01T00:04:00Z' },
-          { source: 'gateways', state: 'forbidden', required: false, since: '2026-01-01T00:01:00Z' },
-        ],
+        [st('services', 'live', '2026-01-01T00:00:00Z'), st('leases', 'live', '2026-01-01T00:00:00Z')],
         now,
       ),
-    ).toBe(Date.parse('2026-01-01T00:04:00Z'));
+    ).toBe(now);
+    expect(
+      dataTime(
+        [st('services', 'stale', '2026-01-01T00:04:00Z'), st('leases', 'stale', '2026-01-01T00:04:01Z')],
+        now,
+      ),
+    ).toBe(Date.parse('2026-01-01T00:04:01Z'));
+  });
+
+  it('does not stop time for everything when a source not judged by the clock fails alone', () => {
+    expect(dataTime([st('events', 'reconnecting', '2026-01-01T00:01:00Z')], now)).toBe(now);
   });
 });

@@ -246,16 +246,24 @@ export class InventoryFeed {
 }
 
 /**
- * The time the data is true at: now, or when the first source that is down lost the API server.
- * Judging old data by the wall clock would invent events nobody saw — every L2 lease "expires"
- * while the API server is away, because its renewals cannot reach us.
+ * The time the inventory is judged at: now, or — while a source whose objects are judged against
+ * the clock is down — the moment it was lost. Judging its old data by the wall clock would invent
+ * events nobody saw: every L2 lease "expires" while the API server is away, because its renewals
+ * cannot reach us. Only leases are read that way (`clocked`); an optional source failing alone
+ * (events answering 500) must not stop time for the rest.
  */
-export function dataTime(sources: SourceStatus[], now: number): number {
+export function dataTime(
+  sources: SourceStatus[],
+  now: number,
+  clocked: ReadonlySet<SourceStatus['source']> = clockedSources,
+): number {
   let t = now;
   for (const s of sources) {
-    if (s.state !== 'reconnecting' && s.state !== 'stale') continue;
+    if (!clocked.has(s.source) || (s.state !== 'reconnecting' && s.state !== 'stale')) continue;
     const since = Date.parse(s.since);
     if (Number.isFinite(since) && since < t) t = since;
   }
   return t;
 }
+
+const clockedSources: ReadonlySet<SourceStatus['source']> = new Set(['leases']);
