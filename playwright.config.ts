@@ -7,6 +7,8 @@ import {
   e2eKubeconfig,
   emptyKubeconfig,
   emptyPort,
+  restartableKubeconfig,
+  restartablePort,
 } from './e2e/support/paths';
 
 // Browser tests drive Debian's chromium (no browser download) against dashboards running on
@@ -91,5 +93,20 @@ export default defineConfig({
       emptyPort,
       `${start} --seed empty --port ${emptyPort} --embedded-kubeconfig ${emptyKubeconfig}`,
     ),
+    {
+      // The demo cluster in its own process, whose API server cluster-down.spec.ts stops and
+      // restarts on the same port; writes restartableKubeconfig.
+      name: 'restartable-cluster',
+      command: 'node --import tsx e2e/support/restartable-cluster.ts',
+      wait: { stdout: /restartable-cluster: ready/ },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 3000 },
+    },
+    dashboard('restartable', restartablePort, `${start} --port ${restartablePort}`, {
+      KUBECONFIG: path.resolve(restartableKubeconfig),
+    }),
   ],
 });

@@ -11,6 +11,16 @@ export type ClusterChoice =
   | { origin: 'kubeconfig'; label: string; kubeconfigPath?: string; context?: string }
   | { origin: 'in-cluster'; label: string };
 
+/**
+ * How the header names an embedded cluster's seed (LBIPAM_SEED): demo, empty, scale, or the
+ * folder's own name — never a whole path, which says little and may say too much.
+ */
+export function seedLabel(seed: string): string {
+  if (seed === 'demo' || seed === 'empty' || seed === 'scale') return seed;
+  const trimmed = seed.replace(/[/\\]+$/, '');
+  return path.basename(trimmed) || seed;
+}
+
 const serviceAccountToken = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 /** First existing file of KUBECONFIG (colon-separated), else ~/.kube/config. */

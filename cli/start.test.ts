@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStartArgs, type StartOptions } from './start-args';
-import { chooseCluster, findKubeconfig } from './start-cluster';
+import { chooseCluster, findKubeconfig, seedLabel } from './start-cluster';
 
 const kubeconfig = (contexts: string[], current?: string) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbipam-start-'));
@@ -90,5 +90,14 @@ describe('which cluster lbipam start shows', () => {
     expect(chooseCluster(opts(), { KUBECONFIG: path.join(noHome, 'missing') }, true)).toMatchObject({
       origin: 'in-cluster',
     });
+  });
+});
+
+describe('the seed the header names (LBIPAM_SEED)', () => {
+  it('is the built-in seed, or the folder name of a folder seed', () => {
+    expect(['demo', 'empty', 'scale'].map(seedLabel)).toEqual(['demo', 'empty', 'scale']);
+    expect(seedLabel('/home/me/clusters/homelab/')).toBe('homelab');
+    expect(seedLabel('./seeds/lab')).toBe('lab');
+    expect(seedLabel('lab')).toBe('lab');
   });
 });

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStartArgs, type StartOptions } from './start-args';
-import { chooseCluster, type ClusterChoice } from './start-cluster';
+import { chooseCluster, seedLabel, type ClusterChoice } from './start-cluster';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -87,6 +87,7 @@ async function startChosenCluster(
 ): Promise<{ ok: true; stop: () => Promise<void> } | { ok: false; error: string }> {
   if (choice.origin !== 'embedded') {
     process.env.LBIPAM_ORIGIN = choice.origin;
+    delete process.env.LBIPAM_SEED;
     if (choice.origin === 'kubeconfig') {
       if (choice.kubeconfigPath) process.env.LBIPAM_KUBECONFIG = choice.kubeconfigPath;
       if (choice.context) process.env.LBIPAM_CONTEXT = choice.context;
@@ -102,6 +103,7 @@ async function startChosenCluster(
     });
     process.env.LBIPAM_ORIGIN = 'embedded';
     process.env.LBIPAM_KUBECONFIG = cluster.kubeconfigPath;
+    process.env.LBIPAM_SEED = seedLabel(opts.seed);
     delete process.env.LBIPAM_CONTEXT;
     process.stdout.write(
       `lbipam-dashboard: embedded cluster at ${cluster.server} (kubeconfig ${cluster.kubeconfigPath})\n`,

@@ -1,15 +1,26 @@
+'use client';
+
 import type { ClusterInfo, SourceStatus } from '@/lib/cilium/cluster-state';
+import { describeHeader } from '@/lib/queries';
+import { useConnection } from '@/lib/queries/providers';
 import { Badge } from '../ui/badge';
+import { useNow } from '../ui/use-now';
 import { ConnectionIndicator } from './connection-indicator';
 import { SourceWarnings } from './source-warnings';
 
 function originLabel(c: ClusterInfo): string {
-  if (c.origin === 'embedded') return 'embedded demo';
+  if (c.origin === 'embedded') return 'embedded';
   if (c.origin === 'in-cluster') return 'in-cluster';
   return c.context ? `context ${c.context}` : 'kubeconfig';
 }
 
+/** Which cluster, and whether what the page shows of it is live: the tab's stream and the cluster's sources. */
 export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; sources: SourceStatus[] }) {
+  const connection = useConnection();
+  // Ticks only while the stream is down, for its reconnecting → stale turn; the cluster's own
+  // states arrive as deltas with the time they began.
+  const now = useNow(connection.status !== 'live');
+  const shown = describeHeader(connection, cluster, sources, now);
   const origin = originLabel(cluster);
   return (
     <header className="border-b border-zinc-200 bg-white">
@@ -30,9 +41,7 @@ export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; so
           </h1>
           {origin !== cluster.name ? (
             <Badge tone={cluster.origin === 'embedded' ? 'violet' : 'neutral'}>{origin}</Badge>
-          ) : (
-            <Badge tone="violet">{cluster.origin}</Badge>
-          )}
+          ) : null}
           {cluster.readOnly ? (
             <span className="hidden sm:inline-flex">
               <Badge title="Writing to the cluster is off">read-only</Badge>
@@ -40,8 +49,8 @@ export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; so
           ) : null}
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
-          <SourceWarnings sources={sources} />
-          <ConnectionIndicator />
+          <SourceWarnings messages={shown.summary.messages} />
+          <ConnectionIndicator shown={shown} />
         </div>
       </div>
     </header>

@@ -1,39 +1,30 @@
-import type { SourceStatus } from '@/lib/cilium/cluster-state';
+import type { SourceCauseMessage } from '@/lib/cilium/source-summary';
 
-const quietStates = new Set(['live', 'starting']);
+const tone: Record<SourceCauseMessage['severity'], string> = {
+  error: 'text-rose-800',
+  warning: 'text-amber-800',
+  info: 'text-zinc-600',
+};
 
-// What a source's state means to the user when lib/kube sent no message of its own.
-function fallbackMessage(s: SourceStatus): string {
-  switch (s.state) {
-    case 'forbidden':
-      return `no permission to read ${s.source}`;
-    case 'missing':
-      return `${s.source}: the resource is not installed in this cluster`;
-    case 'stale':
-      return `${s.source} may be out of date`;
-    default:
-      return `${s.source}: ${s.state}`;
-  }
-}
-
-/** Sources that cannot be read ("no permission to read leases") as quiet, non-blocking notes. */
-export function SourceWarnings({ sources }: { sources: SourceStatus[] }) {
-  const problems = sources.filter((s) => !quietStates.has(s.state));
-  if (problems.length === 0) return null;
+/**
+ * One quiet, non-blocking note per cause ("no permission to read leases", "services, pools:
+ * cannot reach the API server at … (connection refused)"); the raw error text is the tooltip.
+ */
+export function SourceWarnings({ messages }: { messages: readonly SourceCauseMessage[] }) {
+  if (messages.length === 0) return null;
   return (
-    <ul
-      aria-label="Data source problems"
-      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-amber-800"
-    >
-      {problems.map((s) => (
+    <ul aria-label="Data source problems" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+      {messages.map((m) => (
         <li
-          key={s.source}
+          key={m.cause}
           data-testid="source-warning"
-          className="inline-flex items-center gap-1"
-          title={`since ${s.since}`}
+          data-severity={m.severity}
+          data-sources={m.sources.join(' ')}
+          className={`inline-flex items-center gap-1 ${tone[m.severity]}`}
+          title={m.detail || undefined}
         >
-          <span aria-hidden>⚠</span>
-          {s.message ?? fallbackMessage(s)}
+          <span aria-hidden>{m.severity === 'info' ? 'ⓘ' : '⚠'}</span>
+          {m.text}
         </li>
       ))}
     </ul>

@@ -20,7 +20,10 @@ export class DashboardPage {
   readonly filter: Locator;
   readonly statusFilter: Locator;
   readonly poolFilter: Locator;
+  /** The tab's stream to the dashboard (data-state live / reconnecting / stale). */
   readonly connection: Locator;
+  /** The header's one state: stream and cluster (data-state live / reconnecting / stale / partial / starting). */
+  readonly clusterState: Locator;
   readonly clusterName: Locator;
   readonly alerts: Locator;
   readonly rowCount: Locator;
@@ -34,6 +37,7 @@ export class DashboardPage {
     this.statusFilter = page.getByRole('combobox', { name: 'Status' });
     this.poolFilter = page.getByRole('combobox', { name: 'Pool' });
     this.connection = page.getByTestId('connection-status');
+    this.clusterState = page.getByTestId('cluster-state');
     this.clusterName = page.getByTestId('cluster-name');
     this.alerts = page.getByTestId('alert');
     this.rowCount = page.getByTestId('row-count');

@@ -13,5 +13,19 @@ export const deniedPort = Number(process.env.E2E_DENIED_PORT ?? 3101);
 export const emptyKubeconfig = 'e2e/.tmp/empty/kubeconfig';
 export const emptyPort = Number(process.env.E2E_EMPTY_PORT ?? 3102);
 
+/**
+ * A dashboard (plain kubeconfig) whose demo cluster runs in a process of its own
+ * (e2e/support/restartable-cluster.ts) that stops and restarts the API server on the same port when
+ * a test asks it on its loopback control port.
+ */
+export const restartableKubeconfig = 'e2e/.tmp/restartable/kubeconfig';
+export const restartablePort = Number(process.env.E2E_RESTARTABLE_PORT ?? 3103);
+export const restartableControlPort = Number(process.env.E2E_RESTARTABLE_CONTROL_PORT ?? 3193);
+
 /** Every kubeconfig a test may send kubectl to. */
-export const allKubeconfigs = [e2eKubeconfig, deniedKubeconfig, emptyKubeconfig] as const;
+export const allKubeconfigs = [
+  e2eKubeconfig,
+  deniedKubeconfig,
+  emptyKubeconfig,
+  restartableKubeconfig,
+] as const;

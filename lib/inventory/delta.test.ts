@@ -154,6 +154,7 @@ const inventory: fc.Arbitrary<Inventory> = fc
         source: fc.constantFrom('services' as const, 'leases' as const),
         state: fc.constantFrom('live' as const, 'stale' as const),
         since: key,
+        required: fc.boolean(),
       }),
       { maxLength: 2 },
     ),

@@ -6,6 +6,11 @@ import 'server-only';
 export interface SupervisorTiming {
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /**
+   * Cap for errors where the server never answered (refused, reset, DNS, TLS, timeout): such a
+   * retry costs the API server nothing, and the dashboard must notice it is back within seconds.
+   */
+  unreachableMaxMs: number;
   /** Down longer than this: 'stale'. */
   staleAfterMs: number;
   /** Retry interval for 'forbidden' and 'missing' (RBAC granted or CRD installed later). */
@@ -15,6 +20,7 @@ export interface SupervisorTiming {
 export const defaultTiming: SupervisorTiming = {
   backoffBaseMs: 1_000,
   backoffMaxMs: 30_000,
+  unreachableMaxMs: 3_000,
   staleAfterMs: 30_000,
   slowRetryMs: 60_000,
 };

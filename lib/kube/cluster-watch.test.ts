@@ -10,7 +10,13 @@ import type { SourceKey } from './sources';
 
 // The informers against the embedded API server over loopback: real HTTP, real client-node.
 
-const fast = { backoffBaseMs: 50, backoffMaxMs: 200, staleAfterMs: 400, slowRetryMs: 150 };
+const fast = {
+  backoffBaseMs: 50,
+  backoffMaxMs: 200,
+  unreachableMaxMs: 200,
+  staleAfterMs: 400,
+  slowRetryMs: 150,
+};
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -97,6 +103,8 @@ describe('cluster watch over the embedded API server', () => {
     await first.close();
     await waitFor('sources reconnecting', () => allIn(watch, 'reconnecting'));
     const down = stateOf(watch, 'services');
+    expect(down.error).toMatchObject({ status: 0, code: 'ECONNREFUSED' });
+    expect(down.message).toBeUndefined(); // worded by lib/cilium/source-summary, not a raw string
     expect(watch.state()).toEqual(before); // last known data stays on screen while reconnecting
     await waitFor('sources stale', () => allIn(watch, 'stale'));
     expect(stateOf(watch, 'services').since).toBe(down.since); // "stale since" = when it went down
@@ -131,6 +139,24 @@ describe('cluster watch over the embedded API server', () => {
     );
     expect(watch.state().leases).toEqual([]);
     expect(watch.state().services.length).toBeGreaterThan(0);
+    // Leases are optional: the inventory need not wait for them.
+    expect(stateOf(watch, 'leases')).toMatchObject({ required: false, error: { status: 403 } });
+    expect(watch.requiredListed()).toBe(true);
+  });
+
+  it('waits for a required source the dashboard may not read: no first inventory without Services', async () => {
+    const server = await serve(seededStore());
+    cleanups.push(() => server.close());
+    const proxy = await startDenyProxy(server.url, [{ match: /^\/api\/v1\/services$/, code: 403 }]);
+    cleanups.push(() => proxy.close());
+    const watch = watchOf(proxy.url);
+    await waitFor('services forbidden', () => stateOf(watch, 'services').state === 'forbidden');
+    await waitFor('pools live', () => stateOf(watch, 'pools').state === 'live');
+    expect(stateOf(watch, 'services').required).toBe(true);
+    expect(watch.requiredListed()).toBe(false);
+    proxy.setRules([]);
+    await waitFor('services live', () => stateOf(watch, 'services').state === 'live');
+    expect(watch.requiredListed()).toBe(true);
   });
 
   it('marks gateways missing when Gateway API is not installed, and picks them up once it is', async () => {

@@ -33,7 +33,14 @@ export class ClusterWatch {
     opts: ClusterWatchOptions = {},
   ) {
     const timing = { ...defaultTiming, ...opts.timing };
-    const hooks = { now: opts.now ?? Date.now, onChange: () => this.emit() };
+    const hooks = {
+      now: opts.now ?? Date.now,
+      onChange: () => this.emit(),
+      // One source got through: the server is back, so the others retry now, not after their backoff.
+      onRecovered: (key: SourceKey) => {
+        for (const s of this.sources) if (s.def.key !== key) s.retryNow();
+      },
+    };
     const keys = opts.only ?? sourceKeys;
     this.sources = keys.map(
       (k) => new SupervisedSource(sourceDefs[k] as never, kc, hooks, timing) as AnySource,
@@ -62,13 +69,14 @@ export class ClusterWatch {
     return this.sources.map((s) => s.status());
   }
 
-  /** Every source listed once or known unreadable: the first inventory can be trusted. */
-  settled(): boolean {
-    return this.sources.every((s) => s.hasSettled());
+  /** Every required source has listed once (or is not served): the first inventory can be trusted. */
+  requiredListed(): boolean {
+    return this.sources.every((s) => !s.def.required || s.hasListed());
   }
 
-  anySynced(): boolean {
-    return this.sources.some((s) => s.status().state === 'live');
+  /** Every source listed once or known unreadable: nothing more is coming for a first inventory. */
+  settled(): boolean {
+    return this.sources.every((s) => s.hasSettled());
   }
 
   /** Called (synchronously, possibly many times per burst) on any object or status change. */

@@ -54,8 +54,21 @@ describe('kubeconfig loading', () => {
       name: 'embedded demo',
       origin: 'embedded',
       server: 'https://127.0.0.1:6443',
+      seed: 'demo',
       readOnly: false,
     });
+  });
+
+  it('names the embedded cluster after its seed (LBIPAM_SEED, set by lbipam start)', () => {
+    const name = (seed: string) =>
+      loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: 'embedded', LBIPAM_SEED: seed }).info;
+    expect(name('scale')).toMatchObject({ name: 'embedded scale', seed: 'scale' });
+    expect(name('empty')).toMatchObject({ name: 'embedded empty', seed: 'empty' });
+    expect(name('homelab')).toMatchObject({ name: 'embedded homelab', seed: 'homelab' });
+    // Not the embedded cluster: no seed, whatever the environment says.
+    expect(
+      loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: 'kubeconfig', LBIPAM_SEED: 'scale' }).info,
+    ).not.toHaveProperty('seed');
   });
 
   it('explains a context that is not in the file, a missing file and a bad origin', () => {

@@ -12,6 +12,8 @@ const envSchema = z.object({
   LBIPAM_CONTEXT: z.string().min(1).optional(),
   LBIPAM_ORIGIN: z.enum(['embedded', 'kubeconfig', 'in-cluster']).optional(),
   LBIPAM_ALLOW_WRITES: z.string().optional(),
+  /** The embedded cluster's seed as the header names it: demo, empty, scale, or a folder's name. */
+  LBIPAM_SEED: z.string().min(1).max(100).optional(),
 });
 
 export interface LoadedKubeConfig {
@@ -27,6 +29,7 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
     LBIPAM_CONTEXT: env.LBIPAM_CONTEXT || undefined,
     LBIPAM_ORIGIN: env.LBIPAM_ORIGIN || undefined,
     LBIPAM_ALLOW_WRITES: env.LBIPAM_ALLOW_WRITES,
+    LBIPAM_SEED: env.LBIPAM_SEED || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -67,16 +70,13 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`kubeconfig context '${kc.getCurrentContext()}' names no cluster`);
   const context = kc.getCurrentContext() || undefined;
+  const seed = origin === 'embedded' ? (e.LBIPAM_SEED ?? 'demo') : undefined;
   const info: ClusterInfo = {
-    name:
-      origin === 'embedded'
-        ? 'embedded demo'
-        : origin === 'in-cluster'
-          ? 'in-cluster'
-          : (context ?? cluster.name),
+    name: seed ? `embedded ${seed}` : origin === 'in-cluster' ? 'in-cluster' : (context ?? cluster.name),
     origin,
     server: cluster.server,
     context: origin === 'embedded' ? undefined : context,
+    ...(seed ? { seed } : {}),
     readOnly: e.LBIPAM_ALLOW_WRITES !== '1',
   };
   return { kc, info };

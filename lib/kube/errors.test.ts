@@ -26,7 +26,13 @@ describe('typed API errors', () => {
       message: 'Not Found',
     });
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-    expect(toKubeApiError(refused)).toMatchObject({ statusCode: 0, reason: 'Unreachable' });
+    expect(toKubeApiError(refused)).toMatchObject({
+      statusCode: 0,
+      reason: 'Unreachable',
+      code: 'ECONNREFUSED',
+    });
+    expect(toKubeApiError(refused).isConnectionError).toBe(true);
+    expect(toKubeApiError({ statusCode: 503, message: 'x' }).isConnectionError).toBe(false);
     const abort = Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
     expect(toKubeApiError(abort).isAbort).toBe(true);
     expect(toKubeApiError('weird')).toMatchObject({ statusCode: 0, reason: 'Unknown', message: 'weird' });
@@ -40,5 +46,12 @@ describe('restart backoff', () => {
     expect(backoffDelay(0, defaultTiming, () => 0)).toBe(800);
     expect(backoffDelay(0, defaultTiming, () => 1)).toBe(1200);
     expect(backoffDelay(40, defaultTiming, () => 1)).toBe(30000);
+  });
+
+  it('retries a server that did not answer at least every 3 s, so its return is noticed within seconds', () => {
+    const unreachable = { ...defaultTiming, backoffMaxMs: defaultTiming.unreachableMaxMs };
+    expect([0, 1, 2, 10, 40].map((a) => backoffDelay(a, unreachable, () => 1))).toEqual([
+      1200, 2400, 3000, 3000, 3000,
+    ]);
   });
 });

@@ -22,6 +22,8 @@ export class KubeApiError extends Error {
     readonly statusCode: number,
     readonly reason: KubeErrorReason | string,
     message: string,
+    /** The errno or TLS code when no response came back: ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, … */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -34,6 +36,10 @@ export class KubeApiError extends Error {
   }
   get isAbort(): boolean {
     return this.reason === 'Aborted';
+  }
+  /** No answer from the server at all (refused, reset, DNS, TLS, timeout): retrying costs it nothing. */
+  get isConnectionError(): boolean {
+    return this.statusCode === 0 && (this.reason === 'Unreachable' || this.reason === 'Timeout');
   }
 }
 
@@ -88,7 +94,7 @@ export function toKubeApiError(err: unknown): KubeApiError {
     if (status !== undefined) return fromStatusBody(status, err.body, message || `HTTP ${status}`);
     const code =
       typeof err.code === 'string' ? err.code : isRecord(err.cause) ? String(err.cause.code ?? '') : '';
-    if (code) return new KubeApiError(0, 'Unreachable', `${code}: ${message}`);
+    if (code) return new KubeApiError(0, 'Unreachable', `${code}: ${message}`, code);
     return new KubeApiError(0, 'Unknown', message);
   }
   return new KubeApiError(0, 'Unknown', String(err));

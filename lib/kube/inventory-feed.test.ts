@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyInventoryDelta, type InventoryDelta } from '../inventory/delta';
 import type { Inventory } from '../inventory/types';
-import { describeDownSources, InventoryFeed, type FeedInput } from './inventory-feed';
+import { dataTime, InventoryFeed, type FeedInput } from './inventory-feed';
 import { lbService, MemorySource, servicesOnlyInventory } from './testing/memory-source';
 
 const feeds: InventoryFeed[] = [];
@@ -77,7 +77,7 @@ describe('inventory feed', () => {
   it('answers ready() with null instead of hanging when nothing has synced', async () => {
     const source = new MemorySource();
     source.settled = () => false;
-    source.anySynced = () => false;
+    source.requiredListed = () => false;
     const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1 });
     feeds.push(feed);
     feed.start();
@@ -164,18 +164,92 @@ describe('time-driven rebuilds', () => {
   });
 });
 
-describe('describeDownSources', () => {
-  it('names sources that fail for the same reason together, and leaves out live ones', () => {
+describe('the first inventory waits for the required sources', () => {
+  it('builds nothing while a required source has not listed, however long, then waits a grace for optional ones', async () => {
+    const source = new MemorySource();
+    let requiredListed = false;
+    source.requiredListed = () => requiredListed;
+    source.settled = () => false; // an optional source never settles
+    const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1, graceMs: 100 });
+    feeds.push(feed);
+    feed.start();
+    source.setServices([lbService('web', '192.168.0.220')]);
+    // No grace for required sources: one synced source (the old rule) is not enough.
+    expect(await feed.ready(300)).toBeNull();
+
+    requiredListed = true;
+    const t0 = Date.now();
+    source.changed();
+    const first = await feed.ready(2000);
+    expect(first?.services.map((s) => s.name)).toEqual(['web']);
+    // An optional source still unsettled: built after the grace, not before.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
+  });
+
+  it('builds at once when every source has settled', async () => {
+    const source = new MemorySource();
+    const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1, graceMs: 10_000 });
+    feeds.push(feed);
+    feed.start();
+    expect(await feed.ready(1000)).not.toBeNull();
+  });
+
+  it('says which required sources it waits for and why, in words', async () => {
+    const source = new MemorySource();
+    source.requiredListed = () => false;
+    source.settled = () => false;
     const since = '2026-01-01T00:00:00Z';
-    expect(
-      describeDownSources([
-        { source: 'pools', state: 'reconnecting', since, message: 'connect ECONNREFUSED' },
-        { source: 'services', state: 'reconnecting', since, message: 'connect ECONNREFUSED' },
-        { source: 'nodes', state: 'live', since },
-        { source: 'leases', state: 'forbidden', since, message: 'no permission to read leases' },
-      ]),
-    ).toBe(
-      'pools, services: reconnecting (connect ECONNREFUSED); leases: forbidden (no permission to read leases)',
+    const error = {
+      status: 0,
+      reason: 'Unreachable',
+      code: 'ECONNREFUSED',
+      text: 'connect ECONNREFUSED 127.0.0.1:1',
+    };
+    source.statuses = () => [
+      { source: 'pools', state: 'reconnecting', required: true, since, error },
+      { source: 'services', state: 'reconnecting', required: true, since, error },
+      { source: 'leases', state: 'live', required: false, since },
+    ];
+    const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1 });
+    feeds.push(feed);
+    feed.start();
+    expect(await feed.ready(50)).toBeNull();
+    expect(feed.notReadyReason()).toBe(
+      'still reading the cluster at http://127.0.0.1:1: waiting for pools, services to list; ' +
+        'pools, services: cannot reach the API server at http://127.0.0.1:1 (connection refused)',
     );
+  });
+});
+
+describe('dataTime', () => {
+  const now = Date.parse('2026-01-01T00:10:00Z');
+  const st = (
+    source: 'services' | 'leases' | 'events',
+    state: 'live' | 'reconnecting' | 'stale',
+    since: string,
+  ) => ({
+    source,
+    state,
+    required: source === 'services',
+    since,
+  });
+
+  it('is now while the leases are live, else when they were lost', () => {
+    expect(
+      dataTime(
+        [st('services', 'live', '2026-01-01T00:00:00Z'), st('leases', 'live', '2026-01-01T00:00:00Z')],
+        now,
+      ),
+    ).toBe(now);
+    expect(
+      dataTime(
+        [st('services', 'stale', '2026-01-01T00:04:00Z'), st('leases', 'stale', '2026-01-01T00:04:01Z')],
+        now,
+      ),
+    ).toBe(Date.parse('2026-01-01T00:04:01Z'));
+  });
+
+  it('does not stop time for everything when a source not judged by the clock fails alone', () => {
+    expect(dataTime([st('events', 'reconnecting', '2026-01-01T00:01:00Z')], now)).toBe(now);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
+import { sourceName, summarizeSources } from '../cilium/source-summary';
 import { diffInventory, isEmptyDelta, type InventoryDelta } from '../inventory/delta';
 import type { BuiltInventory } from '../inventory/build';
 import type { Alert, Inventory } from '../inventory/types';
@@ -30,8 +31,10 @@ export interface FeedSource {
   stop(): Promise<void>;
   state(): ClusterState;
   statuses(): SourceStatus[];
+  /** Every required source has listed once (or is not served). */
+  requiredListed(): boolean;
+  /** Every source listed once or is known unreadable. */
   settled(): boolean;
-  anySynced(): boolean;
   onChange(listener: () => void): () => void;
 }
 
@@ -39,7 +42,11 @@ export interface FeedOptions {
   debounceMs?: number;
   /** How many deltas to keep for catching up. */
   keepDeltas?: number;
-  /** Build even if some sources never listed, once this long has passed and one source is live. */
+  /**
+   * Once every required source has listed, how long to wait for the optional ones (leases, gateways,
+   * events) before building without them. Required sources are always waited for: an inventory
+   * without pools or Services would claim "no pools" and addresses "held outside every pool".
+   */
   graceMs?: number;
   /**
    * Rebuild this often even without cluster changes: the inventory depends on time (an L2 lease
@@ -71,6 +78,8 @@ export class InventoryFeed {
   private tickTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private startedAt = 0;
+  /** When the required sources were first all listed (the optional sources' grace starts then). */
+  private requiredAt: number | null = null;
   private lastError: string | null = null;
   /** How long the last build (and diff) took: the next one waits at least that long. */
   private lastBuildMs = 0;
@@ -90,7 +99,7 @@ export class InventoryFeed {
   ) {
     this.debounceMs = opts.debounceMs ?? 50;
     this.keepDeltas = opts.keepDeltas ?? 20;
-    this.graceMs = opts.graceMs ?? 5_000;
+    this.graceMs = opts.graceMs ?? 2_000;
     this.tickMs = opts.tickMs ?? 10_000;
     this.now = opts.now ?? Date.now;
     this.nextTimeChange = opts.nextTimeChange;
@@ -101,8 +110,6 @@ export class InventoryFeed {
     this.startedAt = this.now();
     this.unsubscribe = this.source.onChange(() => this.schedule());
     this.source.start();
-    this.graceTimer = setTimeout(() => this.schedule(), this.graceMs);
-    this.graceTimer.unref?.();
     this.schedule();
     this.scheduleTick();
   }
@@ -206,8 +213,13 @@ export class InventoryFeed {
   /** Why there is no inventory yet, in words a person can act on. */
   notReadyReason(): string {
     if (this.lastError) return `building the inventory failed: ${this.lastError}`;
-    const detail = describeDownSources(this.source.statuses());
-    return `still reading the cluster at ${this.source.info.server}${detail ? `: ${detail}` : ''}`;
+    const statuses = this.source.statuses();
+    const waiting = statuses
+      .filter((s) => s.required && s.state !== 'live' && s.state !== 'missing')
+      .map((s) => sourceName(s.source));
+    const why = summarizeSources(statuses, this.source.info.server).messages.map((m) => m.text);
+    const parts = [waiting.length ? `waiting for ${waiting.join(', ')} to list` : '', ...why].filter(Boolean);
+    return `still reading the cluster at ${this.source.info.server}${parts.length ? `: ${parts.join('; ')}` : ''}`;
   }
 
   private schedule(): void {
@@ -226,18 +238,28 @@ export class InventoryFeed {
     this.timer.unref?.();
   }
 
+  /** No inventory (so no alerts, no empty states) until every required source has listed once. */
   private canBuild(): boolean {
-    if (this.inventory || this.source.settled()) return true;
-    return this.now() - this.startedAt >= this.graceMs && this.source.anySynced();
+    if (this.inventory) return true;
+    if (!this.source.requiredListed()) return false;
+    if (this.source.settled()) return true;
+    const now = this.now();
+    if (this.requiredAt === null) {
+      this.requiredAt = now;
+      this.graceTimer = setTimeout(() => this.schedule(), this.graceMs);
+      this.graceTimer.unref?.();
+    }
+    return now - this.requiredAt >= this.graceMs;
   }
 
   private rebuild(): void {
     if (!this.unsubscribe || !this.canBuild()) return;
+    const sources = this.source.statuses();
     const input: FeedInput = {
       state: this.source.state(),
-      sources: this.source.statuses(),
+      sources,
       cluster: this.source.info,
-      now: this.now(),
+      now: dataTime(sources, this.now()),
     };
     this.builtAt = input.now;
     let next: Inventory;
@@ -287,15 +309,24 @@ export class InventoryFeed {
 }
 
 /**
- * "services, pools, leases: reconnecting (connect ECONNREFUSED …)" — sources that fail for the same
- * reason are named together, so a cluster that is simply unreachable reads as one sentence.
+ * The time the inventory is judged at: now, or — while a source whose objects are judged against
+ * the clock is down — the moment it was lost. Judging its old data by the wall clock would invent
+ * events nobody saw: every L2 lease "expires" while the API server is away, because its renewals
+ * cannot reach us. Only leases are read that way (`clocked`); an optional source failing alone
+ * (events answering 500) must not stop time for the rest.
  */
-export function describeDownSources(statuses: SourceStatus[]): string {
-  const groups = new Map<string, string[]>();
-  for (const s of statuses) {
-    if (s.state === 'live') continue;
-    const why = `${s.state}${s.message ? ` (${s.message})` : ''}`;
-    groups.set(why, [...(groups.get(why) ?? []), s.source]);
+export function dataTime(
+  sources: SourceStatus[],
+  now: number,
+  clocked: ReadonlySet<SourceStatus['source']> = clockedSources,
+): number {
+  let t = now;
+  for (const s of sources) {
+    if (!clocked.has(s.source) || (s.state !== 'reconnecting' && s.state !== 'stale')) continue;
+    const since = Date.parse(s.since);
+    if (Number.isFinite(since) && since < t) t = since;
   }
-  return [...groups].map(([why, sources]) => `${sources.join(', ')}: ${why}`).join('; ');
+  return t;
 }
+
+const clockedSources: ReadonlySet<SourceStatus['source']> = new Set(['leases']);

@@ -48,10 +48,13 @@ describe('API routes', () => {
     const status = (await (await getStatus()).json()) as {
       ready: boolean;
       version: number;
-      sources: { state: string }[];
+      sources: { state: string; required: boolean }[];
+      summary: { state: string; messages: unknown[] };
     };
     expect(status).toMatchObject({ ready: true, version: inv.version });
     expect(status.sources).toHaveLength(7);
+    expect(status.sources.filter((s) => s.required)).toHaveLength(4);
+    expect(status.summary).toEqual({ state: 'live', since: null, messages: [] });
   });
 
   it('serves only the collections asked for, and names an unknown one with a 400', async () => {
@@ -128,10 +131,20 @@ describe('API routes', () => {
     const res = await getInventory(new Request('http://127.0.0.1/api/inventory'));
     expect(Date.now() - t0).toBeLessThan(6_000);
     expect(res.status).toBe(503);
-    const body = (await res.json()) as { error: string; code: string };
+    const body = (await res.json()) as {
+      error: string;
+      code: string;
+      summary: { state: string; messages: { text: string }[] };
+    };
     expect(body.code).toBe('not-synced');
     expect(body.error).toContain('still reading the cluster at http://127.0.0.1:1');
-    expect(body.error).toContain('reconnecting');
+    expect(body.error).toContain('cannot reach the API server at http://127.0.0.1:1 (connection refused)');
+    expect(body.summary.state).toBe('reconnecting');
+    expect(body.summary.messages).toHaveLength(1);
+
+    // /api/status answers at once meanwhile: not ready, and why.
+    const status = (await (await getStatus()).json()) as { ready: boolean; summary: { state: string } };
+    expect(status).toMatchObject({ ready: false, summary: { state: 'reconnecting' } });
   });
 
   it('answers 503 naming the problem when the kubeconfig cannot be read', async () => {

@@ -15,6 +15,14 @@ export type SourceItem<K extends SourceKey> = ClusterState[K][number];
 
 export interface SourceDef<K extends SourceKey = SourceKey> {
   key: K;
+  /**
+   * The inventory waits for this source's first list (or for it to be `missing`: a kind the server
+   * does not serve has no objects). Without pools or Services every address would read as free or
+   * orphaned; without L2 policies every Service as unannounced; without nodes the node page empty.
+   * Optional sources only add detail (gateway names, announcing nodes, events): when they cannot be
+   * read the dashboard is partial, not wrong.
+   */
+  required: boolean;
   /** Plural resource name, for "no permission to read <resource>". */
   resource: string;
   /** Shown when the API group or resource is not served (a CRD not installed). */
@@ -62,6 +70,7 @@ export const maxEvents = 200;
 export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   pools: {
     key: 'pools',
+    required: true,
     resource: 'ciliumloadbalancerippools',
     missingMessage: 'Cilium LB-IPAM is not installed: no CiliumLoadBalancerIPPool resource is served',
     resolvePath: discoverPoolPath,
@@ -69,6 +78,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   },
   l2Policies: {
     key: 'l2Policies',
+    required: true,
     resource: 'ciliuml2announcementpolicies',
     missingMessage: 'Cilium L2 announcements are not installed: announcement policies are not shown',
     resolvePath: fixed('/apis/cilium.io/v2alpha1/ciliuml2announcementpolicies'),
@@ -76,6 +86,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   },
   services: {
     key: 'services',
+    required: true,
     resource: 'services',
     missingMessage: 'this API server does not serve services',
     resolvePath: fixed('/api/v1/services'),
@@ -83,6 +94,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   },
   gateways: {
     key: 'gateways',
+    required: false,
     resource: 'gateways',
     missingMessage: 'Gateway API is not installed: gateway names are not shown',
     resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/gateways'),
@@ -90,6 +102,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   },
   leases: {
     key: 'leases',
+    required: false,
     resource: 'leases',
     missingMessage: 'this API server does not serve leases: announcing nodes are not shown',
     resolvePath: fixed('/apis/coordination.k8s.io/v1/leases'),
@@ -99,6 +112,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   },
   nodes: {
     key: 'nodes',
+    required: true,
     resource: 'nodes',
     missingMessage: 'this API server does not serve nodes',
     resolvePath: fixed('/api/v1/nodes'),
@@ -106,6 +120,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
   },
   events: {
     key: 'events',
+    required: false,
     resource: 'events',
     missingMessage: 'this API server does not serve events',
     resolvePath: fixed('/api/v1/events'),
@@ -116,3 +131,5 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
 };
 
 export const sourceKeys = Object.keys(sourceDefs) as SourceKey[];
+
+export const requiredSourceKeys = sourceKeys.filter((k) => sourceDefs[k].required);

@@ -5,9 +5,9 @@ import {
   type KubernetesListObject,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import type { SourceState, SourceStatus } from '../cilium/cluster-state';
+import type { SourceError, SourceState, SourceStatus } from '../cilium/cluster-state';
 import { backoffDelay, defaultTiming, type SupervisorTiming } from './backoff';
-import { toKubeApiError } from './errors';
+import { toKubeApiError, type KubeApiError } from './errors';
 import { kubeGetJson } from './http';
 import { keepNewest } from './keep-newest';
 import type { SourceDef, SourceItem, SourceKey } from './sources';
@@ -18,6 +18,8 @@ import type { SourceDef, SourceItem, SourceKey } from './sources';
 export interface SupervisorHooks {
   now(): number;
   onChange(key: SourceKey): void;
+  /** Listed again after being down: the API server is back, so the others need not wait out their backoff. */
+  onRecovered?(key: SourceKey): void;
 }
 
 const objectKey = (o: { metadata: { namespace?: string; name: string } }) =>
@@ -32,6 +34,8 @@ export class SupervisedSource<K extends SourceKey> {
   private generation = 0;
   private stopped = true;
   private synced = false;
+  /** The last failure left no answer from the server (refused, DNS, TLS, timeout). */
+  private unreachable = false;
   private informer: { stop(): Promise<void> } | null = null;
   private abort: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -43,7 +47,12 @@ export class SupervisedSource<K extends SourceKey> {
     private readonly hooks: SupervisorHooks,
     private readonly timing: SupervisorTiming = defaultTiming,
   ) {
-    this.current = { source: def.key, state: 'starting', since: new Date(hooks.now()).toISOString() };
+    this.current = {
+      source: def.key,
+      state: 'starting',
+      required: def.required,
+      since: new Date(hooks.now()).toISOString(),
+    };
   }
 
   status(): SourceStatus {
@@ -53,6 +62,19 @@ export class SupervisedSource<K extends SourceKey> {
   /** Listed at least once, or known to be unreadable (forbidden / missing). */
   hasSettled(): boolean {
     return this.synced || this.current.state === 'forbidden' || this.current.state === 'missing';
+  }
+
+  /** Its data can be trusted for a first inventory: listed once, or not served (so there is none). */
+  hasListed(): boolean {
+    return this.synced || this.current.state === 'missing';
+  }
+
+  /** Waiting out a backoff after the server did not answer: try now instead (it is back). */
+  retryNow(): void {
+    if (this.stopped || !this.retryTimer || !this.unreachable) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    void this.run();
   }
 
   items(): SourceItem<K>[] {
@@ -122,13 +144,16 @@ export class SupervisedSource<K extends SourceKey> {
       const item = this.def.trim(r);
       if (!this.def.keep || this.def.keep(item)) next.set(objectKey(item), item);
     }
+    const recovered = this.downSince !== null;
     this.objects = next;
     this.synced = true;
     this.attempt = 0;
     this.downSince = null;
+    this.unreachable = false;
     if (this.staleTimer) clearTimeout(this.staleTimer);
     this.setState('live');
     this.hooks.onChange(this.def.key);
+    if (recovered) this.hooks.onRecovered?.(this.def.key);
   }
 
   private upsert(gen: number, raw: unknown): void {
@@ -164,6 +189,8 @@ export class SupervisedSource<K extends SourceKey> {
     this.generation++;
     void this.teardown();
     const err = toKubeApiError(raw);
+    const error = sourceError(err);
+    this.unreachable = err.isConnectionError;
     if (err.statusCode === 403 || err.statusCode === 404) {
       const forbidden = err.statusCode === 403;
       if (!forbidden && this.objects.size > 0) {
@@ -176,6 +203,8 @@ export class SupervisedSource<K extends SourceKey> {
       this.setState(
         forbidden ? 'forbidden' : 'missing',
         forbidden ? `no permission to read ${this.def.resource}` : this.def.missingMessage,
+        undefined,
+        error,
       );
       this.schedule(this.timing.slowRetryMs);
       return;
@@ -187,13 +216,17 @@ export class SupervisedSource<K extends SourceKey> {
       this.staleTimer.unref?.();
     }
     const state: SourceState = this.current.state === 'stale' ? 'stale' : 'reconnecting';
-    this.setState(state, err.message, this.downSince);
-    this.schedule(backoffDelay(this.attempt++, this.timing));
+    // No message of our own: lib/cilium/source-summary words the error (and groups sources by it).
+    this.setState(state, undefined, this.downSince, error);
+    const timing = err.isConnectionError
+      ? { ...this.timing, backoffMaxMs: Math.min(this.timing.backoffMaxMs, this.timing.unreachableMaxMs) }
+      : this.timing;
+    this.schedule(backoffDelay(this.attempt++, timing));
   }
 
   private markStale(): void {
     if (this.stopped || this.downSince === null || this.current.state !== 'reconnecting') return;
-    this.setState('stale', this.current.message, this.downSince);
+    this.setState('stale', this.current.message, this.downSince, this.current.error);
   }
 
   private schedule(delayMs: number): void {
@@ -211,12 +244,32 @@ export class SupervisedSource<K extends SourceKey> {
     this.retryTimer = this.staleTimer = null;
   }
 
-  private setState(state: SourceState, message?: string, sinceMs?: number): void {
-    const same = this.current.state === state && this.current.message === message;
+  private setState(state: SourceState, message?: string, sinceMs?: number, error?: SourceError): void {
+    const c = this.current;
+    const same =
+      c.state === state &&
+      c.message === message &&
+      c.error?.text === error?.text &&
+      c.error?.status === error?.status;
     if (same) return;
-    const since =
-      state === this.current.state ? this.current.since : new Date(sinceMs ?? this.hooks.now()).toISOString();
-    this.current = { source: this.def.key, state, since, ...(message ? { message } : {}) };
+    const since = state === c.state ? c.since : new Date(sinceMs ?? this.hooks.now()).toISOString();
+    this.current = {
+      source: this.def.key,
+      state,
+      required: this.def.required,
+      since,
+      ...(message ? { message } : {}),
+      ...(error ? { error } : {}),
+    };
     this.hooks.onChange(this.def.key);
   }
+}
+
+function sourceError(err: KubeApiError): SourceError {
+  return {
+    status: err.statusCode,
+    reason: err.reason,
+    ...(err.code ? { code: err.code } : {}),
+    text: err.message,
+  };
 }

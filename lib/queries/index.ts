@@ -12,3 +12,4 @@ export {
   type ConnectionStatus,
   type ConnectionLabel,
 } from './connection';
+export { describeHeader, type HeaderIndicator, type HeaderState, type HeaderTone } from './header-state';

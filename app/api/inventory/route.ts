@@ -1,4 +1,5 @@
 import 'server-only';
+import { summarizeSources } from '@/lib/cilium/source-summary';
 import { jsonError } from '@/lib/kube/api-responses';
 import { inventoryBody, parseCollections } from '@/lib/kube/inventory-body';
 import { getKubeRuntime } from '@/lib/kube/runtime';
@@ -18,7 +19,13 @@ export async function GET(request: Request) {
   const inventory = await rt.feed.ready(firstSyncWaitMs);
   const body = inventory ? inventoryBody(rt.feed, wanted.value) : null;
   if (!body) {
-    return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced', sources: rt.watch.statuses() });
+    // No inventory until every required source has listed: never an empty one that says "no pools".
+    const sources = rt.watch.statuses();
+    return jsonError(503, rt.feed.notReadyReason(), {
+      code: 'not-synced',
+      sources,
+      summary: summarizeSources(sources, rt.watch.info.server),
+    });
   }
   return new Response(body, {
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },

@@ -30,12 +30,12 @@ export class MemorySource implements FeedSource {
     return { ...this.current };
   }
   statuses(): SourceStatus[] {
-    return [{ source: 'services', state: 'live', since: '2025-01-01T00:00:00Z' }];
+    return [{ source: 'services', state: 'live', required: true, since: '2025-01-01T00:00:00Z' }];
   }
-  settled(): boolean {
+  requiredListed(): boolean {
     return true;
   }
-  anySynced(): boolean {
+  settled(): boolean {
     return true;
   }
   onChange(listener: () => void): () => void {
@@ -44,6 +44,10 @@ export class MemorySource implements FeedSource {
   }
   setServices(services: Service[]): void {
     this.current = { ...this.current, services };
+    this.changed();
+  }
+  /** Tell the feed something changed (after overriding statuses() or the readiness methods). */
+  changed(): void {
     for (const l of this.listeners) l();
   }
 }
