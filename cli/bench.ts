@@ -1,7 +1,8 @@
 // `lbipam bench`: runs every bench/*.bench.ts and prints its figures as JSON lines
 // {"name","value","unit"}. Budgets live in the issues and the README, not here: this only measures.
 // Each bench file runs in a process of its own, so one bench's heap and JIT state (a 10k-Service
-// engine, say) never slows the next one down.
+// engine, say) never slows the next one down. A bench file whose measurements partly failed throws
+// an error with a `figures` array: those are printed, the error goes to stderr, the exit code is 1.
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +26,10 @@ async function runHere(file: string): Promise<number> {
     for (const figure of await mod.run()) process.stdout.write(`${JSON.stringify(figure)}\n`);
     return 0;
   } catch (err) {
+    // A bench whose other measurements succeeded throws an error carrying their figures.
+    const partial = (err as { figures?: unknown })?.figures;
+    if (Array.isArray(partial))
+      for (const figure of partial as BenchFigure[]) process.stdout.write(`${JSON.stringify(figure)}\n`);
     process.stderr.write(`bench ${file} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
     return 1;
   }

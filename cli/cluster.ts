@@ -7,11 +7,11 @@ export interface ClusterArgs {
   seed: string;
 }
 
-const USAGE = `usage: lbipam cluster [--port N] [--kubeconfig PATH] [--seed demo|empty|scale|DIR]
+const USAGE = `usage: lbipam cluster [--port N] [--kubeconfig PATH] [--seed demo|empty|scale|overlap|DIR]
 
   --port N           port on 127.0.0.1 (default 0: any free port)
   --kubeconfig PATH  where to write the kubeconfig (default: a new temp dir)
-  --seed S           demo (default), empty, scale, or a folder of YAML manifests
+  --seed S           demo (default), empty, scale, overlap, or a folder of YAML manifests
 `;
 
 export function parseClusterArgs(args: string[]): ClusterArgs | { error: string } | { help: true } {

@@ -10,7 +10,7 @@ export interface StartOptions {
   embeddedPort?: number;
 }
 
-export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|DIR]
+export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|overlap|DIR]
                     [--embedded-kubeconfig PATH] [--embedded-port N] [--dev]
 
   With no kubeconfig (no KUBECONFIG, no ~/.kube/config, not in a pod), or with --demo / LBIPAM_DEMO=1,
@@ -71,7 +71,7 @@ export function parseStartArgs(
       }
       case '--seed': {
         const s = value();
-        if (!s) return { error: '--seed needs demo, empty, scale or a folder' };
+        if (!s) return { error: '--seed needs demo, empty, scale, overlap or a folder' };
         options.seed = s;
         options.demo = true;
         break;

@@ -22,7 +22,7 @@ export const EMBEDDED_NAME = 'lbipam-embedded';
 export interface EmbeddedOptions {
   /** 0 or unset: any free port. */
   port?: number;
-  /** `demo` (default), `empty`, `scale`, or a folder of YAML manifests. */
+  /** `demo` (default), `empty`, `scale`, `overlap`, or a folder of YAML manifests. */
   seed?: string;
   /** Where to write the kubeconfig; a fresh temp dir when unset. */
   kubeconfigPath?: string;

@@ -69,7 +69,7 @@ describe('folder seed', () => {
     await expect(folderObjects(join(dir, 'nope'))).rejects.toThrow(/does not exist/);
     await expect(folderObjects(dir)).rejects.toThrow(/holds no \.yaml, \.yml or \.json files/);
     await expect(resolveSeed('dmeo')).rejects.toThrow(
-      "unknown seed 'dmeo': use demo, empty, scale or a folder",
+      "unknown seed 'dmeo': use demo, empty, scale, overlap or a folder",
     );
   });
 });
