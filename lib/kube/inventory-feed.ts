@@ -83,6 +83,8 @@ export class InventoryFeed {
   private lastError: string | null = null;
   /** How long the last build (and diff) took: the next one waits at least that long. */
   private lastBuildMs = 0;
+  /** performance.now() when the last build ended. */
+  private lastBuildEnd = 0;
   /** The `now` the current inventory was built with. */
   private builtAt = 0;
   private readonly nextTimeChange: FeedOptions['nextTimeChange'];
@@ -224,16 +226,20 @@ export class InventoryFeed {
 
   private schedule(): void {
     if (this.timer || !this.unsubscribe) return;
-    // A build blocks the event loop; on a big cluster waiting as long as the last one took keeps
-    // the server responsive (at most half its time building) during a storm of changes.
+    // A build blocks the event loop; during a storm of changes, keeping at least as long as the
+    // last build took between the end of one build and the start of the next keeps the server
+    // responsive (at most half its time building). After a quiet spell, only the debounce: a single
+    // change reaches the browsers as soon as it can.
+    const sinceLast = performance.now() - this.lastBuildEnd;
     this.timer = setTimeout(
       () => {
         this.timer = null;
         const t0 = performance.now();
         this.rebuild();
-        this.lastBuildMs = performance.now() - t0;
+        this.lastBuildEnd = performance.now();
+        this.lastBuildMs = this.lastBuildEnd - t0;
       },
-      Math.max(this.debounceMs, this.lastBuildMs),
+      Math.max(this.debounceMs, this.lastBuildMs - sinceLast),
     );
     this.timer.unref?.();
   }
