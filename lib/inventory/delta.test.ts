@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from './collections';
-import { applyCollectionDelta, applyInventoryDelta, diffInventory, isEmptyDelta } from './delta';
+import {
+  applyCollection,
+  applyCollectionDelta,
+  applyInventoryDelta,
+  diffCollection,
+  diffInventory,
+  isEmptyDelta,
+} from './delta';
 import type {
   AlertGroup,
   AnnouncerView,
@@ -236,6 +243,25 @@ describe('diffInventory / applyInventoryDelta', () => {
         expect(isEmptyDelta(diffInventory(prev, { ...prev, version: prev.version + 1 }))).toBe(true);
       }),
     );
+  });
+
+  it('places an inserted item by the key it follows, never by resending every key', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ id: `k${String(i).padStart(4, '0')}` }));
+    const inserted = [...many.slice(0, 500), { id: 'k0499x' }, ...many.slice(500)];
+    const d = diffCollection(many, inserted, (x) => x.id);
+    expect(d).toEqual({ upserts: [{ id: 'k0499x' }], removals: [], after: { k0499x: 'k0499' } });
+    expect(applyCollection(many, d, (x) => x.id)).toEqual(inserted);
+    const first = [{ id: 'a0' }, ...many];
+    expect(
+      applyCollection(
+        many,
+        diffCollection(many, first, (x) => x.id),
+        (x) => x.id,
+      ),
+    ).toEqual(first);
+    // A reorder of kept keys needs the whole order.
+    const swapped = [many[1], many[0], ...many.slice(2)];
+    expect('order' in diffCollection(many, swapped, (x) => x.id)).toBe(true);
   });
 
   it('keeps the very same arrays for collections the delta does not touch', () => {

@@ -7,11 +7,15 @@ import type { Inventory } from './types';
 // collection, so one changed Service costs a few rows on the wire instead of the whole table.
 
 /**
- * Changes to one keyed collection. `order` (every key of the new collection, in order) is present
- * only when keeping the old order and appending new keys would not reproduce the new order.
- * `replace` is used instead when keys are not unique (should not happen; never lose data if it does).
+ * Changes to one keyed collection. Kept keys keep their relative order; new keys go at the end
+ * unless `after` says which key each follows (null: first), so inserting one Service among 10,000
+ * costs one entry, not the whole key list. `order` (every key, in order) is present only when kept
+ * keys changed their relative order. `replace` is used instead when keys are not unique (should not
+ * happen; never lose data if it does).
  */
-export type CollectionDelta<T> = { upserts: T[]; removals: string[]; order?: string[] } | { replace: T[] };
+export type CollectionDelta<T> =
+  | { upserts: T[]; removals: string[]; after?: Record<string, string | null>; order?: string[] }
+  | { replace: T[] };
 
 export type InventoryDeltaCollections = { [K in CollectionName]?: CollectionDelta<ItemOf<K>> };
 
@@ -57,8 +61,34 @@ export function diffCollection<T>(prev: T[], next: T[], key: (t: T) => string): 
   }
   const removals = prevKeys.filter((k) => !after.has(k));
   const naive = naiveOrder(prevKeys, removals, nextKeys);
-  const sameOrder = naive.length === nextKeys.length && naive.every((k, i) => k === nextKeys[i]);
-  return sameOrder ? { upserts, removals } : { upserts, removals, order: nextKeys };
+  if (naive.length === nextKeys.length && naive.every((k, i) => k === nextKeys[i]))
+    return { upserts, removals };
+  const positions = insertPositions(prevKeys, removals, nextKeys, before);
+  return positions ? { upserts, removals, after: positions } : { upserts, removals, order: nextKeys };
+}
+
+/**
+ * Where each new key goes (the key before it in the new order, null for the first), when the kept
+ * keys kept their relative order; null when they did not (a reorder needs the whole order).
+ */
+function insertPositions(
+  prevKeys: string[],
+  removals: string[],
+  nextKeys: string[],
+  before: Map<string, unknown>,
+): Record<string, string | null> | null {
+  const removed = new Set(removals);
+  const kept = prevKeys.filter((k) => !removed.has(k));
+  let i = 0;
+  const positions: Record<string, string | null> = {};
+  for (let j = 0; j < nextKeys.length; j++) {
+    const k = nextKeys[j];
+    if (before.has(k)) {
+      if (kept[i] !== k) return null;
+      i++;
+    } else positions[k] = j === 0 ? null : nextKeys[j - 1];
+  }
+  return positions;
 }
 
 /** Old keys that remain, in their old order, then new keys in the order the new collection has them. */
@@ -74,23 +104,64 @@ export function applyCollection<T>(prev: T[], delta: CollectionDelta<T>, key: (t
   // Nothing changed: keep the same array, so the browser's memoised views of it hold.
   if (delta.upserts.length === 0 && delta.removals.length === 0 && !delta.order) return prev;
   // A Map keeps insertion order: surviving old keys stay in place, new keys land at the end,
-  // which is exactly the order diffCollection assumes when it omits `order`.
+  // which is exactly the order diffCollection assumes when it sends neither `after` nor `order`.
   const items = new Map<string, T>();
   for (const it of prev) items.set(key(it), it);
   for (const k of delta.removals) items.delete(k);
+  const known = new Set(items.keys());
   for (const u of delta.upserts) items.set(key(u), u);
-  if (!delta.order) return [...items.values()];
+  if (delta.order) return pick(items, delta.order);
+  if (delta.after) return pick(items, placeInserted([...known], delta.after, items));
+  return [...items.values()];
+}
+
+function pick<T>(items: Map<string, T>, order: string[]): T[] {
   const out: T[] = [];
-  for (const k of delta.order) {
+  for (const k of order) {
     const it = items.get(k);
     if (it !== undefined) out.push(it);
   }
   return out;
 }
 
+/** The kept keys in their order with each new key placed after the key it follows. */
+function placeInserted(
+  kept: string[],
+  after: Record<string, string | null>,
+  items: Map<string, unknown>,
+): string[] {
+  const followers = new Map<string | null, string[]>();
+  const placed = new Set<string>();
+  for (const [k, prev] of Object.entries(after)) {
+    if (!items.has(k)) continue;
+    const list = followers.get(prev) ?? [];
+    list.push(k);
+    followers.set(prev, list);
+  }
+  const out: string[] = [];
+  const emit = (k: string) => {
+    // A new key and the new keys that follow it, depth first (each follows the one before it).
+    const stack = [k];
+    while (stack.length) {
+      const cur = stack.pop()!;
+      if (placed.has(cur)) continue;
+      placed.add(cur);
+      out.push(cur);
+      const next = followers.get(cur);
+      if (next) for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+    }
+  };
+  for (const k of followers.get(null) ?? []) emit(k);
+  for (const k of kept) emit(k);
+  // Anything whose predecessor is unknown (a malformed delta): at the end rather than lost.
+  for (const k of items.keys()) if (!placed.has(k)) out.push(k);
+  return out;
+}
+
 /** True when a collection delta changes nothing. */
 export const isEmptyCollectionDelta = (c: CollectionDelta<unknown> | undefined): boolean =>
-  c === undefined || (!('replace' in c) && c.upserts.length === 0 && c.removals.length === 0 && !c.order);
+  c === undefined ||
+  (!('replace' in c) && c.upserts.length === 0 && c.removals.length === 0 && !c.order && !c.after);
 
 function diffOne<K extends CollectionName>(
   c: K,
