@@ -1,11 +1,11 @@
 import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
 import type { ObjectRef, RowStatus } from '@/lib/inventory/types';
 import { StatusBadge } from './status-badge';
-import type { TableRecord } from './table-records';
+import { compareRecords, type TableRecord } from './table-records';
 
 const col = createColumnHelper<TableRecord>();
 
-const ipOrder: SortingFn<TableRecord> = (a, b) => a.original.order - b.original.order;
+const ipOrder: SortingFn<TableRecord> = (a, b) => compareRecords(a.original, b.original);
 const statusRank: Record<RowStatus, number> = {
   contested: 0,
   allocated: 1,

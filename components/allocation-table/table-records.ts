@@ -20,8 +20,8 @@ export interface TableRecord {
   pool: string;
   holders: ObjectRef[];
   waiting: ObjectRef[];
-  /** Position in numeric IP order (computed once, so sorting 10k rows does not re-parse addresses). */
-  order: number;
+  /** Numeric IP order (computed once per record, so sorting 10k rows does not re-parse addresses). */
+  sortKey: bigint;
 }
 
 function fromRow(r: AllocationRow): TableRecord {
@@ -40,7 +40,7 @@ function fromRow(r: AllocationRow): TableRecord {
     pool: r.pool,
     holders: r.holders,
     waiting: r.waiting,
-    order: 0,
+    sortKey: 0n,
   };
 }
 
@@ -60,18 +60,34 @@ function fromRange(r: FreeRangeRow): TableRecord {
     pool: r.pool,
     holders: [],
     waiting: [],
-    order: 0,
+    sortKey: 0n,
   };
 }
 
+// Rows of pools that did not change are the very same objects from one update to the next (the
+// rows memo in lib/inventory/view): their records, sort keys and filter texts are made once.
+const records = new WeakMap<AllocationRow | FreeRangeRow, TableRecord>();
+
+function record<T extends AllocationRow | FreeRangeRow>(item: T, make: (t: T) => TableRecord): TableRecord {
+  let hit = records.get(item);
+  if (!hit) {
+    const r = make(item);
+    hit = { ...r, sortKey: ipSortKey(r.ip) };
+    records.set(item, hit);
+  }
+  return hit;
+}
+
+/** Numeric IP order, then pool (an address in two overlapping pools). */
+export const compareRecords = (a: TableRecord, b: TableRecord): number =>
+  a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.pool.localeCompare(b.pool);
+
 /** Rows and summarised free ranges as one list, in IP order. */
 export function tableRecords(inv: { rows: AllocationRow[]; freeRanges: FreeRangeRow[] }): TableRecord[] {
-  const keyed = [...inv.rows.map(fromRow), ...inv.freeRanges.map(fromRange)].map((r) => ({
-    r,
-    k: ipSortKey(r.ip),
-  }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.r.pool.localeCompare(b.r.pool)));
-  return keyed.map(({ r }, order) => ({ ...r, order }));
+  const all: TableRecord[] = [];
+  for (const row of inv.rows) all.push(record(row, fromRow));
+  for (const range of inv.freeRanges) all.push(record(range, fromRange));
+  return all.sort(compareRecords);
 }
 
 /** How many addresses the records stand for (a range counts all of its addresses). */
