@@ -109,6 +109,10 @@ export function poolSlices(
   return { byPool, outside };
 }
 
+/** The pools' names and block bounds as one string: equal strings, equal placements. */
+const blocksLayout = (pools: readonly PoolView[]): string =>
+  pools.map((p) => `${p.name}:${p.blocks.map((b) => `${b.from}-${b.to}`).join(',')}`).join('|');
+
 const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
