@@ -11,11 +11,14 @@ import { queryKeys } from './query-keys';
 // stream's reset fills the cache the moment the cluster answers: retrying here would only delay
 // showing why.
 
+// No structural sharing: the delta applier already keeps unchanged items as the very same objects,
+// and comparing 10,000 Services deeply on every update is what sharing would cost.
 const live = {
   staleTime: Infinity,
   refetchOnWindowFocus: false,
   refetchOnReconnect: false,
   retry: false,
+  structuralSharing: false,
 } as const;
 
 /** The meta (cluster, sources, version). Fetching it brings the core collections along. */
