@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeNode } from '../../cilium/objects';
 import { alertById, build, holding, l2Policy, lease, pool, svc } from '../testing/fixtures';
+import { expandRows } from '../view/rows';
 
 const P = pool('lan', [{ start: '10.0.0.1', stop: '10.0.0.10' }]);
 
@@ -161,10 +162,10 @@ describe('L2 announcement alerts', () => {
       services: [holding('x', 'web', '10.0.0.1')],
       leases: [lease('x', 'web', 'node-2', 60)],
     });
-    expect(inv.rows[0].announcer).toBeNull();
+    expect(expandRows(inv.pools, inv.services).rows[0].announcer).toBeNull();
     expect(alertById(inv, 'lease-expired:x/web')).toMatchObject({
       title: 'ARP lease for x/web expired',
-      subject: { kind: 'Lease', namespace: 'kube-system', name: 'cilium-l2announce-x-web' },
+      subjects: [{ kind: 'Lease', namespace: 'kube-system', name: 'cilium-l2announce-x-web' }],
     });
   });
 
@@ -188,7 +189,7 @@ describe('L2 announcement alerts', () => {
       leases: [lease('x', 'web', 'node-2')],
       nodes: [node],
     });
-    expect(inv.rows[0].announcer).toBe('node-2');
+    expect(expandRows(inv.pools, inv.services).rows[0].announcer).toBe('node-2');
     expect(alertById(inv, 'lease-not-ready:x/web')?.title).toBe('x/web is announced by NotReady node node-2');
   });
 });
