@@ -6,3 +6,4 @@ export * from './selector';
 export * from './service';
 export * from './pool';
 export * from './l2-policy';
+export * from './sharing';
