@@ -63,14 +63,13 @@ function incompatible(
   ip: string,
   s: Of<'already_allocated_incompatible_service'>,
   who: Who,
-  f: PendingFacts,
   free: string | null,
 ): Piece {
   const held = `${ip} is held by ${listText(s.holders.length ? s.holders.map((h) => h.name) : ['another Service'])}`;
   return {
     what: `${ip} is held by an incompatible Service`,
     detail: `${held}, and Cilium will not let them share it${s.why ? `: ${s.why}` : ''}.`,
-    fix: sharingFix(s.why, who, f.sharing, s.holders, free),
+    fix: sharingFix(s.why, who, s.requester, s.holders, free),
   };
 }
 
@@ -112,7 +111,7 @@ export function requestedPiece(r: RequestedFacts, f: PendingFacts, who: Who): Pi
       piece = allocated(ip, s, who, free);
       break;
     case 'already_allocated_incompatible_service':
-      piece = incompatible(ip, s, who, f, free);
+      piece = incompatible(ip, s, who, free);
       break;
     case 'free':
       piece = freeNow(ip, who);

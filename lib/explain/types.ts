@@ -50,8 +50,17 @@ export type RequestedSituation =
   | { reason: 'pool_selector_mismatch'; pool: string; selector: string }
   /** Held, and the requester has no sharing key; or withheld as a reserved first/last address of `pool`. */
   | { reason: 'already_allocated'; pool: string; holders: string[]; reserved?: boolean }
-  /** Held, the requester has a key, and `why` is the first rule of isCompatible that refuses (if any). */
-  | { reason: 'already_allocated_incompatible_service'; pool: string; holders: Holder[]; why?: string }
+  /**
+   * Held, the requester has a key, and `why` is the first rule of isCompatible that refuses (if
+   * any); `requester` is what sharing depends on for the Service itself.
+   */
+  | {
+      reason: 'already_allocated_incompatible_service';
+      pool: string;
+      holders: Holder[];
+      requester: SharingFacts;
+      why?: string;
+    }
   /** In an enabled block of `pool` that selects it, and nobody holds it any more: Cilium has not retried yet. */
   | { reason: 'free'; pool: string };
 
@@ -74,8 +83,6 @@ export type GenericFacts =
 
 export interface PendingFacts {
   subject: Subject;
-  /** Its own sharing key, namespaces, ports, traffic policy and selector. */
-  sharing: SharingFacts;
   /** Cilium's message on the Service, quoted as written. */
   message: string | null;
   /** Its requested addresses it does not hold, each with what stands in its way (empty: generic). */
