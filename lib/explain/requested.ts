@@ -87,7 +87,7 @@ function context(r: RequestedFacts, f: PendingFacts): { free: string | null; key
   const prefer = 'pool' in s && typeof s.pool === 'string' ? s.pool : undefined;
   const picked = s.reason === 'free' ? undefined : pickFree(f.free, prefer);
   const ip = formatAddr(r.ip);
-  let key = `${s.reason}:${ip}:${picked?.pool ?? ''}`;
+  let key = picked ? `${s.reason}:${ip}:${picked.pool}` : `${s.reason}:${ip}`;
   if (s.reason === 'already_allocated_incompatible_service') {
     key += `:${s.why ?? ''}`;
     if (fixNamesSubject(s.why)) key += `:${f.subject.name}`;
