@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertById, build, holding, pool, svc } from '../testing/fixtures';
+import { alertById, build, holding, pool, svc, type SvcOptions } from '../testing/fixtures';
 
 const P = pool('lan', [{ start: '10.0.0.1', stop: '10.0.0.4' }]);
 const pending = (
@@ -66,7 +66,7 @@ describe('pending alerts', () => {
   // The reason is computed from both Services (lib/cilium sharingIncompatibility), never read out
   // of Cilium's message, so each case builds two Services that really are incompatible that way.
   const key = (k: string) => ({ 'lbipam.cilium.io/sharing-key': k });
-  it.each([
+  it.each<[string, string, SvcOptions, string]>([
     ['same port and protocol', 'a', {}, 'a/api and a/web both use 80/TCP'],
     [
       'different sharing key',
@@ -86,7 +86,7 @@ describe('pending alerts', () => {
       { ports: [{ port: 81 }], externalTrafficPolicy: 'Local' },
       'a/web has Cluster, a/api has Local',
     ],
-  ] as const)('already_allocated_incompatible_service (%s) says what to change', (reason, ns, o, fixPart) => {
+  ])('already_allocated_incompatible_service (%s) says what to change', (reason, ns, o, fixPart) => {
     const inv = build({
       pools: [P],
       services: [
