@@ -5,7 +5,8 @@ import { LB_CLASS } from '../cilium/service';
 import type { Explanation, Subject } from './types';
 import { listText } from './words';
 
-const one = (
+/** Words whose detail and fix name nothing but what every subject with the key shares. */
+const sameForAll = (
   title: string,
   detail: string,
   fix: string | null,
@@ -20,7 +21,7 @@ const one = (
 });
 
 export function explainDormant(s: Subject): Explanation {
-  return one(
+  return sameForAll(
     `${s.name} has no address: LB-IPAM is dormant`,
     'No CiliumLoadBalancerIPPool exists, so LB-IPAM is dormant: it allocates nothing and writes no condition until a pool appears, and the Service stays <pending>.',
     'Create a CiliumLoadBalancerIPPool with a block of addresses Services may use.',
@@ -100,14 +101,14 @@ export function explainNotProcessed(s: Subject, outlook: Outlook): Explanation {
 
 export function explainSatisfied(s: Subject, ips: string[]): Explanation {
   return ips.length
-    ? one(
+    ? sameForAll(
         `${s.name} has ${listText(ips)}`,
         `LB-IPAM gave it ${ips.join(', ')}.`,
         null,
         'satisfied',
         'are satisfied',
       )
-    : one(
+    : sameForAll(
         `${s.name} is satisfied with no address`,
         'It requests no address family this cluster serves, so it is satisfied with none.',
         null,
@@ -117,7 +118,7 @@ export function explainSatisfied(s: Subject, ips: string[]): Explanation {
 }
 
 export const explainUnknownService = (key: string): Explanation =>
-  one(
+  sameForAll(
     `There is no Service ${key}`,
     `There is no Service ${key}.`,
     'Check the namespace and name.',
