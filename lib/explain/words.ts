@@ -1,5 +1,5 @@
 // Small wording helpers every explanation shares: lists, free stretches, Cilium's text quoted.
-import { formatRun, mergeRanges, type IpRange } from '../net';
+import { formatRun, type IpRange } from '../net';
 
 /** "a", "a and b", "a, b and c". */
 export function listText(items: readonly string[]): string {
@@ -9,17 +9,17 @@ export function listText(items: readonly string[]): string {
 
 const MAX_RUNS = 6;
 
-/** "192.168.0.223–225, 192.168.0.232–237" in address order, at most six stretches. */
+/** "192.168.0.223–225, 192.168.0.232–237": at most six stretches (given disjoint, in address order). */
 export function runsText(runs: readonly IpRange[]): string {
-  const merged = mergeRanges(runs);
-  const text = merged.slice(0, MAX_RUNS).map(formatRun).join(', ');
-  const more = merged.length - MAX_RUNS;
+  const text = runs.slice(0, MAX_RUNS).map(formatRun).join(', ');
+  const more = runs.length - MAX_RUNS;
   return more > 0 ? `${text} and ${more} more stretch${more > 1 ? 'es' : ''}` : text;
 }
 
 /** Free addresses of one pool that selects the Service and allocates. */
 export interface FreeIn {
   pool: string;
+  /** Disjoint and in address order (lib/net mergeRanges), so every caller words them alike. */
   runs: readonly IpRange[];
 }
 

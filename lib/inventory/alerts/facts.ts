@@ -1,4 +1,10 @@
-import { describeSelector, readServiceRequest, selectsService, sharingIncompatibility } from '../../cilium';
+import {
+  describeSelector,
+  matchesSelector,
+  readServiceRequest,
+  serviceSelectorLabels,
+  sharingIncompatibility,
+} from '../../cilium';
 import type { FreeIn, GenericFacts, Holder, PoolNote, RequestedSituation } from '../../explain';
 import { formatAddr, rangeContains, type IpAddr } from '../../net';
 import { poolAllocates, type PoolModel } from '../pool-model';
@@ -13,7 +19,15 @@ const BOTH = { ipv4: true, ipv6: true };
 
 const contains = (p: PoolModel, addr: IpAddr) => p.blocks.some((b) => rangeContains(b.range, addr));
 
-const selects = (p: PoolModel, s: ServiceModel) => selectsService(p.view.serviceSelector, s.svc);
+// A Service's selector labels, built once: every pool is checked against them, several times.
+const labels = new WeakMap<ServiceModel, Record<string, string>>();
+function labelsOf(s: ServiceModel): Record<string, string> {
+  let l = labels.get(s);
+  if (!l) labels.set(s, (l = serviceSelectorLabels(s.svc)));
+  return l;
+}
+
+const selects = (p: PoolModel, s: ServiceModel) => matchesSelector(p.view.serviceSelector, labelsOf(s));
 
 const holderOf = (h: ServiceModel): Holder => ({ ...readServiceRequest(h.svc, BOTH), name: holderText(h) });
 
