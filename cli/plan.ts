@@ -24,13 +24,16 @@ kinds are skipped and counted. Two directives:
 
 output:
   table (default): Services (IPs, status, Cilium's reason and message), pools (conflict,
-    total/used/available), then conflicts, a cause and fix for every pending Service, and a
-    last line saying what decided the exit status.
+    total/used/available), then conflicts, for every pending Service (and every LoadBalancer
+    Service LB-IPAM ignores) what the dashboard's alert says: a title, why and fix, and a last
+    line saying what decided the exit status.
   json: {"services":[{"namespace","name","status"}],"pools":[{"name","status"}]}, each status
     exactly as Cilium writes it (Service: loadBalancer.ingress and one IPAMRequestSatisfied
     condition; pool: PoolConflict, IPsTotal, IPsAvailable, IPsUsed). A Service LB-IPAM does not
     handle (not type LoadBalancer, another loadBalancerClass, or no pool exists yet) keeps the
-    status it was given, {"loadBalancer":{}} if none: Cilium writes nothing to it.
+    status it was given, {"loadBalancer":{}} if none: Cilium writes nothing to it. A pending
+    Service, and a LoadBalancer Service LB-IPAM ignores, also has
+    "explanation":{"title","detail","fix"} (fix may be null), the words of the dashboard's alert.
 
 options:
   -o, --output table|json            output format (default table)

@@ -1,12 +1,20 @@
 // Output of `lbipam plan`: a readable table, or the JSON statuses Cilium would write.
 import type { Service } from '../../lib/cilium/objects';
-import type { LbIpamEngine, ServiceStatus } from '../../lib/ipam';
+import type { Diagnosis, LbIpamEngine, ServiceStatus } from '../../lib/ipam';
 import type { LoadedInput } from './load';
 
 const SATISFIED = 'cilium.io/IPAMRequestSatisfied';
 
+/** lib/explain's words for a Service LB-IPAM gives nothing: what alerts show for it too. */
+export interface PlanExplanation {
+  title: string;
+  detail: string;
+  fix: string | null;
+}
+
 export interface PlanResult {
-  services: { namespace: string; name: string; status: object }[];
+  /** `explanation` only for a Service that is pending, waits for a first pool, or is a LoadBalancer LB-IPAM ignores. */
+  services: { namespace: string; name: string; status: object; explanation?: PlanExplanation }[];
   pools: { name: string; status: object }[];
   ok: boolean;
 }
@@ -22,13 +30,23 @@ function finalStatus(engine: LbIpamEngine, svc: Service): ServiceStatus {
   );
 }
 
+const waits = (d: Diagnosis) => d.state === 'pending' || d.state === 'dormant';
+
+/** The explanation a plan shows for this Service, or undefined when there is nothing to explain. */
+export function planExplanation(svc: Service, d: Diagnosis): PlanExplanation | undefined {
+  const explained = waits(d) || (d.state === 'not-handled' && svc.spec?.type === 'LoadBalancer');
+  return explained ? { title: d.title, detail: d.cause, fix: d.fix } : undefined;
+}
+
 export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult {
   let ok = true;
   const services = [...input.services.values()].map((svc) => {
     const ns = svc.metadata.namespace ?? 'default';
     const d = engine.diagnose(ns, svc.metadata.name);
-    if (d.state === 'pending' || d.state === 'dormant') ok = false;
-    return { namespace: ns, name: svc.metadata.name, status: finalStatus(engine, svc) };
+    if (waits(d)) ok = false;
+    const explanation = planExplanation(svc, d);
+    const entry = { namespace: ns, name: svc.metadata.name, status: finalStatus(engine, svc) };
+    return explanation ? { ...entry, explanation } : entry;
   });
   const pools = [...input.pools.keys()].map((name) => {
     const status = engine.poolStatus(name);
@@ -56,23 +74,20 @@ function table(rows: string[][]): string {
 export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
   const svcRows = [['SERVICE', 'IPS', 'STATUS', 'REASON']];
   const tally = { satisfied: 0, pending: 0, ignored: 0 };
+  const explained: string[] = [];
   for (const svc of input.services.values()) {
     const ns = svc.metadata.namespace ?? 'default';
     const d = engine.diagnose(ns, svc.metadata.name);
     const final = finalStatus(engine, svc);
-    const status =
-      d.state === 'satisfied'
-        ? 'satisfied'
-        : d.state === 'pending' || d.state === 'dormant'
-          ? 'pending'
-          : 'ignored';
+    const status = d.state === 'satisfied' ? 'satisfied' : waits(d) ? 'pending' : 'ignored';
+    const e = planExplanation(svc, d);
+    if (e) explained.push(`${e.title}\n  why: ${e.detail}${e.fix ? `\n  fix: ${e.fix}` : ''}`);
     tally[status]++;
     // Cilium's own reason and message when it wrote one (also a no_pool written just before the
     // last pool went away), else our explanation (dormant, not handled).
-    const cond =
-      d.state === 'pending' || d.state === 'dormant'
-        ? final.conditions?.find((c) => c.type === SATISFIED && c.status === 'False')
-        : undefined;
+    const cond = waits(d)
+      ? final.conditions?.find((c) => c.type === SATISFIED && c.status === 'False')
+      : undefined;
     const reason =
       d.state === 'satisfied' ? '' : cond ? `${cond.reason ?? ''}: ${cond.message ?? ''}` : d.cause;
     // Like kubectl's EXTERNAL-IP: the ingress the Service ends with (LB-IPAM's, or another controller's).
@@ -101,11 +116,7 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
       .map((c) => `pool ${n}: ${c.message}`),
   );
   if (conflicts.length) parts.push(conflicts.join('\n'));
-  const pending = [...input.services.values()]
-    .map((s) => engine.diagnose(s.metadata.namespace ?? 'default', s.metadata.name))
-    .filter((d) => d.state === 'pending' || d.state === 'dormant')
-    .map((d) => `${d.namespace}/${d.name}: ${d.cause}\n  fix: ${d.fix}`);
-  if (pending.length) parts.push(pending.join('\n'));
+  if (explained.length) parts.push(explained.join('\n'));
   if (parts.length === 0) parts.push('no CiliumLoadBalancerIPPools or Services in the input');
   // One line a CI log can be read by: what decided the exit status.
   const bad = [

@@ -7,3 +7,4 @@ export * from './service';
 export * from './pool';
 export * from './l2-policy';
 export * from './source-summary';
+export * from './sharing';

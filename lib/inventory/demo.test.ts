@@ -90,8 +90,8 @@ describe('the demo cluster through the engine and the inventory', () => {
       severity: 'error',
       title: 'media/plex is pending: 192.168.0.229 is already allocated',
       detail:
-        '192.168.0.229 is held by media/jellyfin (Jellyfin). Cilium gives a requested address to whichever Service it processed first.',
-      fix: "Request a free address instead — free in pool 'pool': 192.168.0.223–192.168.0.225, 192.168.0.232–192.168.0.237 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
+        "192.168.0.229 is held by media/jellyfin (Jellyfin). Cilium gives a requested address to whichever Service it processed first. Cilium's message: \"The IP '192.168.0.229' is already allocated to another service\".",
+      fix: "Request a free address instead — free in pool 'pool': 192.168.0.223–225, 192.168.0.232–237 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
       subjects: [{ kind: 'Service', namespace: 'media', name: 'plex' }],
     });
   });

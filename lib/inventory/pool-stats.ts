@@ -1,4 +1,4 @@
-import { parseAddr, type IpAddr, type IpRange } from '../net';
+import { mergeRanges, parseAddr, type IpAddr, type IpRange } from '../net';
 import { poolAllocates, type PoolModel } from './pool-model';
 
 // Per-pool counts without walking addresses: a pool's blocks are merged into disjoint ranges and
@@ -111,19 +111,6 @@ function freeRunsOf(ranges: IpRange[], held: SortedHeld, reserved: Map<4 | 6, Se
     if (next <= r.to) runs.push({ family: r.family, from: next, to: r.to });
   }
   return runs;
-}
-
-/** Disjoint ranges in address order (overlapping or adjacent ranges merge). */
-function mergeRanges(input: IpRange[]): IpRange[] {
-  const sorted = [...input].sort((a, b) => a.family - b.family || cmp(a.from, b.from));
-  const out: IpRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && r.from <= last.to + 1n) {
-      if (r.to > last.to) out[out.length - 1] = { ...last, to: r.to };
-    } else out.push({ ...r });
-  }
-  return out;
 }
 
 /** Held addresses that no block of any pool contains (in the order given), by binary search. */

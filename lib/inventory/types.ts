@@ -127,6 +127,11 @@ export interface Alert {
   /** What to do about it, concretely. */
   fix: string | null;
   subject: ObjectRef;
+  /**
+   * What every alert of its cause shares, without naming its subject: a group of them reads
+   * "<count> Services <headline>" with this detail and fix (see alerts/index.ts GROUP_WORDINGS).
+   */
+  shared?: { headline: string; detail: string; fix: string | null };
 }
 
 /**

@@ -1,207 +1,173 @@
-// Plain-language cause and fix for one Service, from the engine's state (never from guesses).
+// Why a Service has what it has, from the engine's state: the facts (which range holds a
+// requested address, who holds it, which pools select the Service), worded by lib/explain, the
+// module alerts and `lbipam plan` share, so the engine and the dashboard never disagree.
+import { POOL_CONDITION } from '../cilium/conditions';
 import { describeSelector } from '../cilium/selector';
 import { whyNotHandled } from '../cilium/service';
-import { addrEquals, formatAddr, formatRun, parseAddr, rangeContains, type IpAddr } from '../net';
-import { SVC_CONDITION, type Core } from './core';
+import {
+  explainDormant,
+  explainNotHandled,
+  explainPending,
+  explainSatisfied,
+  explainUnknownService,
+  type Explanation,
+  type FreeIn,
+  type GenericFacts,
+  type Holder,
+  type PoolNote,
+  type RequestedSituation,
+} from '../explain';
+import { addrEquals, formatRun, mergeRanges, rangeContains, type IpAddr } from '../net';
+import { SVC_CONDITION, type Core, type PoolRecord } from './core';
 import type { ServiceView } from './model';
 import type { Diagnosis, FreeRuns } from './types';
 
 const MAX_RUNS = 6;
 
+const poolDisabled = (rec: PoolRecord) => rec.obj.spec?.disabled === true;
+
 /** Free addresses, per pool that selects the Service and can allocate (enabled, not conflicting). */
-export function freeRunsFor(core: Core, sv: ServiceView, family?: 4 | 6): FreeRuns[] {
-  const out: FreeRuns[] = [];
+function freeIn(core: Core, sv: ServiceView): FreeIn[] {
+  const out: FreeIn[] = [];
   for (const [name, rec] of core.pools) {
     if (!core.poolSelects(rec, sv)) continue;
     const runs = core.ranges
       .forPool(name)
-      .filter((r) => !r.disabled() && (family === undefined || r.alloc.range.family === family))
+      .filter((r) => !r.disabled())
       .flatMap((r) => r.alloc.freeRuns());
-    if (runs.length === 0) continue;
-    out.push({
-      pool: name,
-      runs: runs.slice(0, MAX_RUNS).map(formatRun),
-      more: Math.max(0, runs.length - MAX_RUNS),
-    });
+    if (runs.length > 0) out.push({ pool: name, runs: mergeRanges(runs) });
   }
   return out;
 }
 
-const freeText = (free: FreeRuns[]): string =>
-  free.length === 0
-    ? 'no pool that selects it has a free address'
-    : free
-        .map((f) => `free in pool '${f.pool}': ${f.runs.join(', ')}${f.more ? ` and ${f.more} more` : ''}`)
-        .join('; ');
+const freeRuns = (free: FreeIn[]): FreeRuns[] =>
+  free.map((f) => ({
+    pool: f.pool,
+    runs: f.runs.slice(0, MAX_RUNS).map(formatRun),
+    more: Math.max(0, f.runs.length - MAX_RUNS),
+  }));
 
-function holderText(core: Core, ip: IpAddr): string {
-  for (const r of core.ranges.ranges) {
-    if (!rangeContains(r.alloc.range, ip) || !r.alloc.has(ip.value)) continue;
-    const holders = r.alloc.get(ip.value);
-    if (holders === null || holders === undefined || holders.length === 0) {
-      return `${formatAddr(ip)} is the reserved first or last address of pool '${r.originPool}' (allowFirstLastIPs: "No")`;
-    }
-    return `${formatAddr(ip)} is held by ${holders.map((h) => h.key).join(', ')}`;
-  }
-  return `${formatAddr(ip)} is already allocated`;
-}
+const holderOf = (h: ServiceView): Holder => ({
+  name: h.key,
+  namespace: h.namespace,
+  sharingKey: h.sharingKey,
+  sharingCrossNamespace: h.sharingCrossNamespace,
+  ports: h.ports,
+  externalTrafficPolicy: h.externalTrafficPolicy,
+  selector: h.selector,
+});
 
-function inactivePoolsContaining(core: Core, ip: IpAddr): string[] {
-  return core.ranges.ranges
-    .filter((r) => r.disabled() && rangeContains(r.alloc.range, ip))
-    .map((r) => `'${r.originPool}' (${r.internallyDisabled ? 'in conflict with another pool' : 'disabled'})`);
-}
+const conflictMessage = (rec: PoolRecord | undefined): string | null =>
+  rec?.status.conditions.find((c) => c.type === POOL_CONDITION.conflict && c.status === 'True')?.message ??
+  null;
 
-function explainGeneric(core: Core, sv: ServiceView, reason: string): { cause: string; fix: string } {
-  if (reason === 'out_of_ips') {
+/** What stands in the way of one requested address, found as satisfySpecificIPRequests finds it (C.5). */
+function situation(core: Core, sv: ServiceView, ip: IpAddr): RequestedSituation {
+  const containing = core.ranges.ranges.filter((r) => rangeContains(r.alloc.range, ip));
+  const enabled = containing.filter((r) => !r.disabled());
+  if (enabled.length === 0) {
+    const inactive = containing[0];
+    if (!inactive) return { reason: 'no_pool' };
+    const rec = core.pools.get(inactive.originPool);
     return {
-      cause: 'Every enabled pool that selects this Service is full.',
-      fix: 'Add a block to one of those pools, widen a block, or delete a Service that no longer needs its address.',
+      reason: 'no_pool',
+      pool: {
+        name: inactive.originPool,
+        state: inactive.externallyDisabled ? 'disabled' : 'conflicting',
+        conflictMessage: conflictMessage(rec),
+      },
     };
   }
-  const notes: string[] = [];
-  for (const [name, rec] of core.pools) {
-    const ranges = core.ranges.forPool(name);
-    if (!core.poolSelects(rec, sv))
-      notes.push(`'${name}' selects only ${describeSelector(rec.obj.spec?.serviceSelector)}`);
-    else if (ranges.length > 0 && ranges.every((r) => r.disabled())) {
-      notes.push(
-        `'${name}' is ${ranges[0].internallyDisabled ? 'in conflict with another pool' : 'disabled'}`,
-      );
-    } else notes.push(`'${name}' has no block of the family it asks for`);
+  const selecting = enabled.find((r) => {
+    const rec = core.pools.get(r.originPool);
+    return rec !== undefined && core.poolSelects(rec, sv);
+  });
+  if (!selecting) {
+    const pool = enabled[0].originPool;
+    return {
+      reason: 'pool_selector_mismatch',
+      pool,
+      selector: describeSelector(core.pools.get(pool)?.obj.spec?.serviceSelector),
+    };
   }
+  const pool = selecting.originPool;
+  const holders = selecting.alloc.get(ip.value);
+  // A reserved first/last address is allocated with no owner (null).
+  if (holders === null) return { reason: 'already_allocated', pool, holders: [], reserved: true };
+  const others = (holders ?? []).filter((h) => h !== sv);
+  if (others.length === 0) return { reason: 'free', pool };
+  if (sv.sharingKey === '') return { reason: 'already_allocated', pool, holders: others.map((h) => h.key) };
+  const why = others.map((h) => h.incompatibility(sv)).find((r) => r !== undefined);
   return {
-    cause: `No enabled pool can serve it: ${notes.join('; ') || 'there are no pools'}.`,
-    fix: "Give the Service labels that a pool's serviceSelector matches, or create/enable a pool whose selector matches it and that has a block of the requested family.",
+    reason: 'already_allocated_incompatible_service',
+    pool,
+    holders: others.map(holderOf),
+    requester: sv,
+    why,
   };
 }
+
+/** Why no pool serves a generic request: each pool in turn, or the full ones (C.6). */
+function generic(core: Core, sv: ServiceView, reason: string | undefined): GenericFacts {
+  const notes: PoolNote[] = [];
+  const full: string[] = [];
+  for (const [name, rec] of core.pools) {
+    const conflicting = core.ranges.forPool(name).some((r) => r.internallyDisabled);
+    const allocates = !poolDisabled(rec) && !conflicting;
+    if (!core.poolSelects(rec, sv)) {
+      notes.push({
+        pool: name,
+        why: 'selector',
+        selector: describeSelector(rec.obj.spec?.serviceSelector),
+        allocates,
+      });
+      continue;
+    }
+    if (allocates) full.push(name);
+    notes.push({ pool: name, why: poolDisabled(rec) ? 'disabled' : conflicting ? 'conflicting' : 'family' });
+  }
+  return reason === 'out_of_ips' ? { reason, pools: full } : { reason: 'no_pool', pools: notes };
+}
+
+const asDiagnosis = (
+  base: Pick<Diagnosis, 'namespace' | 'name' | 'ips' | 'reason' | 'message'>,
+  state: Diagnosis['state'],
+  e: Explanation,
+): Diagnosis => ({ ...base, state, title: e.title, cause: e.detail, fix: e.fix });
 
 export function diagnoseService(core: Core, namespace: string, name: string): Diagnosis {
   const key = `${namespace}/${name}`;
   const svc = core.known.get(key);
   const base = { namespace, name, ips: [] as string[] };
-  if (!svc)
-    return {
-      ...base,
-      state: 'unknown',
-      cause: `There is no Service ${key}.`,
-      fix: 'Check the namespace and name.',
-    };
+  const subject = { name: key };
+  if (!svc) return asDiagnosis(base, 'unknown', explainUnknownService(key));
   const notHandled = whyNotHandled(svc, core.options);
   if (notHandled) {
-    return {
-      ...base,
-      state: 'not-handled',
-      cause: `LB-IPAM ignores this Service: ${notHandled}.`,
-      fix: notHandledFix(svc.spec?.type),
-    };
+    return asDiagnosis(
+      base,
+      'not-handled',
+      explainNotHandled(subject, {
+        why: notHandled,
+        type: svc.spec?.type,
+        loadBalancerClass: svc.spec?.loadBalancerClass,
+      }),
+    );
   }
-  if (!core.initialized) {
-    return {
-      ...base,
-      state: 'dormant',
-      cause: 'No CiliumLoadBalancerIPPool exists, so LB-IPAM is dormant and writes nothing to any Service.',
-      fix: 'Create a CiliumLoadBalancerIPPool whose serviceSelector matches this Service.',
-    };
-  }
+  if (!core.initialized) return asDiagnosis(base, 'dormant', explainDormant(subject));
   const sv = core.services.get(key);
   const status = core.written.get(key);
   const ips = (status?.loadBalancer.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
   const cond = status?.conditions?.find((c) => c.type === SVC_CONDITION);
   const d = { ...base, ips, reason: cond?.reason, message: cond?.message };
-  if (!sv || sv.isSatisfied()) {
-    return {
-      ...d,
-      state: 'satisfied',
-      cause: ips.length
-        ? `LB-IPAM gave it ${ips.join(', ')}.`
-        : 'It requests no address family this cluster serves, so it is satisfied with none.',
-      fix: 'Nothing to do.',
-    };
-  }
-  const free = freeRunsFor(core, sv);
-  if (sv.requestedIPs.length > 0) {
-    const missing = sv.requestedIPs.filter((r) => !sv.allocated.some((a) => addrEquals(a.ip, r)));
-    const causes = missing.map((ip) => explainSpecific(core, sv, ip));
-    return {
-      ...d,
-      state: 'pending',
-      cause: causes.map((c) => c.cause).join(' '),
-      fix: `${[...new Set(causes.map((c) => c.fix))].join(' ')} ${free.length ? `(${freeText(free)})` : ''}`.trim(),
-      free,
-    };
-  }
-  const g = explainGeneric(core, sv, cond?.reason ?? 'no_pool');
-  return { ...d, state: 'pending', ...g, free };
-}
-
-function explainSpecific(core: Core, sv: ServiceView, ip: IpAddr): { cause: string; fix: string } {
-  const why = explainRequested(core, sv, ip);
-  if (ip.zone === undefined) return why;
-  // Go's netip keeps the zone, so Cilium looks for fe80::1%eth0, never fe80::1.
-  const plain = formatAddr({ family: ip.family, value: ip.value });
-  return {
-    cause: `${why.cause} Cilium keeps the IPv6 zone '%${ip.zone}' as part of the requested address, so it is not ${plain}.`,
-    fix: `Request ${plain} without the zone.`,
-  };
-}
-
-function explainRequested(core: Core, sv: ServiceView, ip: IpAddr): { cause: string; fix: string } {
-  const text = formatAddr(ip);
-  const containing = core.ranges.ranges.filter((r) => !r.disabled() && rangeContains(r.alloc.range, ip));
-  if (containing.length === 0) {
-    const inactive = inactivePoolsContaining(core, ip);
-    return inactive.length
-      ? {
-          cause: `${text} is only in pool ${inactive.join(', ')}, which allocates nothing new.`,
-          fix: `Enable that pool or resolve its conflict, or request a free address.`,
-        }
-      : {
-          cause: `${text} is in no pool.`,
-          fix: `Add a block containing ${text} to a pool that selects this Service, or request an address from a pool.`,
-        };
-  }
-  const selecting = containing.find((r) => {
-    const rec = core.pools.get(r.originPool);
-    return rec !== undefined && core.poolSelects(rec, sv);
+  if (!sv || sv.isSatisfied()) return asDiagnosis(d, 'satisfied', explainSatisfied(subject, ips));
+  const free = freeIn(core, sv);
+  const missing = sv.requestedIPs.filter((r) => !sv.allocated.some((a) => addrEquals(a.ip, r)));
+  const e = explainPending({
+    subject,
+    message: cond?.message || null,
+    requested: missing.map((ip) => ({ ip, situation: situation(core, sv, ip) })),
+    generic: missing.length === 0 ? generic(core, sv, cond?.reason) : undefined,
+    free,
   });
-  if (!selecting) {
-    const rec = core.pools.get(containing[0].originPool);
-    return {
-      cause: `${text} is in pool '${containing[0].originPool}', which selects only ${describeSelector(rec?.obj.spec?.serviceSelector)}.`,
-      fix: `Label the Service so pool '${containing[0].originPool}' selects it, or change that pool's serviceSelector.`,
-    };
-  }
-  const holders = selecting.alloc.get(ip.value) ?? [];
-  const why = holders.map((h) => h.incompatibility(sv)).find((r) => r !== undefined);
-  const holder = holderText(core, ip);
-  if (sv.sharingKey === '' || holders.length === 0) {
-    const shareHint = holders.some((h) => h.sharingKey !== '')
-      ? ` To share it, give this Service the sharing key '${holders[0].sharingKey}' and distinct ports.`
-      : '';
-    return { cause: `${holder}.`, fix: `Request a free address instead.${shareHint}` };
-  }
-  return { cause: `${holder}, and they cannot share it: ${why ?? 'incompatible'}.`, fix: sharingFix(why) };
+  return { ...asDiagnosis(d, 'pending', e), free: freeRuns(free) };
 }
-
-function sharingFix(why: string | undefined): string {
-  switch (why) {
-    case 'different sharing key':
-      return 'Use the same lbipam.cilium.io/sharing-key on both Services.';
-    case 'different and not permitted namespace':
-      return 'Set lbipam.cilium.io/sharing-cross-namespace on BOTH Services, each naming the other\'s namespace (or "*").';
-    case 'same port and protocol':
-      return 'Use a different port (or protocol) on one of the Services, or request another address.';
-    case 'different ExternalTrafficPolicy':
-      return 'Give both Services the same externalTrafficPolicy.';
-    default:
-      return 'With externalTrafficPolicy: Local both Services need the same non-empty pod selector; use Cluster or align the selectors.';
-  }
-}
-
-function notHandledFix(type: string | undefined): string {
-  if (type !== 'LoadBalancer') return 'Set spec.type: LoadBalancer if it should get an address from a pool.';
-  return 'Remove spec.loadBalancerClass (it cannot be changed in place: recreate the Service), or enable the operator feature that owns that class.';
-}
-
-export const parseIp = parseAddr;

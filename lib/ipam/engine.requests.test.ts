@@ -68,7 +68,9 @@ describe('reserved first/last address requested with a sharing key (Cilium #4877
         message: `The IP '${ip}' is already allocated to another service`,
       });
     }
-    expect(e.diagnose('default', 'first').cause).toContain("reserved first or last address of pool 'pool-a'");
+    expect(e.diagnose('default', 'first').cause).toContain(
+      `first or last address of a cidr block of pool 'pool-a', which allowFirstLastIPs: "No" withholds`,
+    );
   });
   it('a usable address of the same pool is still shared under the key', () => {
     const e = engine();

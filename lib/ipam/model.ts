@@ -2,6 +2,7 @@
 // Go maps are iterated in random order by Cilium; here every store keeps insertion order so the
 // engine is deterministic for a given event sequence.
 import type { Condition, LoadBalancerIngress } from '../cilium/objects';
+import { sharingIncompatibility } from '../cilium/sharing';
 import type { ServicePortView } from '../cilium/service';
 import { addrEquals, isV4Like, parseAddrZoned, type IpAddr } from '../net';
 import { HashAllocator } from './hash-allocator';
@@ -96,31 +97,7 @@ export class ServiceView {
 
   /** isCompatible (S1): the first reason two Services cannot share an address, or undefined. */
   incompatibility(o: ServiceView): string | undefined {
-    if (this.sharingKey !== o.sharingKey) return 'different sharing key';
-    if (this.namespace !== o.namespace) {
-      const permits = (a: ServiceView, b: ServiceView): boolean =>
-        a.sharingCrossNamespace.includes(b.namespace) || a.sharingCrossNamespace.includes('*');
-      if (!permits(this, o) || !permits(o, this)) return 'different and not permitted namespace';
-    }
-    for (const p1 of this.ports) {
-      for (const p2 of o.ports)
-        if (p1.port === p2.port && p1.protocol === p2.protocol) return 'same port and protocol';
-    }
-    if (this.externalTrafficPolicy !== o.externalTrafficPolicy) return 'different ExternalTrafficPolicy';
-    if (this.externalTrafficPolicy === 'Local') {
-      // S2 splits this into "…has no selector" and "…without sharing-permit-different-pods"; S1 has one reason.
-      const a = Object.keys(this.selector);
-      const b = Object.keys(o.selector);
-      const same =
-        a.length === b.length &&
-        a.every(
-          (k) => Object.prototype.hasOwnProperty.call(o.selector, k) && o.selector[k] === this.selector[k],
-        );
-      if (a.length === 0 || b.length === 0 || !same) {
-        return 'compatible ExternalTrafficPolicy local but selecting different set of pods';
-      }
-    }
-    return undefined;
+    return sharingIncompatibility(this, o);
   }
 
   /** The ingress IPs parsed (null for an entry Go's parser would reject). */

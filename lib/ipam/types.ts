@@ -45,9 +45,11 @@ export interface Diagnosis {
   /** Cilium's own reason/message on the Service (absent when it writes none). */
   reason?: string;
   message?: string;
-  /** Plain-language cause and a concrete fix. */
+  /** Worded by lib/explain (the words alerts and `lbipam plan` show): a title, the cause, a fix. */
+  title: string;
   cause: string;
-  fix: string;
+  /** null when nothing needs doing (satisfied, or Cilium will give it the address on its next retry). */
+  fix: string | null;
   /** Pools that select the Service, with their free addresses, when that helps the fix. */
   free?: FreeRuns[];
 }

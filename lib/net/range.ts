@@ -64,6 +64,21 @@ export function compareRange(a: IpRange, b: IpRange): number {
   return compareAddr(rangeFrom(a), rangeFrom(b)) || compareAddr(rangeTo(a), rangeTo(b));
 }
 
+/** Disjoint ranges in address order, IPv4 first: overlapping or adjacent ranges merge. */
+export function mergeRanges(input: readonly IpRange[]): IpRange[] {
+  const sorted = [...input].sort(
+    (a, b) => a.family - b.family || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0),
+  );
+  const out: IpRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && r.from <= last.to + 1n) {
+      if (r.to > last.to) out[out.length - 1] = { ...last, to: r.to };
+    } else out.push({ ...r });
+  }
+  return out;
+}
+
 /** `from - to`, the notation of Cilium's conflict message. */
 export const formatRange = (r: IpRange, sep = ' - '): string =>
   `${formatAddr(rangeFrom(r))}${sep}${formatAddr(rangeTo(r))}`;

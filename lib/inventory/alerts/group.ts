@@ -1,4 +1,6 @@
-import type { Alert, AlertGroup, ObjectRef } from '../types';
+import { digest } from '../../explain';
+import type { Alert, AlertGroup, ObjectRef, Severity } from '../types';
+import { plural } from '../view/format';
 
 // Alerts with one cause and one fix are grouped, as Alertmanager groups by labels: the wire
 // carries one AlertGroup per (rule, cause), with a count and the first few subjects; the members
@@ -19,27 +21,17 @@ export type GroupWording = (members: Alert[]) => GroupWords;
 export type GroupWordings = Partial<Record<string, GroupWording>>;
 
 /** Fallback: the first member's words, with the count in front. */
-const defaultWording: GroupWording = (members) => ({
-  title: `${members.length.toLocaleString('en-US')} alerts: ${members[0].title}`,
+export const defaultWording: GroupWording = (members) => ({
+  title: `${plural(members.length, 'alert', 'alerts')}: ${members[0].title}`,
   detail: members[0].detail,
   fix: members[0].fix,
 });
 
 export const groupId = (rule: string, cause: string) => `${rule}:${cause}`;
 
-/** A short stable digest of the member ids (FNV-1a), so a members query knows when to refetch. */
-function revisionOf(members: Alert[]): string {
-  let h = 0x811c9dc5;
-  for (const m of members) {
-    for (let i = 0; i < m.id.length; i++) {
-      h ^= m.id.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    h ^= 0x2c;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${members.length}-${h.toString(36)}`;
-}
+/** A short stable digest of the member ids, so a members query knows when to refetch. */
+const revisionOf = (members: Alert[]): string =>
+  `${members.length}-${digest(members.map((m) => m.id).join(','))}`;
 
 const sample = (members: Alert[]): ObjectRef[] => members.slice(0, GROUP_SAMPLE).map((m) => m.subject);
 
@@ -92,4 +84,11 @@ export function groupAlerts(alerts: Alert[], wordings: GroupWordings = {}): Grou
     members.set(k, list);
   }
   return { groups, members };
+}
+
+/** Alerts per severity, counting every member of every group. */
+export function severityCounts(groups: readonly AlertGroup[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const g of groups) out[g.severity] += g.count;
+  return out;
 }

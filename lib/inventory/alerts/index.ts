@@ -1,6 +1,7 @@
 import type { Alert } from '../types';
 import type { AlertContext, AlertRule } from './context';
-import type { GroupWordings } from './group';
+import { plural } from '../view/format';
+import { defaultWording, type GroupWording, type GroupWordings } from './group';
 import { leaseAlerts, l2PolicyAlerts, l2PolicyNodeAlerts, orphanAlerts } from './network';
 import { pendingAlerts } from './pending';
 import { conflictAlerts, disabledPoolAlerts, fullPoolAlerts, invalidBlockAlerts } from './pools';
@@ -28,8 +29,30 @@ export const ALERT_RULES: RuleDef[] = [
   { name: 'lease', run: leaseAlerts },
 ];
 
-/** Group words per rule, for alerts that share a cause (filled in per rule). */
-export const GROUP_WORDINGS: GroupWordings = {};
+/**
+ * A group read from what its members share (their `shared` words, written where their own words
+ * are): "<count> <nouns> <headline>", the shared detail and the common fix.
+ */
+const sharedWording =
+  (one: string, many: string): GroupWording =>
+  (members) => {
+    const shared = members[0].shared;
+    if (!shared) return defaultWording(members);
+    return {
+      title: `${plural(members.length, one, many)} ${shared.headline}`,
+      detail: shared.detail,
+      fix: shared.fix,
+    };
+  };
+
+/** Group words for every rule whose alerts can share a cause; the other rules raise one alert per cause. */
+export const GROUP_WORDINGS: GroupWordings = {
+  pending: sharedWording('Service', 'Services'),
+  unhandled: sharedWording('Service', 'Services'),
+  'orphan-ip': sharedWording('address', 'addresses'),
+  'l2-policy': sharedWording('Service', 'Services'),
+  lease: sharedWording('Service', 'Services'),
+};
 
 const RANK: Record<Alert['severity'], number> = { error: 0, warning: 1, info: 2 };
 

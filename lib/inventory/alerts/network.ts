@@ -1,36 +1,57 @@
 import {
   describeSelector,
+  isHandledByLbIpam,
   l2PolicySelectsNode,
   l2PolicySelectsService,
   LB_CLASS,
   type L2PolicyView,
 } from '../../cilium';
+import { freeText, listText, pickFree } from '../../explain';
 import { refText, type ServiceModel } from '../service-model';
 import type { RuleAlert } from './context';
-import {
-  freeInPool,
-  holderText,
-  listText,
-  poolWithRoomFor,
-  serviceAlertId,
-  subjectName,
-  type AlertRule,
-} from './context';
+import { holderText, serviceAlertId, subjectName, type AlertRule } from './context';
+import { freeFor } from './facts';
 
 // Reachability: addresses outside every pool, Services nobody announces, and ARP leases that
-// expired or sit on a node that is not Ready.
+// expired or sit on a node that is not Ready. Causes: orphans by who gave the address out, no
+// announcement by policy, leases by node.
 
 export const orphanAlerts: AlertRule = (ctx) =>
   ctx.orphans.map((ip): RuleAlert => {
     const holders = ctx.holders.get(ip) ?? [];
-    const free = holders[0] ? freeInPool(ctx, poolWithRoomFor(ctx, holders[0])) : null;
+    const free = holders[0] ? freeText(pickFree(freeFor(ctx, holders[0]))) : null;
+    const held = `${listText(holders.map(holderText))} hold${holders.length === 1 ? 's' : ''} ${ip}`;
+    const subject = holders[0]?.ref ?? { kind: 'Service' as const, name: ip };
+    const id = `orphan-ip:${ip}`;
+    // Another controller's address (a Service LB-IPAM ignores) is that controller's business.
+    if (holders.length > 0 && holders.every((h) => !isHandledByLbIpam(h.svc, ctx.options))) {
+      const detail =
+        'LB-IPAM does not handle the Services holding them, so another controller gave them out.';
+      return {
+        id,
+        cause: 'other-controller',
+        severity: 'info',
+        title: `${ip} is held outside every pool, from another controller`,
+        detail: `${held}, which LB-IPAM does not handle: another controller gave it out, and no CiliumLoadBalancerIPPool contains it.`,
+        fix: null,
+        subject,
+        shared: { headline: 'are held outside every pool, from another controller', detail, fix: null },
+      };
+    }
     return {
-      id: `orphan-ip:${ip}`,
+      id,
+      cause: 'lb-ipam',
       severity: 'warning',
       title: `${ip} is held outside every pool`,
-      detail: `${listText(holders.map(holderText))} hold${holders.length === 1 ? 's' : ''} ${ip}, but no CiliumLoadBalancerIPPool contains it: its pool or block was deleted, or another controller wrote it.`,
+      detail: `${held}, but no CiliumLoadBalancerIPPool contains it: its pool or block was deleted, or another controller wrote it.`,
       fix: `Add a block containing ${ip} to a pool if the address should stay${free ? `, or request an address from a pool — ${free}` : ''}.`,
-      subject: holders[0]?.ref ?? { kind: 'Service', name: ip },
+      subject,
+      shared: {
+        headline: 'are held outside every pool',
+        detail:
+          'Services hold them, but no CiliumLoadBalancerIPPool contains them: their pool or block was deleted, or another controller wrote them.',
+        fix: 'Add blocks containing them to a pool if the addresses should stay, or request addresses from a pool.',
+      },
     };
   });
 
@@ -69,18 +90,38 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
     if (selecting.some((p) => p.loadBalancerIPs)) return [];
     const name = subjectName(s);
     const off = selecting[0];
+    const widen = `Widen the serviceSelector of a policy (e.g. '${ctx.l2Policies[0].name}') or add a policy with loadBalancerIPs: true that selects`;
+    const base = { id: serviceAlertId('no-l2-policy', s), severity: 'warning' as const, subject: s.ref };
+    if (off) {
+      const fix = `Set loadBalancerIPs: true on policy '${off.name}'.`;
+      return [
+        {
+          ...base,
+          cause: `lb-ips-off:${off.name}`,
+          title: `Nobody answers ARP for ${name}`,
+          detail: `Policy '${off.name}' selects ${name} but has loadBalancerIPs: false, so no node announces ${listText(s.view.ips)}.`,
+          fix,
+          shared: {
+            headline: `are selected only by policy '${off.name}', which does not announce LoadBalancer IPs`,
+            detail: `Policy '${off.name}' selects them but has loadBalancerIPs: false, so no node announces their addresses.`,
+            fix,
+          },
+        },
+      ];
+    }
     return [
       {
-        id: serviceAlertId('no-l2-policy', s),
-        severity: 'warning',
+        ...base,
+        cause: 'no-policy',
         title: `Nobody answers ARP for ${name}`,
-        detail: off
-          ? `Policy '${off.name}' selects ${name} but has loadBalancerIPs: false, so no node announces ${listText(s.view.ips)}.`
-          : `No CiliumL2AnnouncementPolicy selects ${name}, so no node announces ${listText(s.view.ips)} and the LAN cannot reach it.`,
-        fix: off
-          ? `Set loadBalancerIPs: true on policy '${off.name}'.`
-          : `Widen the serviceSelector of a policy (e.g. '${ctx.l2Policies[0].name}') or add a policy with loadBalancerIPs: true that selects it.`,
-        subject: s.ref,
+        detail: `No CiliumL2AnnouncementPolicy selects ${name}, so no node announces ${listText(s.view.ips)} and the LAN cannot reach it.`,
+        fix: `${widen} it.`,
+        shared: {
+          headline: 'are announced by no L2 policy',
+          detail:
+            'No CiliumL2AnnouncementPolicy selects them, so no node answers ARP for their addresses and the LAN cannot reach them.',
+          fix: `${widen} them.`,
+        },
       },
     ];
   });
@@ -117,26 +158,42 @@ export const leaseAlerts: AlertRule = (ctx) =>
     const leaseText =
       st.kind === 'none' ? '' : `${st.lease.metadata.namespace ?? 'kube-system'}/${st.lease.metadata.name}`;
     if (st.kind === 'expired') {
+      const fix = `Check the Cilium agents on the nodes the L2 policy selects (kubectl -n kube-system get pods -l k8s-app=cilium -o wide), starting with ${st.holder}.`;
       return [
         {
           id: serviceAlertId('lease-expired', s),
+          cause: `expired:${st.holder}`,
           severity: 'warning',
           title: `ARP lease for ${name} expired`,
           detail: `Lease ${leaseText} was last held by ${st.holder} and expired at ${st.expiredAt}; no node is answering ARP for ${listText(s.view.ips)} until another takes over.`,
-          fix: `Check the Cilium agents on the nodes the L2 policy selects (kubectl -n kube-system get pods -l k8s-app=cilium -o wide), starting with ${st.holder}.`,
+          fix,
           subject: { kind: 'Lease', namespace: st.lease.metadata.namespace, name: st.lease.metadata.name },
+          shared: {
+            headline: `have an expired ARP lease, last held by ${st.holder}`,
+            detail: `Their leases were last held by ${st.holder} and expired; no node is answering ARP for their addresses until another takes over.`,
+            fix,
+          },
         },
       ];
     }
     if (st.kind === 'held' && ctx.notReady.has(st.holder)) {
+      const bring = `Bring ${st.holder} back, or drain it so another node's Cilium agent takes`;
+      const why = ctx.notReady.get(st.holder);
       return [
         {
           id: serviceAlertId('lease-not-ready', s),
+          cause: `not-ready:${st.holder}`,
           severity: 'warning',
           title: `${name} is announced by NotReady node ${st.holder}`,
-          detail: `${st.holder} holds lease ${leaseText} but is not Ready (${ctx.notReady.get(st.holder)}); ARP for ${listText(s.view.ips)} may go unanswered until the lease expires and another node takes over.`,
-          fix: `Bring ${st.holder} back, or drain it so another node's Cilium agent takes the lease.`,
-          subject: { kind: 'Node', name: st.holder },
+          detail: `${st.holder} holds lease ${leaseText} but is not Ready (${why}); ARP for ${listText(s.view.ips)} may go unanswered until the lease expires and another node takes over.`,
+          fix: `${bring} the lease.`,
+          // The Service, not the node: a group of these (one node) lists which Services it strands.
+          subject: s.ref,
+          shared: {
+            headline: `are announced by NotReady node ${st.holder}`,
+            detail: `${st.holder} holds their leases but is not Ready (${why}); ARP for their addresses may go unanswered until the leases expire and another node takes over.`,
+            fix: `${bring} their leases.`,
+          },
         },
       ];
     }

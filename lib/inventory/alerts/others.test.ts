@@ -30,7 +30,7 @@ describe('Services LB-IPAM does not handle', () => {
     expect(a?.detail).toContain('Once it does, it should get 10.0.0.1.');
     const stuck = build({ pools: [P], services: [svc('x', 'web', { request: '10.9.9.9' })] });
     expect(alertById(stuck, 'unhandled:x/web')?.detail).toContain(
-      'Even then it would stay pending: 10.9.9.9 is in no pool.',
+      'Even then it would stay pending: No CiliumLoadBalancerIPPool has a block containing 10.9.9.9.',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertById, build, holding, pool, svc } from '../testing/fixtures';
+import { alertById, build, holding, pool, svc, type SvcOptions } from '../testing/fixtures';
 
 const P = pool('lan', [{ start: '10.0.0.1', stop: '10.0.0.4' }]);
 const pending = (
@@ -29,8 +29,8 @@ describe('pending alerts', () => {
       severity: 'error',
       title: 'b/api is pending: 10.0.0.2 is already allocated',
       detail:
-        '10.0.0.2 is held by a/web (Web). Cilium gives a requested address to whichever Service it processed first.',
-      fix: "Request a free address instead — free in pool 'lan': 10.0.0.1, 10.0.0.3–10.0.0.4 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
+        "10.0.0.2 is held by a/web (Web). Cilium gives a requested address to whichever Service it processed first. Cilium's message: \"The IP '10.0.0.2' is already allocated to another service\".",
+      fix: "Request a free address instead — free in pool 'lan': 10.0.0.1, 10.0.0.3–4 — or give both Services the same lbipam.cilium.io/sharing-key if they should share it.",
     });
   });
 
@@ -38,7 +38,15 @@ describe('pending alerts', () => {
     const inv = build({
       pools: [pool('lan', [{ cidr: '10.0.0.0/29' }], { allowFirstLastIPs: 'No' })],
       services: [
-        pending('b', 'api', 'already_allocated', "The IP '10.0.0.0' is already allocated to another service"),
+        pending(
+          'b',
+          'api',
+          'already_allocated',
+          "The IP '10.0.0.0' is already allocated to another service",
+          {
+            request: '10.0.0.0',
+          },
+        ),
       ],
     });
     const a = alertById(inv, 'pending:b/api');
@@ -55,38 +63,69 @@ describe('pending alerts', () => {
     expect(alertById(inv, 'pending:b/old')?.title).toBe('b/old is pending: its pools are full');
   });
 
-  it.each([
-    ['same port and protocol', 'both use 80/TCP'],
-    ['different sharing key', "same lbipam.cilium.io/sharing-key as a/web ('k1')"],
+  // The reason is computed from both Services (lib/cilium sharingIncompatibility), never read out
+  // of Cilium's message, so each case builds two Services that really are incompatible that way.
+  const key = (k: string) => ({ 'lbipam.cilium.io/sharing-key': k });
+  it.each<[string, string, SvcOptions, string]>([
+    ['same port and protocol', 'a', {}, 'a/api and a/web both use 80/TCP'],
+    [
+      'different sharing key',
+      'a',
+      { annotations: key('k2') },
+      "same lbipam.cilium.io/sharing-key as a/web ('k1')",
+    ],
     [
       'different and not permitted namespace',
+      'b',
+      { ports: [{ port: 81 }] },
       'lbipam.cilium.io/sharing-cross-namespace to "a" on b/api and to "b" on a/web',
     ],
-    ['different ExternalTrafficPolicy', 'a/web has Cluster, b/api has Local'],
     [
-      'compatible ExternalTrafficPolicy local but selecting different set of pods',
-      'must select the same pods',
+      'different ExternalTrafficPolicy',
+      'a',
+      { ports: [{ port: 81 }], externalTrafficPolicy: 'Local' },
+      'a/web has Cluster, a/api has Local',
     ],
-  ])('already_allocated_incompatible_service (%s) says what to change', (reason, fixPart) => {
+  ])('already_allocated_incompatible_service (%s) says what to change', (reason, ns, o, fixPart) => {
     const inv = build({
       pools: [P],
       services: [
-        holding('a', 'web', '10.0.0.2', { annotations: { 'lbipam.cilium.io/sharing-key': 'k1' } }),
+        holding('a', 'web', '10.0.0.2', { annotations: key('k1') }),
         pending(
-          'b',
+          ns,
           'api',
           'already_allocated_incompatible_service',
           `The IP '10.0.0.2' is already allocated to an incompatible service. Reason: ${reason}`,
-          {
-            externalTrafficPolicy: 'Local',
-          },
+          { request: '10.0.0.2', annotations: key('k1'), ...o },
         ),
       ],
     });
-    const a = alertById(inv, 'pending:b/api');
-    expect(a?.title).toBe('b/api is pending: 10.0.0.2 is held by an incompatible Service');
-    expect(a?.detail).toBe(`10.0.0.2 is held by a/web, and Cilium will not let them share it: ${reason}.`);
+    const a = alertById(inv, `pending:${ns}/api`);
+    expect(a?.title).toBe(`${ns}/api is pending: 10.0.0.2 is held by an incompatible Service`);
+    expect(a?.detail).toContain(
+      `10.0.0.2 is held by a/web, and Cilium will not let them share it: ${reason}. Cilium's message: `,
+    );
     expect(a?.fix).toContain(fixPart);
+  });
+
+  it('already_allocated_incompatible_service with Local traffic policy and different pods', () => {
+    const local = { annotations: key('k1'), externalTrafficPolicy: 'Local' };
+    const inv = build({
+      pools: [P],
+      services: [
+        holding('a', 'web', '10.0.0.2', local),
+        pending('a', 'api', 'already_allocated_incompatible_service', 'Cilium says no', {
+          request: '10.0.0.2',
+          ports: [{ port: 81 }],
+          ...local,
+        }),
+      ],
+    });
+    const a = alertById(inv, 'pending:a/api');
+    expect(a?.detail).toContain(
+      'Cilium will not let them share it: compatible ExternalTrafficPolicy local but selecting different set of pods.',
+    );
+    expect(a?.fix).toContain('must select the same pods');
   });
 
   it('no_pool for a requested address: outside every pool, in a disabled pool, in a conflicting pool', () => {
@@ -100,14 +139,14 @@ describe('pending alerts', () => {
         ]),
       ],
       services: [
-        pending('x', 'outside', 'no_pool', msg('10.9.9.9')),
-        pending('x', 'disabled', 'no_pool', msg('10.1.0.1')),
-        pending('x', 'conflict', 'no_pool', msg('10.2.0.1')),
+        pending('x', 'outside', 'no_pool', msg('10.9.9.9'), { request: '10.9.9.9' }),
+        pending('x', 'disabled', 'no_pool', msg('10.1.0.1'), { request: '10.1.0.1' }),
+        pending('x', 'conflict', 'no_pool', msg('10.2.0.1'), { request: '10.2.0.1' }),
       ],
     });
     expect(alertById(inv, 'pending:x/outside')).toMatchObject({
       title: 'x/outside is pending: no pool contains 10.9.9.9',
-      fix: "Request an address inside a pool — free in pool 'lan': 10.0.0.1–10.0.0.4 — or add a block containing 10.9.9.9 to a pool.",
+      fix: "Request an address inside a pool — free in pool 'lan': 10.0.0.1–4 — or add a block containing 10.9.9.9 to a pool.",
     });
     expect(alertById(inv, 'pending:x/disabled')?.fix).toMatch(/^Set spec.disabled: false on pool 'off'/);
     expect(alertById(inv, 'pending:x/conflict')?.title).toBe(
@@ -125,11 +164,12 @@ describe('pending alerts', () => {
     });
     expect(alertById(inv, 'pending:x/red')).toMatchObject({
       title: 'x/red is pending: no enabled pool selects it',
-      detail: "pool 'blue' selects only color=blue.",
+      detail: `pool 'blue' selects only color=blue. Cilium's message: "${generic}".`,
       fix: "Add labels matching color=blue to x/red, or widen the serviceSelector of pool 'blue'.",
     });
+    // After the last pool is deleted Cilium leaves no_pool behind and goes dormant.
     const none = build({ services: [pending('x', 'red', 'no_pool', generic)] });
-    expect(alertById(none, 'pending:x/red')?.detail).toBe('No CiliumLoadBalancerIPPool exists.');
+    expect(alertById(none, 'pending:x/red')?.title).toBe('x/red has no address: LB-IPAM is dormant');
   });
 
   it('pool_selector_mismatch names the pool and its selector', () => {
@@ -143,13 +183,14 @@ describe('pending alerts', () => {
           'red',
           'pool_selector_mismatch',
           "The pool with the CIDR containing '10.0.0.1', doesn't select this service",
+          { request: '10.0.0.1' },
         ),
       ],
     });
     expect(alertById(inv, 'pending:x/red')).toMatchObject({
       title: "x/red is pending: pool 'blue' with 10.0.0.1 does not select it",
       detail:
-        "10.0.0.1 is in pool 'blue', whose serviceSelector (color=blue) does not match the labels of x/red.",
+        "10.0.0.1 is in pool 'blue', whose serviceSelector (color=blue) does not match the labels of x/red. Cilium's message: \"The pool with the CIDR containing '10.0.0.1', doesn't select this service\".",
     });
   });
 
@@ -164,9 +205,9 @@ describe('pending alerts', () => {
     const a = alertById(inv, 'pending:x/y');
     expect(a).toMatchObject({
       title: 'x/y is pending (something_new)',
-      detail: 'Cilium 2.0 says no — 10.0.0.2 is held by a/web.',
+      detail: expect.stringMatching(/^Cilium 2\.0 says no — 10\.0\.0\.2 is held by a\/web\. /),
     });
-    expect(a?.fix).toContain('Request a free address instead.');
+    expect(a?.fix).toContain("Request a free address instead — free in pool 'lan'");
     const without = build(
       { pools: [P], services: [pending('x', 'y', 'something_new', 'Cilium 2.0 says no')] },
       { diagnose: () => undefined },

@@ -1,40 +1,56 @@
 import { selectsService } from '../../cilium';
-import { parseAddr, rangeContains } from '../../net';
+import { listText, runsText } from '../../explain';
+import { formatRange, parseAddr, rangeContains, rangesOverlap, type IpRange } from '../../net';
+import type { PoolModel } from '../pool-model';
 import { NEARLY_FULL, usedFraction } from '../view/format';
 import { refText, type ServiceModel } from '../service-model';
 import type { ObjectRef } from '../types';
 import type { RuleAlert } from './context';
-import { listText, runsText, type AlertRule } from './context';
+import type { AlertContext, AlertRule } from './context';
 
 // Pool health: overlaps Cilium marked, disabled pools that Services wait on, pools running out,
 // and blocks Cilium cannot parse.
 
 const poolRef = (name: string): ObjectRef => ({ kind: 'CiliumLoadBalancerIPPool', name });
 
-const CONFLICT = /range '([^']+)' overlaps range '([^']+)' from IP Pool '([^']+)'/;
+/** The overlap that makes a pool conflict, found from the blocks (Cilium's message is only shown). */
+function overlapOf(ctx: AlertContext, p: PoolModel): { mine: IpRange; theirs: IpRange; pool: string } | null {
+  for (const [i, a] of p.blocks.entries()) {
+    const inner = p.blocks.find((b, j) => j !== i && rangesOverlap(a.range, b.range));
+    if (inner) return { mine: a.range, theirs: inner.range, pool: p.name };
+  }
+  for (const a of p.blocks) {
+    for (const other of ctx.pools) {
+      if (other === p) continue;
+      const b = other.blocks.find((x) => rangesOverlap(a.range, x.range));
+      if (b) return { mine: a.range, theirs: b.range, pool: other.name };
+    }
+  }
+  return null;
+}
+
+function conflictFix(ctx: AlertContext, p: PoolModel): string {
+  const o = overlapOf(ctx, p);
+  if (!o) return `Edit pool '${p.name}' so none of its blocks overlap another pool's blocks.`;
+  if (o.pool === p.name)
+    return `Edit pool '${p.name}' so its blocks ${formatRange(o.mine)} and ${formatRange(o.theirs)} no longer overlap each other.`;
+  return `Edit pool '${p.name}' (the newer pool, which Cilium disabled) so its range ${formatRange(o.mine)} no longer overlaps ${formatRange(o.theirs)} of pool '${o.pool}', or delete one of the two pools.`;
+}
 
 export const conflictAlerts: AlertRule = (ctx) =>
   ctx.pools
     .filter((p) => p.conflicting)
-    .map((p): RuleAlert => {
-      const m = CONFLICT.exec(p.conflictMessage ?? '');
-      const fix = m
-        ? m[3] === p.name
-          ? `Edit pool '${p.name}' so its blocks ${m[1]} and ${m[2]} no longer overlap each other.`
-          : `Edit pool '${p.name}' (the newer pool, which Cilium disabled) so its range ${m[1]} no longer overlaps ${m[2]} of pool '${m[3]}', or delete one of the two pools.`
-        : `Edit pool '${p.name}' so none of its blocks overlap another pool's blocks.`;
-      return {
-        id: `pool-conflict:${p.name}`,
-        severity: 'error',
-        title: `Pool '${p.name}' is conflicting and allocates nothing`,
-        detail: `${p.conflictMessage || 'Cilium marked it PoolConflict=True.'} Cilium disables the whole newer pool; addresses it already gave out stay, new Services get none from it.`,
-        fix,
-        subject: poolRef(p.name),
-      };
-    });
+    .map((p): RuleAlert => ({
+      id: `pool-conflict:${p.name}`,
+      severity: 'error',
+      title: `Pool '${p.name}' is conflicting and allocates nothing`,
+      detail: `${p.conflictMessage || 'Cilium marked it PoolConflict=True.'} Cilium disables the whole newer pool; addresses it already gave out stay, new Services get none from it.`,
+      fix: conflictFix(ctx, p),
+      subject: poolRef(p.name),
+    }));
 
 /** Pending Services a disabled pool would serve: their requested address is in it, or (generic) it selects them. */
-function waitingOn(ctx: Parameters<AlertRule>[0], poolName: string): ServiceModel[] {
+function waitingOn(ctx: AlertContext, poolName: string): ServiceModel[] {
   const pool = ctx.pools.find((p) => p.name === poolName);
   if (!pool) return [];
   return ctx.services.filter((s) => {

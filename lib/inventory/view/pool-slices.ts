@@ -129,9 +129,18 @@ export function createRowsMemo() {
   let orphanCache: { slice: ServiceView[]; pools: readonly PoolView[]; rows: AllocationRow[] } | null = null;
   let last: { pools: readonly PoolView[]; services: readonly ServiceView[]; result: ExpandedRows } | null =
     null;
+  let placements = new WeakMap<ServiceView, Placement>();
+  let placedFor = '';
   return function expand(pools: readonly PoolView[], services: readonly ServiceView[]): ExpandedRows {
     if (last && last.pools === pools && last.services === services) return last.result;
-    const slices = poolSlices(pools, services);
+    // Placements depend on the pools' blocks only (a Service changes a pool's counts, not where its
+    // blocks are): every Service is placed again only when some block moved.
+    const layout = blocksLayout(pools);
+    if (layout !== placedFor) {
+      placements = new WeakMap();
+      placedFor = layout;
+    }
+    const slices = poolSlices(pools, services, placements);
     const out = new Map<string, PoolRows>();
     for (const p of pools) {
       const slice = slices.byPool.get(p.name) ?? [];
