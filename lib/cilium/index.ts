@@ -8,3 +8,4 @@ export * from './pool';
 export * from './l2-policy';
 export * from './source-summary';
 export * from './sharing';
+export * from './names';

@@ -33,14 +33,27 @@ export function selectorError(selector: LabelSelector | null | undefined): strin
  * nil or empty selector matches everything. An invalid selector matches nothing (Cilium errors
  * out and retries the event forever, so nothing is ever allocated through it).
  */
+// Whether a selector object is valid, judged once per object: a build may match a thousand pools'
+// selectors against a thousand Services.
+const validity = new WeakMap<LabelSelector, boolean>();
+const isValidSelector = (selector: LabelSelector): boolean => {
+  let v = validity.get(selector);
+  if (v === undefined) validity.set(selector, (v = selectorError(selector) === undefined));
+  return v;
+};
+
 export function matchesSelector(
   selector: LabelSelector | null | undefined,
   labels: Record<string, string>,
 ): boolean {
   if (!selector) return true;
-  if (selectorError(selector) !== undefined) return false;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== value) return false;
+  if (typeof selector !== 'object' || !isValidSelector(selector)) return false;
+  const match = selector.matchLabels;
+  if (match) {
+    for (const key in match) {
+      if (!Object.prototype.hasOwnProperty.call(match, key)) continue;
+      if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== match[key]) return false;
+    }
   }
   for (const req of selector.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(labels, req.key);

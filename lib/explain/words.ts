@@ -7,6 +7,16 @@ export function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** How many items a sentence names before it counts the rest (a cluster may have 1,000 pools). */
+export const MAX_NAMED = 6;
+
+/** listText of at most MAX_NAMED items, the rest counted: "a, b, …, f and 994 more pools". */
+export function boundedList(items: readonly string[], more: (n: number) => string): string {
+  if (items.length <= MAX_NAMED) return listText(items);
+  const n = items.length - MAX_NAMED;
+  return `${items.slice(0, MAX_NAMED).join(', ')} and ${n.toLocaleString('en-US')} ${more(n)}`;
+}
+
 const MAX_RUNS = 6;
 
 /** "192.168.0.223–225, 192.168.0.232–237": at most six stretches (given disjoint, in address order). */
@@ -23,10 +33,10 @@ export interface FreeIn {
   runs: readonly IpRange[];
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 /** Natural order of names (pool-2 before pool-10), the order screens list pools in. */
-export const compareNames = (a: string, b: string): number => collator.compare(a, b);
+import { compareNatural } from '../cilium/names';
+
+export const compareNames = compareNatural;
 
 /**
  * The one pool an explanation offers addresses from: `prefer` (the pool of the requested

@@ -27,7 +27,42 @@ function labelsOf(s: ServiceModel): Record<string, string> {
   return l;
 }
 
-const selects = (p: PoolModel, s: ServiceModel) => matchesSelector(p.view.serviceSelector, labelsOf(s));
+// Which pools select a Service, found once per Service and pool list: several facts ask, and a
+// cluster may have a thousand pools. One flag per pool, by the pool's place in the list.
+const poolIndex = new WeakMap<PoolModel, number>();
+const selecting = new WeakMap<ServiceModel, { pools: readonly PoolModel[]; flags: Uint8Array }>();
+function selects(p: PoolModel, s: ServiceModel, pools: readonly PoolModel[]): boolean {
+  let hit = selecting.get(s);
+  if (!hit || hit.pools !== pools) {
+    hit = { pools, flags: new Uint8Array(pools.length) };
+    selecting.set(s, hit);
+  }
+  let i = poolIndex.get(p);
+  if (i === undefined || pools[i] !== p) {
+    pools.forEach((q, k) => poolIndex.set(q, k));
+    i = poolIndex.get(p);
+    if (i === undefined) return matchesSelector(p.view.serviceSelector, labelsOf(s));
+  }
+  // 0: not judged yet, 1: selects, 2: does not.
+  if (hit.flags[i] === 0) hit.flags[i] = matchesSelector(p.view.serviceSelector, labelsOf(s)) ? 1 : 2;
+  return hit.flags[i] === 1;
+}
+
+// The note of a pool that selects other Services is the same for every Service: made once per pool.
+const selectorNotes = new WeakMap<PoolModel, PoolNote>();
+function selectorNote(p: PoolModel): PoolNote {
+  let n = selectorNotes.get(p);
+  if (!n) {
+    n = {
+      pool: p.name,
+      why: 'selector',
+      selector: describeSelector(p.view.serviceSelector),
+      allocates: poolAllocates(p),
+    };
+    selectorNotes.set(p, n);
+  }
+  return n;
+}
 
 const holderOf = (h: ServiceModel): Holder => ({ ...readServiceRequest(h.svc, BOTH), name: holderText(h) });
 
@@ -46,7 +81,7 @@ export function requestedSituation(ctx: AlertContext, s: ServiceModel, addr: IpA
       },
     };
   }
-  const selecting = enabled.find((p) => selects(p, s));
+  const selecting = enabled.find((p) => selects(p, s, ctx.pools));
   if (!selecting) {
     const pool = enabled[0];
     return {
@@ -75,17 +110,11 @@ export function genericFacts(ctx: AlertContext, s: ServiceModel): GenericFacts {
   if (s.view.reason === 'out_of_ips') {
     return {
       reason: 'out_of_ips',
-      pools: ctx.pools.filter((p) => poolAllocates(p) && selects(p, s)).map((p) => p.name),
+      pools: ctx.pools.filter((p) => poolAllocates(p) && selects(p, s, ctx.pools)).map((p) => p.name),
     };
   }
   const pools = ctx.pools.map((p): PoolNote => {
-    if (!selects(p, s))
-      return {
-        pool: p.name,
-        why: 'selector',
-        selector: describeSelector(p.view.serviceSelector),
-        allocates: poolAllocates(p),
-      };
+    if (!selects(p, s, ctx.pools)) return selectorNote(p);
     return { pool: p.name, why: p.disabled ? 'disabled' : p.conflicting ? 'conflicting' : 'family' };
   });
   return { reason: 'no_pool', pools };
@@ -94,7 +123,7 @@ export function genericFacts(ctx: AlertContext, s: ServiceModel): GenericFacts {
 /** Free addresses of every pool that selects the Service and allocates. */
 export const freeFor = (ctx: AlertContext, s: ServiceModel): FreeIn[] =>
   ctx.pools.flatMap((p) => {
-    if (!poolAllocates(p) || !selects(p, s)) return [];
+    if (!poolAllocates(p) || !selects(p, s, ctx.pools)) return [];
     const runs = ctx.stats.get(p.name)?.freeRuns ?? [];
     return runs.length ? [{ pool: p.name, runs }] : [];
   });

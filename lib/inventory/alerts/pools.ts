@@ -77,7 +77,7 @@ export const disabledPoolAlerts: AlertRule = (ctx) =>
           id: `pool-disabled:${p.name}`,
           severity: 'warning',
           title: `Pool '${p.name}' is disabled while ${n} Service${n > 1 ? 's wait' : ' waits'} for it`,
-          detail: `${listText(waiting.map((s) => refText(s.ref)))} could get an address from pool '${p.name}', but it has spec.disabled: true.`,
+          detail: `${listText(waiting.slice(0, 5).map((s) => refText(s.ref)))}${waiting.length > 5 ? ` and ${(waiting.length - 5).toLocaleString('en-US')} more` : ''} could get an address from pool '${p.name}', but it has spec.disabled: true.`,
           fix: `Set spec.disabled: false on pool '${p.name}' if these Services should get addresses from it.`,
           subject: poolRef(p.name),
         },

@@ -78,8 +78,5 @@ export function plural(n: number | bigint, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 || n === 1n ? one : many}`;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Natural order for names: pool-2 before pool-10. */
-export const compareNatural = (a: string, b: string): number =>
-  collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+/** Natural order for names: pool-2 before pool-10 (lib/cilium's rule, one for every room). */
+export { compareNatural } from '../../cilium/names';
