@@ -78,6 +78,7 @@ export function sortedGeneric(g: GenericFacts): GenericFacts {
   // The inventory lists pools in name order already: checking is linear, sorting a thousand pools
   // for each of a thousand pending Services is not.
   if (g.reason === 'no_pool') {
+    if (g.inNameOrder) return g;
     const byName = (a: PoolNote, b: PoolNote) => compareNames(a.pool, b.pool);
     return isSorted(g.pools, byName) ? g : { reason: 'no_pool', pools: [...g.pools].sort(byName) };
   }

@@ -77,7 +77,8 @@ export type PoolNote =
   | { pool: string; why: 'disabled' | 'conflicting' | 'family' };
 
 export type GenericFacts =
-  | { reason: 'no_pool'; pools: PoolNote[] }
+  /** `inNameOrder`: the pools are already in natural name order (the inventory's), so none is sorted. */
+  | { reason: 'no_pool'; pools: PoolNote[]; inNameOrder?: boolean }
   /** The enabled pools that select it, all full. */
   | { reason: 'out_of_ips'; pools: string[] };
 

@@ -117,7 +117,8 @@ export function genericFacts(ctx: AlertContext, s: ServiceModel): GenericFacts {
     if (!selects(p, s, ctx.pools)) return selectorNote(p);
     return { pool: p.name, why: p.disabled ? 'disabled' : p.conflicting ? 'conflicting' : 'family' };
   });
-  return { reason: 'no_pool', pools };
+  // ctx.pools is in natural name order (poolModels sorts it), as every explanation lists pools.
+  return { reason: 'no_pool', pools, inNameOrder: true };
 }
 
 /** Free addresses of every pool that selects the Service and allocates. */
