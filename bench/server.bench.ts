@@ -171,12 +171,20 @@ export async function run(): Promise<Figure[]> {
     return out.finish();
   }
   try {
-    await out.measure('ui.html_10k_kb', async () => out.add('ui.html_10k_kb', await htmlKb(d), 'KB'));
-    await out.measure('api.overview_10k_kb', async () =>
-      out.add('api.overview_10k_kb', await overviewKb(d), 'KB'),
+    await out.measure(
+      'ui.html_10k_kb',
+      async () => out.add('ui.html_10k_kb', await htmlKb(d), 'KB'),
+      d.status,
     );
-    await out.measure('sse.clients_200_rss_mb', async () =>
-      out.add('sse.clients_200_rss_mb', round1(await sseRssMb(d)), 'MB'),
+    await out.measure(
+      'api.overview_10k_kb',
+      async () => out.add('api.overview_10k_kb', await overviewKb(d), 'KB'),
+      d.status,
+    );
+    await out.measure(
+      'sse.clients_200_rss_mb',
+      async () => out.add('sse.clients_200_rss_mb', round1(await sseRssMb(d)), 'MB'),
+      d.status,
     );
   } finally {
     await d.stop();
