@@ -9,7 +9,8 @@
 // sse.clients_200_rss_mb (budget 600): RSS of the server's process group (dashboard and embedded
 //   cluster in one process), summed from /proc, with 200 plain Node http clients reading
 //   /api/events at once (no ?since=, so each one is sent a snapshot first), held open ~10 s while
-//   5 Services are created.
+//   5 Services are created; measured at the end of the hold (stderr also gives the RSS before the
+//   clients and the peak during the hold: RSS depends on when V8 collected, so expect spread).
 import http from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
@@ -132,6 +133,15 @@ async function sseRssMb(d: Dashboard): Promise<number> {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const clients: SseClient[] = [];
   note(`sse: server RSS before the clients ${groupRssMb(d.pgid)} MB`);
+  // The figure is the RSS at the end of the hold; the peak seen meanwhile is printed beside it.
+  let peak = 0;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, groupRssMb(d.pgid));
+    } catch {
+      // the server is gone: the figure fails below, saying so
+    }
+  }, 250);
   try {
     const opened = await Promise.allSettled(
       Array.from({ length: SSE_CLIENTS }, () => openSse(`${d.url}${EVENTS_URL}`, agent)),
@@ -151,11 +161,12 @@ async function sseRssMb(d: Dashboard): Promise<number> {
     const quiet = clients.filter((c) => c.events === 0).length;
     const mb = clients.reduce((s, c) => s + c.bytes, 0) / 1024 / 1024;
     note(
-      `sse: ${clients.length} clients read ${round1(mb)} MB in ${SSE_HOLD_MS / 1000} s; ${quiet} got no event`,
+      `sse: ${clients.length} clients read ${round1(mb)} MB in ${SSE_HOLD_MS / 1000} s; ${quiet} got no event; peak RSS ${Math.max(peak, rss)} MB`,
     );
     if (quiet > 0) throw new Error(`${quiet} of ${clients.length} SSE clients received no event`);
     return rss;
   } finally {
+    clearInterval(sampler);
     for (const c of clients) c.req.destroy();
     agent.destroy();
   }
