@@ -134,7 +134,7 @@ async function sseRssMb(d: Dashboard): Promise<{ rss: number; peak: number }> {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const clients: SseClient[] = [];
   note(`sse: server RSS before the clients ${groupRssMb(d.pgid)} MB`);
-  // The figure is the RSS at the end of the hold; the peak seen meanwhile is printed beside it.
+  // The figure is the RSS at the end of the hold; the peak sampled meanwhile is a figure too.
   let peak = 0;
   const sampler = setInterval(() => {
     try {
