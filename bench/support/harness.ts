@@ -50,18 +50,20 @@ export class Figures {
     this.figures.push({ name, value, unit });
   }
 
-  async measure(names: string | string[], fn: () => Promise<void>): Promise<boolean> {
+  /** `context` adds what may explain a failure (e.g. that the server has died, and its stderr). */
+  async measure(names: string | string[], fn: () => Promise<void>, context?: () => string): Promise<boolean> {
     try {
       await fn();
       return true;
     } catch (err) {
-      this.fail(names, err);
+      const extra = context?.();
+      this.fail(names, extra ? new Error(`${errorText(err)}; ${extra}`) : err);
       return false;
     }
   }
 
   fail(names: string | string[], err: unknown): void {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorText(err);
     for (const name of Array.isArray(names) ? names : [names]) {
       if (this.failed.includes(name)) continue;
       this.failed.push(name);
@@ -73,6 +75,16 @@ export class Figures {
     if (this.failed.length === 0) return this.figures;
     throw Object.assign(new Error(`not measured: ${this.failed.join(', ')}`), { figures: this.figures });
   }
+}
+
+/** An error's message with its causes (fetch's "fetch failed" says why only in `cause`). */
+export function errorText(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    parts.push(e instanceof Error ? e.message : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(': ');
 }
 
 export function freePort(): Promise<number> {
@@ -142,6 +154,8 @@ export interface Dashboard {
   pgid: number;
   /** The embedded cluster's API server and the token its kubeconfig carries. */
   api: { server: string; token: string };
+  /** "running", or how the server ended and the tail of its stderr. */
+  status(): string;
   stop(): Promise<void>;
 }
 
@@ -225,8 +239,9 @@ export async function startDashboard(seed: string, timeoutMs = 180_000): Promise
       if (!done) killGroup(child, 'SIGKILL');
       await exited;
     }
-    // The server's own children, if any, die with the group too.
-    killGroup(child, 'SIGKILL');
+    // The server's own children, if any, die with the group too (only while the group has
+    // members: a signal to a gone group's id could reach whoever reuses it).
+    if (child.pid && groupPids(child.pid).length > 0) killGroup(child, 'SIGKILL');
     running.delete(child);
     rmSync(dir, { recursive: true, force: true });
   };
@@ -242,24 +257,44 @@ export async function startDashboard(seed: string, timeoutMs = 180_000): Promise
     const api = { server: doc.clusters[0].cluster.server, token: doc.users[0]?.user?.token ?? '' };
     if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(api.server))
       throw new Error(`unexpected API server ${api.server}`);
-    return { url, pgid: child.pid ?? 0, api, stop };
+    const status = () =>
+      child.exitCode === null && child.signalCode === null
+        ? `server pid ${child.pid} running`
+        : `the server exited (${child.exitCode ?? child.signalCode}); its stderr: ${stderr.trim().slice(-800) || '(empty)'}`;
+    return { url, pgid: child.pid ?? 0, api, status, stop };
   } catch (err) {
     await stop();
     const tail = stderr.trim() ? `; server stderr: ${stderr.trim().slice(-800)}` : '';
-    throw new Error(`${err instanceof Error ? err.message : String(err)}${tail}`);
+    throw new Error(`${errorText(err)}${tail}`);
   }
 }
 
-/** One request to the embedded cluster's API, as kubectl would send it (JSON, bearer token). */
-async function apiRequest(d: Dashboard, method: string, p: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${d.api.server}${p}`, {
-    method,
-    headers: { authorization: `Bearer ${d.api.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
+/**
+ * One request to the embedded cluster's API, as kubectl would send it (JSON, bearer token). A
+ * connection that fails (no HTTP answer) is retried twice; a retried create that finds the object
+ * (409), or a retried delete that finds it gone (404), had gone through the first time.
+ */
+async function apiRequest(d: Dashboard, method: 'POST' | 'DELETE', p: string, body?: unknown): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(`${d.api.server}${p}`, {
+        method,
+        headers: { authorization: `Bearer ${d.api.token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (err) {
+      if (attempt >= 2) throw new Error(`${method} ${p}: ${errorText(err)}`);
+      note(`${method} ${p}: ${errorText(err)}; retrying`);
+      await sleep(250);
+      continue;
+    }
+    const text = await res.text();
+    if (res.status < 300) return;
+    if (attempt > 0 && res.status === (method === 'POST' ? 409 : 404)) return;
+    throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
+  }
 }
 
 /** A LoadBalancer Service in `namespace`, with `labels` (a pool's serviceSelector picks it). */
