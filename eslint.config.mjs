@@ -19,7 +19,8 @@ const boundaries = {
           {
             target: ['./components', './lib/queries'],
             from: [...serverRooms, './lib/ipam'],
-            message: 'the browser side must not import a server room or the engine; read it through lib/queries',
+            message:
+              'the browser side must not import a server room or the engine; read it through lib/queries',
           },
           {
             target: ['./components', './lib/queries'],
@@ -29,7 +30,14 @@ const boundaries = {
               'the browser side may import only the engine-free parts of lib/inventory (types, collections, delta, view/)',
           },
           {
-            target: ['./lib/net', './lib/cilium', './lib/ipam', './lib/inventory', './lib/explain', './lib/manifests'],
+            target: [
+              './lib/net',
+              './lib/cilium',
+              './lib/ipam',
+              './lib/inventory',
+              './lib/explain',
+              './lib/manifests',
+            ],
             from: serverRooms,
             message: 'a pure lib must not import a server room',
           },
@@ -37,12 +45,14 @@ const boundaries = {
             target: './lib/inventory/view',
             from: ['./lib/ipam', './lib/inventory'],
             except: ['./types.ts', './collections.ts', './view'],
-            message: 'lib/inventory/view runs in the browser: it may not import the engine or the inventory build',
+            message:
+              'lib/inventory/view runs in the browser: it may not import the engine or the inventory build',
           },
           {
             target: './lib/explain',
             from: ['./lib/ipam', './lib/inventory'],
-            message: 'lib/explain is used by the engine and the inventory alike: it imports only lib/net and lib/cilium',
+            message:
+              'lib/explain is used by the engine and the inventory alike: it imports only lib/net and lib/cilium',
           },
         ],
       },
