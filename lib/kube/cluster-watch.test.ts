@@ -28,14 +28,14 @@ function seededStore(): Store {
   return store;
 }
 
-async function serve(store: Store, port = 0) {
-  const server = await startApiServer({ store, port, host: '127.0.0.1' });
+async function serve(store: Store, port = 0, bookmarkIntervalMs?: number) {
+  const server = await startApiServer({ store, port, host: '127.0.0.1', bookmarkIntervalMs });
   return server;
 }
 
-function watchOf(url: string): ClusterWatch {
+function watchOf(url: string, only?: SourceKey[]): ClusterWatch {
   const info = { name: 'test', origin: 'embedded' as const, server: url, readOnly: true };
-  const watch = new ClusterWatch(loopbackKubeConfig(url), info, { timing: fast });
+  const watch = new ClusterWatch(loopbackKubeConfig(url), info, { timing: fast, only });
   cleanups.push(() => watch.stop());
   watch.start();
   return watch;
@@ -50,6 +50,12 @@ async function waitFor(what: string, ok: () => boolean, timeoutMs = 8_000): Prom
 }
 
 const stateOf = (w: ClusterWatch, key: SourceKey) => w.statuses().find((s) => s.source === key)!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const LEASE = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' };
+const lists = (proxy: DenyProxy, path: string) =>
+  proxy.requests.filter((r) => r === path || (r.startsWith(`${path}?`) && !r.includes('watch=true')));
+const watchesOf = (proxy: DenyProxy, path: string) =>
+  proxy.requests.filter((r) => r.startsWith(`${path}?`) && r.includes('watch=true'));
 const allIn = (w: ClusterWatch, state: SourceState) => w.statuses().every((s) => s.state === state);
 
 describe('cluster watch over the embedded API server', () => {
@@ -194,5 +200,95 @@ describe('cluster watch over the embedded API server', () => {
     expect(watch.state().pools.map((p) => [p.apiVersion, p.metadata.name])).toEqual([
       ['cilium.io/v2alpha1', 'home'],
     ]);
+  });
+
+  it('keeps a lease renewal without telling anyone, and tells of a new holder', async () => {
+    const store = seededStore();
+    const server = await serve(store);
+    cleanups.push(() => server.close());
+    const watch = watchOf(server.url, ['leases']);
+    await waitFor('leases live', () => stateOf(watch, 'leases').state === 'live');
+    const ref = { ...LEASE, namespace: 'kube-system', name: 'cilium-l2announce-media-jellyfin' };
+    const write = (spec: Record<string, unknown>) => {
+      const lease = structuredClone(store.get(ref)!) as unknown as { spec: Record<string, unknown> };
+      store.update({ ...lease, spec: { ...lease.spec, ...spec } });
+    };
+    const renewTime = () => watch.state().leases[0]?.spec.renewTime;
+    let changes = 0;
+    watch.onChange(() => changes++);
+
+    // The fixture's lease was never renewed: the first renewal makes it held, which is news.
+    const first = new Date().toISOString();
+    write({ renewTime: first });
+    await waitFor('the first renewal', () => renewTime() === first);
+    expect(changes).toBe(1);
+
+    // A renewal of a held lease: state() has it (the feed's clock needs it), nobody is told.
+    const second = new Date(Date.now() + 1_000).toISOString();
+    write({ renewTime: second });
+    await waitFor('the second renewal', () => renewTime() === second);
+    await sleep(100);
+    expect(changes).toBe(1);
+
+    write({ holderIdentity: 'k8s-2', renewTime: new Date(Date.now() + 2_000).toISOString() });
+    await waitFor('the new holder', () => watch.state().leases[0]?.spec.holderIdentity === 'k8s-2');
+    expect(changes).toBe(2);
+  });
+
+  it('lists again, staying live, when the watch history no longer reaches its resourceVersion (410)', async () => {
+    const store = seededStore();
+    const server = await serve(store);
+    cleanups.push(() => server.close());
+    const proxy = await startDenyProxy(server.url, []);
+    cleanups.push(() => proxy.close());
+    const watch = watchOf(proxy.url, ['services']);
+    await waitFor('services live', () => stateOf(watch, 'services').state === 'live');
+    const seen = new Set<string>();
+    watch.onChange(() => seen.add(stateOf(watch, 'services').state));
+    expect(lists(proxy, '/api/v1/services')).toHaveLength(1);
+
+    // The next watch is told 410 Expired (as an API server whose history was compacted says it).
+    proxy.setRules([{ match: /^\/api\/v1\/services$/, code: 410, watch: true, times: 1 }]);
+    proxy.endWatches();
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'after-gone', namespace: 'media' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 82 }] },
+    });
+    await waitFor('a second list', () => lists(proxy, '/api/v1/services').length === 2);
+    await waitFor('the Service created meanwhile', () =>
+      watch.state().services.some((s) => s.metadata.name === 'after-gone'),
+    );
+    expect(watchesOf(proxy, '/api/v1/services').length).toBeGreaterThanOrEqual(3);
+    expect([...seen]).toEqual(['live']);
+  });
+
+  it('resumes a watch the server ended from the last resourceVersion it saw (bookmarks too), without listing again', async () => {
+    const store = seededStore();
+    const server = await serve(store, 0, 50);
+    cleanups.push(() => server.close());
+    const proxy = await startDenyProxy(server.url, []);
+    cleanups.push(() => proxy.close());
+    const watch = watchOf(proxy.url, ['nodes']);
+    await waitFor('nodes live', () => stateOf(watch, 'nodes').state === 'live');
+    const [firstWatch] = watchesOf(proxy, '/api/v1/nodes');
+    expect(new URL(firstWatch, 'http://x').searchParams.get('allowWatchBookmarks')).toBe('true');
+
+    // Writes elsewhere move the resourceVersion; the nodes watch only hears of it through bookmarks.
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'elsewhere', namespace: 'media' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 83 }] },
+    });
+    const rv = store.resourceVersion();
+    await sleep(200);
+    proxy.endWatches();
+    await waitFor('a second watch', () => watchesOf(proxy, '/api/v1/nodes').length === 2);
+    const resumed = new URL(watchesOf(proxy, '/api/v1/nodes')[1], 'http://x').searchParams;
+    expect(resumed.get('resourceVersion')).toBe(rv);
+    expect(lists(proxy, '/api/v1/nodes')).toHaveLength(1);
+    expect(stateOf(watch, 'nodes').state).toBe('live');
   });
 });

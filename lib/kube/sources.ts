@@ -2,7 +2,8 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterState } from '../cilium/cluster-state';
 import { L2_LEASE_PREFIX } from '../cilium/l2-policy';
-import type { KubeEvent } from '../cilium/objects';
+import type { KubeEvent, Lease } from '../cilium/objects';
+import { leaseExpiresAt } from '../inventory/announcer';
 import { KubeApiError } from './errors';
 import { kubeGetJson } from './http';
 import { trimEvent, trimGateway, trimL2Policy, trimLease, trimNode, trimPool, trimService } from './trim';
@@ -33,6 +34,12 @@ export interface SourceDef<K extends SourceKey = SourceKey> {
   keep?(item: SourceItem<K>): boolean;
   /** Bound on kept items; the newest (by `timeOf`) win. */
   limit?: { max: number; timeOf(item: SourceItem<K>): string };
+  /**
+   * An update that changes nothing the inventory shows (at `now`, epoch ms): the new object is kept
+   * (so the next build sees it) but nobody is told. Without this, every L2 lease renewal — each
+   * announced Service, every couple of seconds — would rebuild the whole inventory for nothing.
+   */
+  quiet?(prev: SourceItem<K>, next: SourceItem<K>, now: number): boolean;
 }
 
 const fixed = (path: string) => () => Promise.resolve(path);
@@ -60,6 +67,27 @@ export async function discoverPoolPath(kc: KubeConfig, signal: AbortSignal): Pro
   }
   throw new KubeApiError(404, 'NotFound', 'cilium.io serves no ciliumloadbalancerippools resource');
 }
+
+/**
+ * Only spec.renewTime moved, and the lease had not expired yet: a holder renewing a lease it still
+ * holds. The inventory carries no renewTime, and a lease that stays held changes nothing there; the
+ * feed rebuilds on time alone once the (new) expiry passes. Renewing an expired lease is a change
+ * (expired → held), and so is any other field (holder, acquireTime, transitions, duration, labels).
+ */
+export function isLeaseRenewal(prev: Lease, next: Lease, now: number): boolean {
+  if (prev.spec?.renewTime === next.spec?.renewTime) return false;
+  const expires = leaseExpiresAt(prev);
+  if (expires === null || expires < now) return false;
+  return withoutRenewal(prev) === withoutRenewal(next);
+}
+
+// resourceVersion and generation move with every write (the API server bumps generation on any spec change).
+const withoutRenewal = (l: Lease) =>
+  JSON.stringify({
+    ...l,
+    metadata: { ...l.metadata, resourceVersion: undefined, generation: undefined },
+    spec: { ...l.spec, renewTime: undefined },
+  });
 
 const relevantEventKinds = new Set(['Service', 'CiliumLoadBalancerIPPool', 'Node']);
 const eventTime = (e: KubeEvent) =>
@@ -109,6 +137,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     trim: trimLease,
     // Cilium names its L2 announcement leases cilium-l2announce-<namespace>-<service>.
     keep: (lease) => lease.metadata.name.startsWith(L2_LEASE_PREFIX),
+    quiet: isLeaseRenewal,
   },
   nodes: {
     key: 'nodes',

@@ -18,6 +18,7 @@ import { createStore, type Store } from './store';
 // Envoy Gateway's proxy Services), plus a kubeconfig that points kubectl and the dashboard at it.
 
 export const EMBEDDED_NAME = 'lbipam-embedded';
+export const EMBEDDED_HISTORY_LIMIT = 1_000;
 
 export interface EmbeddedOptions {
   /** 0 or unset: any free port. */
@@ -32,6 +33,13 @@ export interface EmbeddedOptions {
   clock?: () => Date;
   /** How often the L2 leases are renewed on their own; 0 = only via tickL2() (tests). */
   l2RetryPeriodMs?: number;
+  /**
+   * Writes kept for resuming watches (older resourceVersions get 410 Gone). Default 1,000: every
+   * kept write holds its object and the one it replaced, and the L2 announcer renews a lease per
+   * announced Service every 2 s, so 10,000 would pin ~20,000 stale objects. Watchers here resume at
+   * once (kubectl get -w, the dashboard) or list again on 410.
+   */
+  historyLimit?: number;
 }
 
 export interface EmbeddedCluster {
@@ -115,7 +123,7 @@ export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<
   const now = opts.now ?? opts.clock ?? (() => new Date());
   // Read the seed before anything starts, so a bad seed leaves nothing running.
   const objects = await resolveSeed(opts.seed ?? 'demo');
-  const store = createStore({ now });
+  const store = createStore({ now, historyLimit: opts.historyLimit ?? EMBEDDED_HISTORY_LIMIT });
   const lbipam = new LbIpamController(
     controllerStore(store, 'cilium-operator-lb-ipam'),
     new LbIpamEngine(defaultEngineOptions, now),
