@@ -1,6 +1,6 @@
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
 import { L2_LEASE_PREFIX } from '../../cilium/l2-policy';
-import { DEFAULT_ELECTION, electLeases, type ElectionOptions } from './l2-election';
+import { DEFAULT_ELECTION, electLeases, newEligibleMemo, type ElectionOptions } from './l2-election';
 import { policyConditions } from './l2-policy-status';
 import { Cache, keyOf, type Clock, type ControllerStore } from './port';
 import { guarded } from './guard';
@@ -29,6 +29,8 @@ export class L2Announcer {
   private stopped = false;
   /** Policies to re-check for selector/regex errors on the next tick. */
   private readonly dirtyPolicies = new Set<string>();
+  /** Who may announce each unchanged Service, from one round to the next. */
+  private readonly memo = newEligibleMemo();
   /** Writes the last tick made, and errors it met (kept for tests and diagnostics). */
   lastTick = { writes: 0, errors: [] as string[] };
 
@@ -88,6 +90,7 @@ export class L2Announcer {
       { services, policies, nodes: this.nodes.values(), leases },
       this.clock.now(),
       this.opts,
+      this.memo,
     );
     const errors: string[] = [];
     for (const w of writes) {
