@@ -109,6 +109,26 @@ export interface ServiceView {
   announcer: string | null;
   sharingKey: string | null;
   ports: { name?: string; port: number; protocol: string }[];
+  // Issue 7 contract (filled by the data path; screens show them when present).
+  /** spec.externalTrafficPolicy as written ("Cluster" when unset on a LoadBalancer Service). */
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  /** L2 announcement policies whose serviceSelector selects this Service (and that announce LB IPs). */
+  l2Policies?: string[];
+  /** Ready endpoints per node name, from its EndpointSlices; "" counts endpoints without a nodeName. Absent when EndpointSlices are not read. */
+  endpointsByNode?: Record<string, number>;
+  /** Nodes that may take its L2 lease, as Cilium decides (policy-selected, Ready; for eTP=Local on Cilium ≥ 1.20.2 only nodes with a local endpoint). */
+  eligibleNodes?: string[];
+  /** Hostnames that point at its addresses. */
+  hostnames?: HostnameView[];
+}
+
+/** A DNS name people use for an address. */
+export interface HostnameView {
+  name: string;
+  /** external-dns.alpha.kubernetes.io/hostname on the Service (or its Gateway); a Gateway listener; an attached HTTPRoute. */
+  source: 'external-dns' | 'gateway-listener' | 'httproute';
+  gateway?: { namespace: string; name: string; programmed: boolean | null };
+  route?: { namespace: string; name: string };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -215,6 +235,8 @@ export interface InventoryMeta {
   generatedAt: string;
   cluster: ClusterInfo;
   sources: SourceStatus[];
+  /** The Cilium version the rules judge by, and where it was read (issue 7); absent or null when unknown. */
+  cilium?: { version: string | null; source: 'config' | 'deployment' | 'configmap' | 'embedded' | null };
 }
 
 export interface InventoryCollections {
