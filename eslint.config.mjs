@@ -37,6 +37,7 @@ const boundaries = {
               './lib/inventory',
               './lib/explain',
               './lib/manifests',
+              './lib/what-if',
             ],
             from: serverRooms,
             message: 'a pure lib must not import a server room',

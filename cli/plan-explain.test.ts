@@ -7,7 +7,7 @@ import { emptyClusterState, type ClusterState } from '../lib/cilium/cluster-stat
 import { buildInventoryWithAlerts } from '../lib/inventory';
 import { defaultEngineOptions } from '../lib/ipam';
 import { executePlan } from './plan/execute';
-import { loadYaml, newInput } from './plan/load';
+import { loadYaml, newInput } from '../lib/manifests/load';
 import { planResult, renderTable } from './plan/render';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

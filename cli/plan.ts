@@ -2,7 +2,7 @@
 // Exit 0: every handled Service satisfied and no pool in conflict; 1: otherwise; 2: bad input.
 import { parseArgs, UsageError, type PlanArgs } from './plan/args';
 import { executePlan } from './plan/execute';
-import { loadYaml, newInput, PlanInputError, type LoadedInput } from './plan/load';
+import { loadYaml, newInput, PlanInputError, type LoadedInput } from '../lib/manifests/load';
 import { inputName, readInput } from './plan/read';
 import { jsonChunks, write } from './plan/output';
 import { planResult, renderTable } from './plan/render';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Condition } from '../../lib/cilium/objects';
 import { defaultEngineOptions, type EngineOptions, type LbIpamEngine } from '../../lib/ipam';
 import { executePlan } from './execute';
-import { loadYaml, newInput, type LoadedInput } from './load';
+import { loadYaml, newInput, type LoadedInput } from '../../lib/manifests/load';
 import { planResult } from './render';
 
 export const NOW = new Date('2026-01-01T00:00:00Z');

@@ -1,7 +1,7 @@
 // Replays the loaded plan steps on a fresh engine: upserts, deletes and operator restarts.
 import type { CiliumLoadBalancerIPPool, Service } from '../../lib/cilium/objects';
 import { LbIpamEngine, type EngineOptions } from '../../lib/ipam';
-import type { LoadedInput } from './load';
+import type { LoadedInput } from '../../lib/manifests/load';
 
 const svcKey = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
 const byKey =

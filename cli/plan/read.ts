@@ -1,7 +1,7 @@
 // Reads one input of `lbipam plan` (a file, or '-' for stdin) as UTF-8 text, refusing what is
 // not text with a message that names the input.
 import { readFile } from 'node:fs/promises';
-import { PlanInputError } from './validate';
+import { PlanInputError } from '../../lib/manifests/validate';
 
 const ERRNO: Record<string, string> = {
   ENOENT: 'no such file',

@@ -1,7 +1,7 @@
 // Output of `lbipam plan`: a readable table, or the JSON statuses Cilium would write.
 import type { Service } from '../../lib/cilium/objects';
 import type { Diagnosis, LbIpamEngine, ServiceStatus } from '../../lib/ipam';
-import type { LoadedInput } from './load';
+import type { LoadedInput } from '../../lib/manifests/load';
 
 const SATISFIED = 'cilium.io/IPAMRequestSatisfied';
 

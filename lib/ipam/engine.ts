@@ -124,12 +124,18 @@ export class LbIpamEngine {
   }
 
   whatIf(events: EngineEvent[]): WhatIfOutcome {
+    const copy = this.fork();
+    for (const e of events) copy.apply(e);
+    return whatIfOutcome(this, copy, events);
+  }
+
+  /** An independent copy (what-if runs events on it; this engine is untouched). */
+  fork(): LbIpamEngine {
     // The copy starts from written pool statuses, not from counts still to be written.
     flushPoolCounts(this.core);
     const copy = new LbIpamEngine(this.core.options, this.core.now);
     copy.core = cloneCore(this.core);
-    for (const e of events) copy.apply(e);
-    return whatIfOutcome(this, copy, events);
+    return copy;
   }
 
   /** Every Service key LB-IPAM currently has a status for (handled or released). */

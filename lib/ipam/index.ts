@@ -13,3 +13,4 @@ export type {
   WhatIfOutcome,
 } from './types';
 export { HashAllocator } from './hash-allocator';
+export { whatIfOutcome } from './what-if';

@@ -1,10 +1,15 @@
 // Reads multi-document YAML files into the create/update events a fresh cluster would see.
 import { createHash } from 'node:crypto';
 import { Composer, LineCounter, Parser } from 'yaml';
-import { POOL_API_VERSIONS, POOL_KIND } from '../../lib/cilium/pool';
-import { L2_POLICY_API_VERSIONS, L2_POLICY_KIND, readL2Policy } from '../../lib/cilium/l2-policy';
-import type { CiliumLoadBalancerIPPool, KubeObject, Service } from '../../lib/cilium/objects';
-import type { EngineEvent } from '../../lib/ipam';
+import { POOL_API_VERSIONS, POOL_KIND } from '../cilium/pool';
+import { L2_POLICY_API_VERSIONS, L2_POLICY_KIND, readL2Policy } from '../cilium/l2-policy';
+import type {
+  CiliumL2AnnouncementPolicy,
+  CiliumLoadBalancerIPPool,
+  KubeObject,
+  Service,
+} from '../cilium/objects';
+import type { EngineEvent } from '../ipam';
 import {
   isObj,
   PlanInputError,
@@ -30,7 +35,10 @@ export interface LoadedInput {
   /** Final version of every Service and pool still present, in first-seen order. */
   services: Map<string, Service>;
   pools: Map<string, CiliumLoadBalancerIPPool>;
+  /** How many L2 announcement policy documents were read. */
   l2Policies: number;
+  /** Final version of every L2 announcement policy (they change announcements, not LB-IPAM's statuses). */
+  l2: Map<string, CiliumL2AnnouncementPolicy>;
   /** Documents of other kinds, counted by `Kind` or `Kind.group`. */
   skipped: Map<string, number>;
   warnings: string[];
@@ -44,6 +52,7 @@ export function newInput(): LoadedInput {
     services: new Map(),
     pools: new Map(),
     l2Policies: 0,
+    l2: new Map(),
     skipped: new Map(),
     warnings: [],
     seen: new Map(),
@@ -184,9 +193,16 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   if (kind !== 'Service') delete obj.status;
   else if (obj.status !== undefined) validateServiceStatus(obj.status, where);
   if (isL2) {
+    input.l2Policies++;
+    const name = obj.metadata.name;
+    if (deleteRequested(obj, where)) {
+      if (!input.l2.delete(name))
+        throw new PlanInputError(`${where}: cannot delete ${kind} '${name}': no earlier document creates it`);
+      return;
+    }
     const view = readL2Policy(obj as never);
     for (const e of view.errors) input.warnings.push(`${where}: ${e.type}: ${e.message}`);
-    input.l2Policies++;
+    input.l2.set(name, obj as unknown as CiliumL2AnnouncementPolicy);
     return;
   }
   if (
@@ -197,12 +213,7 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   const key = isPool ? obj.metadata.name : `${obj.metadata.namespace}/${obj.metadata.name}`;
   const store: Map<string, KubeObject> = isPool ? input.pools : input.services;
   const prev = store.get(key);
-  const del = obj.metadata.annotations?.[DELETE_ANNOTATION];
-  if (del !== undefined) {
-    if (del !== 'true')
-      throw new PlanInputError(
-        `${where}: metadata.annotations["${DELETE_ANNOTATION}"]: expected "true", got ${JSON.stringify(del)}`,
-      );
+  if (deleteRequested(obj, where)) {
     if (!prev)
       throw new PlanInputError(`${where}: cannot delete ${kind} '${key}': no earlier document creates it`);
     store.delete(key);
@@ -225,6 +236,17 @@ function addObject(raw: unknown, where: string, input: LoadedInput, clock: { nex
   }
   store.set(key, obj);
   input.events.push({ op: 'upsert', object: obj as never });
+}
+
+/** The delete directive: `lbipam.plan/delete: "true"`; any other value is an error, not a guess. */
+function deleteRequested(obj: KubeObject, where: string): boolean {
+  const del = obj.metadata.annotations?.[DELETE_ANNOTATION];
+  if (del === undefined) return false;
+  if (del !== 'true')
+    throw new PlanInputError(
+      `${where}: metadata.annotations["${DELETE_ANNOTATION}"]: expected "true", got ${JSON.stringify(del)}`,
+    );
+  return true;
 }
 
 /** A later document for the same object is an update; an identical one changes nothing, so say so. */

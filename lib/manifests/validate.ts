@@ -1,9 +1,9 @@
 // Field checks for the objects `lbipam plan` reads: what the API server (CRD schema, Service
 // validation) would refuse is bad input (exit 2); what Cilium tolerates and skips is a warning.
-import { blockRange } from '../../lib/cilium/pool';
-import { selectorError } from '../../lib/cilium/selector';
-import { requestedIPs } from '../../lib/cilium/service';
-import type { CiliumLoadBalancerIPPool, Service } from '../../lib/cilium/objects';
+import { blockRange } from '../cilium/pool';
+import { selectorError } from '../cilium/selector';
+import { requestedIPs } from '../cilium/service';
+import type { CiliumLoadBalancerIPPool, Service } from '../cilium/objects';
 
 export class PlanInputError extends Error {}
 
