@@ -13,6 +13,7 @@ export const SCREENS = [
   { href: '/pools', label: 'Pools', key: 'p' },
   { href: '/alerts', label: 'Alerts', key: 'l' },
   { href: '/nodes', label: 'Nodes', key: 'n' },
+  { href: '/what-if', label: 'What-if', key: 'w' },
 ] as const;
 
 const isCurrent = (pathname: string, href: string) =>

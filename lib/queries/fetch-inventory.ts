@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 /** The server answers errors as `{ error: "..." }` JSON when it can; fall back to the raw text. */
-async function failure(res: Response, what: string): Promise<ApiError> {
+export async function failure(res: Response, what: string, method = 'GET'): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   let message = text.trim().slice(0, 300) || res.statusText || 'no details';
   let code: string | undefined;
@@ -26,7 +26,7 @@ async function failure(res: Response, what: string): Promise<ApiError> {
   } catch {
     // not JSON: use the text itself
   }
-  return new ApiError(`GET ${what} failed (${res.status}): ${message}`, res.status, code);
+  return new ApiError(`${method} ${what} failed (${res.status}): ${message}`, res.status, code);
 }
 
 /** Some collections of the inventory, with its meta. */

@@ -1,0 +1,62 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { WhatIfReport, WhatIfRequest } from '../what-if/types';
+import { ApiError } from './fetch-inventory';
+
+// What-if is a question, not a part of the inventory: asked on demand (a mutation, never cached
+// under ['inventory']), answered from the cluster as it is at that moment.
+
+export type WhatIfAnswer = WhatIfReport & { version: number };
+
+/** The server's own words for a refusal (it names the document and the field), without the HTTP prefix. */
+async function refusal(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  let message = text.trim().slice(0, 500) || res.statusText || `HTTP ${res.status}`;
+  let code: string | undefined;
+  try {
+    const body = JSON.parse(text) as { error?: unknown; code?: unknown };
+    if (typeof body.error === 'string') message = body.error;
+    if (typeof body.code === 'string') code = body.code;
+  } catch {
+    // not JSON: the text itself
+  }
+  return new ApiError(message, res.status, code);
+}
+
+export async function postWhatIf(request: WhatIfRequest, signal?: AbortSignal): Promise<WhatIfAnswer> {
+  const res = await fetch('/api/what-if', {
+    method: 'POST',
+    signal,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (!res.ok) throw await refusal(res);
+  return (await res.json()) as WhatIfAnswer;
+}
+
+export const useWhatIf = () => useMutation({ mutationFn: (r: WhatIfRequest) => postWhatIf(r) });
+
+export type TemplateTarget = { pool: string } | { policy: string };
+
+export async function fetchTemplate(target: TemplateTarget, signal?: AbortSignal): Promise<string> {
+  const q =
+    'pool' in target
+      ? `pool=${encodeURIComponent(target.pool)}`
+      : `policy=${encodeURIComponent(target.policy)}`;
+  const res = await fetch(`/api/what-if/template?${q}`, { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw await refusal(res);
+  return ((await res.json()) as { yaml: string }).yaml;
+}
+
+/** The live object as editable YAML; fetched when chosen, not kept live (the operator is editing it). */
+export function useWhatIfTemplate(target: TemplateTarget | null) {
+  return useQuery({
+    queryKey: ['what-if-template', target],
+    queryFn: ({ signal }) => fetchTemplate(target!, signal),
+    enabled: target !== null,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+}
