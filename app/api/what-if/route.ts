@@ -24,7 +24,14 @@ const body = z
     message: 'nothing to try: give manifests (YAML) or nodes to drain',
   });
 
-/** Reads at most `limit` bytes of the request body; null when it is larger. */
+/** Beyond this a sender is not a browser with a typo: stop reading and let the connection go. */
+const MAX_DRAIN = 16 * 1024 * 1024;
+
+/**
+ * Reads at most `limit` bytes of the request body; null when it is larger. An oversized body is
+ * still read to its end (discarded, up to MAX_DRAIN): answering mid-upload makes clients see a reset
+ * connection instead of the 413 that says what is wrong.
+ */
 async function readCapped(request: Request, limit: number): Promise<string | null> {
   const reader = request.body?.getReader();
   if (!reader) return '';
@@ -34,13 +41,13 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > MAX_DRAIN) {
       await reader.cancel();
-      return null;
+      break;
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 /**
