@@ -9,3 +9,5 @@ export * from './l2-policy';
 export * from './source-summary';
 export * from './sharing';
 export * from './names';
+export * from './version';
+export * from './l2-eligibility';

@@ -161,3 +161,61 @@ export interface KubeEvent extends KubeObject {
   eventTime?: string;
   source?: { component?: string; host?: string };
 }
+
+/** discovery.k8s.io/v1 EndpointSlice (trimmed): which Pods back a Service, on which node, ready or not. */
+export interface EndpointSlice extends KubeObject {
+  addressType?: string;
+  endpoints?: {
+    addresses?: string[];
+    /** ready: serving and not terminating (absent means ready, as upstream reads it). */
+    conditions?: { ready?: boolean | null; serving?: boolean | null; terminating?: boolean | null };
+    nodeName?: string;
+    targetRef?: { kind?: string; namespace?: string; name?: string; uid?: string };
+  }[];
+  ports?: { name?: string; port?: number; protocol?: string; appProtocol?: string }[];
+}
+
+/** gateway.networking.k8s.io/v1 HTTPRoute (trimmed): the hostnames it serves and the Gateways it attaches to. */
+export interface HTTPRoute extends KubeObject {
+  spec: {
+    hostnames?: string[];
+    parentRefs?: { group?: string; kind?: string; namespace?: string; name: string; sectionName?: string }[];
+  };
+  status?: {
+    parents?: {
+      parentRef: { group?: string; kind?: string; namespace?: string; name: string; sectionName?: string };
+      controllerName?: string;
+      conditions?: Condition[];
+    }[];
+  };
+}
+
+/** apps/v1 Deployment, trimmed to its containers' images (the cilium-operator's tag is the Cilium version). */
+export interface Deployment extends KubeObject {
+  spec?: { template?: { spec?: { containers?: { name?: string; image?: string }[] } } };
+}
+
+/** v1 ConfigMap, trimmed to the keys the dashboard reads. */
+export interface ConfigMap extends KubeObject {
+  data?: Record<string, string>;
+}
+
+/** v1 Pod, the parts the embedded cluster's controllers read and write. */
+export interface Pod extends KubeObject {
+  spec?: {
+    nodeName?: string;
+    containers?: {
+      name?: string;
+      image?: string;
+      ports?: { name?: string; containerPort?: number; protocol?: string }[];
+    }[];
+  };
+  status?: {
+    phase?: string;
+    podIP?: string;
+    podIPs?: { ip: string }[];
+    hostIP?: string;
+    conditions?: Condition[];
+    containerStatuses?: { name?: string; ready?: boolean; restartCount?: number }[];
+  };
+}

@@ -4,9 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { LbIpamEngine } from '../ipam/index';
 import { defaultEngineOptions } from '../ipam/types';
+import { EndpointSliceController } from './controllers/endpoint-slices';
 import { EnvoyGatewayController } from './controllers/envoy-gateway';
 import { DEFAULT_L2, L2Announcer } from './controllers/l2-announcer';
 import { LbIpamController } from './controllers/lbipam-controller';
+import { PodStatusController } from './controllers/pod-status';
 import { controllerStore } from './controllers/store-adapter';
 import { applySeed } from './seeds/apply';
 import { resolveSeed } from './seeds/index';
@@ -134,14 +136,18 @@ export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<
     { ...DEFAULT_L2, retryPeriodMs: opts.l2RetryPeriodMs ?? DEFAULT_L2.retryPeriodMs },
   );
   const envoy = new EnvoyGatewayController(controllerStore(store, 'envoy-gateway'), { now });
+  const kubelet = new PodStatusController(controllerStore(store, 'kubelet'), { now });
+  const slices = new EndpointSliceController(controllerStore(store, 'endpointslice-controller'));
   const settle = async () => {
     // Each controller's writes can wake the other (an IP wakes the announcer): loop until quiet.
     for (let quiet = 0, turns = 0; quiet < 2 && turns < 10_000; turns++) {
       await nextTurn();
-      quiet = lbipam.busy || l2.busy || envoy.busy ? 0 : quiet + 1;
+      quiet = lbipam.busy || l2.busy || envoy.busy || kubelet.busy || slices.busy ? 0 : quiet + 1;
     }
   };
   const stopControllers = () => {
+    slices.stop();
+    kubelet.stop();
     envoy.stop();
     l2.stop();
     lbipam.stop();
@@ -149,6 +155,8 @@ export async function startEmbeddedCluster(opts: EmbeddedOptions = {}): Promise<
   lbipam.start();
   l2.start();
   envoy.start();
+  kubelet.start();
+  slices.start();
   let api: Awaited<ReturnType<typeof startApiServer>> | undefined;
   let tempDir: string | undefined;
   try {

@@ -68,8 +68,48 @@ function podReady(pod: SimObject): string {
   return `${statuses.filter((c) => c.ready === true).length}/${total}`;
 }
 
+/** ENDPOINTS of `kubectl get endpointslices`: the first three addresses, then "+ N more...". */
+function sliceEndpoints(slice: SimObject): string {
+  const addrs = arr(slice.endpoints).flatMap((e) =>
+    Array.isArray(e.addresses) ? e.addresses.map(String) : [],
+  );
+  if (addrs.length === 0) return '<unset>';
+  const shown = addrs.slice(0, 3).join(',');
+  return addrs.length > 3 ? `${shown} + ${addrs.length - 3} more...` : shown;
+}
+
+/** PORTS of `kubectl get endpointslices`. */
+function slicePorts(slice: SimObject): string {
+  const ports = arr(slice.ports).map((p) => String(p.port ?? ''));
+  return ports.length > 0 ? ports.join(',') : '<unset>';
+}
+
+/** READY of `kubectl get deploy`: ready replicas of desired. */
+function deploymentReady(d: SimObject): string {
+  const replicas = o(d.spec).replicas;
+  const want = typeof replicas === 'number' ? replicas : 1;
+  const ready = o(d.status).readyReplicas;
+  return `${typeof ready === 'number' ? ready : 0}/${want}`;
+}
+
+/** CONTAINERS / IMAGES of `kubectl get deploy -o wide`. */
+const containers = (d: SimObject) => arr(o(o(o(d.spec).template).spec).containers);
+
 export const CELLS = {
   podReady,
+  sliceEndpoints,
+  slicePorts,
+  deploymentReady,
+  deploymentContainers: (d: SimObject) =>
+    containers(d)
+      .map((c) => String(c.name ?? ''))
+      .join(',') || '<none>',
+  deploymentImages: (d: SimObject) =>
+    containers(d)
+      .map((c) => String(c.image ?? ''))
+      .join(',') || '<none>',
+  configMapData: (c: SimObject) =>
+    String(Object.keys(o(c.data)).length + Object.keys(o(c.binaryData)).length),
   podStatus: (p: SimObject) => String(o(p.status).reason ?? o(p.status).phase ?? 'Pending'),
   podRestarts: (p: SimObject) =>
     String(

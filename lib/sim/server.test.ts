@@ -73,6 +73,8 @@ describe('discovery', () => {
     const groups = (await call('/apis')).body.groups.map((g: { name: string }) => g.name);
     expect(groups).toEqual([
       'events.k8s.io',
+      'discovery.k8s.io',
+      'apps',
       'coordination.k8s.io',
       'cilium.io',
       'gateway.networking.k8s.io',

@@ -1,4 +1,13 @@
-import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
+import type {
+  CiliumL2AnnouncementPolicy,
+  Deployment,
+  EndpointSlice,
+  KubeNode,
+  Lease,
+  Service,
+} from '../../cilium/objects';
+import { endpointsByService } from '../../cilium/l2-eligibility';
+import { CILIUM_OPERATOR, versionFromOperator } from '../../cilium/version';
 import { L2_LEASE_PREFIX } from '../../cilium/l2-policy';
 import { DEFAULT_ELECTION, electLeases, newEligibleMemo, type ElectionOptions } from './l2-election';
 import { policyConditions } from './l2-policy-status';
@@ -24,6 +33,11 @@ export class L2Announcer {
   private readonly policies: Cache<CiliumL2AnnouncementPolicy>;
   private readonly nodes: Cache<KubeNode>;
   private readonly leases: Cache<Lease>;
+  private readonly slices: Cache<EndpointSlice>;
+  /** The cilium-operator Deployment: its image tag is the Cilium version the agents run. */
+  private readonly operator: Cache<Deployment>;
+  /** Endpoints per node of each Service, rebuilt only after a slice changed. */
+  private endpoints: Map<string, Record<string, number>> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private soon: NodeJS.Immediate | null = null;
   private stopped = false;
@@ -43,6 +57,12 @@ export class L2Announcer {
     this.policies = new Cache(store, POLICY);
     this.nodes = new Cache(store, { apiVersion: 'v1', kind: 'Node' });
     this.leases = new Cache(store, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' }, opts.namespace);
+    this.slices = new Cache(store, { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' });
+    this.operator = new Cache(
+      store,
+      { apiVersion: 'apps/v1', kind: 'Deployment' },
+      CILIUM_OPERATOR.namespace,
+    );
   }
 
   start(): void {
@@ -54,6 +74,11 @@ export class L2Announcer {
     });
     for (const key of this.policies.items.keys()) this.dirtyPolicies.add(key);
     this.nodes.start(onChange);
+    this.slices.start(() => {
+      this.endpoints = null;
+      onChange();
+    });
+    this.operator.start(onChange);
     // Lease events are mostly our own writes; re-ticking on them would loop.
     this.leases.start(() => {});
     this.tick();
@@ -75,7 +100,8 @@ export class L2Announcer {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.soon) clearImmediate(this.soon);
-    for (const c of [this.services, this.policies, this.nodes, this.leases]) c.close();
+    for (const c of [this.services, this.policies, this.nodes, this.leases, this.slices, this.operator])
+      c.close();
   }
 
   /** One election round at the clock's current time. Returns the number of lease writes. */
@@ -86,8 +112,12 @@ export class L2Announcer {
     const services = this.services.values();
     const policies = this.policies.values();
     if (policies.length === 0 && leases.length === 0) return this.record(0, []);
+    this.endpoints ??= endpointsByService(this.slices.values());
+    const version = versionFromOperator(
+      this.operator.items.get(`${CILIUM_OPERATOR.namespace}/${CILIUM_OPERATOR.name}`),
+    );
     const writes = electLeases(
-      { services, policies, nodes: this.nodes.values(), leases },
+      { services, policies, nodes: this.nodes.values(), leases, endpoints: this.endpoints, version },
       this.clock.now(),
       this.opts,
       this.memo,

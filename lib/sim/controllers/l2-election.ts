@@ -7,6 +7,8 @@ import {
   readL2Policy,
   type L2PolicyView,
 } from '../../cilium/l2-policy';
+import { l2EligibleNodes, trafficPolicyOf } from '../../cilium/l2-eligibility';
+import type { CiliumVersion } from '../../cilium/version';
 import { nodeIsReady } from './node-ready';
 
 // The L2 announcer's leader election, as a pure function: cluster state + now → the lease writes
@@ -33,6 +35,10 @@ export interface ElectionInput {
   nodes: KubeNode[];
   /** Existing leases; only `cilium-l2announce-*` ones in the namespace are considered. */
   leases: Lease[];
+  /** Ready endpoints per node of each Service (`ns/name`), from its EndpointSlices. */
+  endpoints?: ReadonlyMap<string, Record<string, number>>;
+  /** The agents' Cilium version: from 1.20.2 an eTP=Local Service is only contended for by nodes with a local endpoint (F.1). */
+  version?: CiliumVersion | null;
 }
 
 export type LeaseWrite =
@@ -101,7 +107,20 @@ export function eligibleHolders(
       entry = selection(svc, compiled.policies, compiled.nodesByPolicy);
       memo?.bySvc.set(svc, entry);
     }
-    if (entry) result.set(entry.lease, entry.eligible);
+    if (!entry) continue;
+    if (trafficPolicyOf(svc) !== 'Local') {
+      result.set(entry.lease, entry.eligible);
+      continue;
+    }
+    const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+    const eligible = l2EligibleNodes(
+      svc,
+      entry.eligible,
+      input.endpoints?.get(key) ?? {},
+      input.version ?? null,
+    );
+    // No node may announce it: no agent selects it, so nobody holds (or keeps) its lease.
+    if (eligible.length > 0) result.set(entry.lease, eligible);
   }
   return result;
 }
