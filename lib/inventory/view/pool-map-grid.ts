@@ -1,5 +1,3 @@
-import type { BlockGroup, MapCell } from './pool-map-cells';
-
 // The small pool map's layout and keyboard, pure: cells in address order, cut into rows of a
 // fixed width, a new row at each block; arrow keys move in that layout (ARIA grid pattern).
 
@@ -12,17 +10,18 @@ export interface GridRow {
   length: number;
 }
 
-export interface GridLayout {
+export interface GridLayout<T = unknown> {
   columns: number;
-  cells: MapCell[];
+  cells: T[];
   rows: GridRow[];
   /** Row of each cell, by flat index. */
   rowOf: number[];
 }
 
-export function gridLayout(groups: readonly BlockGroup[], columns: number): GridLayout {
+/** Groups (blocks, or the canvas's sections) in order, each cut into rows of `columns` cells. */
+export function gridLayout<T>(groups: readonly { cells: readonly T[] }[], columns: number): GridLayout<T> {
   const cols = Math.max(1, Math.floor(columns));
-  const cells: MapCell[] = [];
+  const cells: T[] = [];
   const rows: GridRow[] = [];
   const rowOf: number[] = [];
   groups.forEach((g, gi) => {
@@ -52,7 +51,7 @@ const PAGE_ROWS = 8;
  * order does), up/down by a row to the same column (or the shorter row's last cell), Home/End to
  * the row's ends, Ctrl+Home/End to the map's ends. Stays put at the edges.
  */
-export function moveInGrid(layout: GridLayout, index: number, key: GridKey, ctrl = false): number {
+export function moveInGrid(layout: GridLayout<unknown>, index: number, key: GridKey, ctrl = false): number {
   const n = layout.cells.length;
   if (n === 0) return -1;
   const i = Math.min(Math.max(index, 0), n - 1);

@@ -206,3 +206,16 @@ export function sectionShape(cells: number, maxColumns = 32): { columns: number;
   const columns = cells <= 16 ? cells : cells <= 256 ? 16 : maxColumns;
   return { columns: Math.max(1, columns), lines: Math.ceil(cells / Math.max(1, columns)) };
 }
+
+/** The first `limit` marks inside a stretch, and how many there are in all (the hover card's list). */
+export function marksIn(marks: readonly Mark[], s: Stretch, limit = 6): { shown: Mark[]; total: number } {
+  const shown: Mark[] = [];
+  let total = 0;
+  for (let i = lowerBound(marks, s.family, s.from); i < marks.length; i++) {
+    const m = marks[i];
+    if (m.addr.family !== s.family || m.addr.value > s.to) break;
+    total++;
+    if (shown.length < limit) shown.push(m);
+  }
+  return { shown, total };
+}
