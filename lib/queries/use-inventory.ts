@@ -21,9 +21,10 @@ export const useMeta = () => useQuery(metaQueryOptions());
 export function useCollection<K extends CollectionName, T = ItemOf<K>[]>(
   c: K,
   select?: (items: ItemOf<K>[]) => T,
+  enabled = true,
 ) {
   const pick = useCallback((d: CollectionData<K>) => (select ? select(d.items) : (d.items as T)), [select]);
-  return useQuery({ ...collectionQueryOptions(c), select: pick });
+  return useQuery({ ...collectionQueryOptions(c), select: pick, enabled });
 }
 
 export const usePools = () => useCollection('pools');
@@ -65,10 +66,13 @@ export interface RowsResult {
   error: Error | null;
 }
 
-/** Rows of every pool (needs the Service list, fetched on first use and kept live). */
-export function useExpandedRows(): RowsResult {
+/**
+ * Rows of every pool (needs the Service list, fetched on first use and kept live). With `fetch`
+ * false it only reads what is already cached (the Overview's small maps wait for an idle moment).
+ */
+export function useExpandedRows({ fetch = true }: { fetch?: boolean } = {}): RowsResult {
   const pools = useCollection('pools');
-  const services = useCollection('services');
+  const services = useCollection('services', undefined, fetch);
   const rows = useMemo(
     () => (pools.data && services.data ? expandRows(pools.data, services.data) : null),
     [pools.data, services.data],
