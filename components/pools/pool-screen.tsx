@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { PoolView } from '@/lib/inventory/types';
-import { useAlerts, useExpandedRows, usePool, useServices } from '@/lib/queries/use-inventory';
+import { useAlerts, usePool, usePoolRows, useServices } from '@/lib/queries/use-inventory';
 import { AddressesTable } from '../addresses/addresses-screen';
 import { AlertItem } from '../alerts/alert-item';
 import { PoolMap } from '../pool-map/pool-map';
@@ -25,8 +25,7 @@ function PoolMapSection({ pool }: { pool: PoolView }) {
   const services = useServices();
   // In render, before the rows are expanded: the figure includes expansion, layout and drawing.
   if (services.data) markDataReady();
-  const { rows, error } = useExpandedRows();
-  const poolRows = rows?.pools.get(pool.name);
+  const { rows: poolRows, error } = usePoolRows(pool.name);
   if (error) return <ScreenError error={error} />;
   if (!poolRows || !services.data) return <ScreenSkeleton label="Loading the map of this pool…" />;
   return <PoolMap pool={pool} rows={poolRows} services={services.data} />;

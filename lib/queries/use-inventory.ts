@@ -6,6 +6,7 @@ import type { CollectionName, ItemOf } from '../inventory/collections';
 import type { AlertGroup, PoolView } from '../inventory/types';
 import { countBySeverity, filterGroups, sortBySeverity, type AlertFilter } from '../inventory/view/alerts';
 import { createRowsMemo, rowsOfIp, type ExpandedRows } from '../inventory/view/pool-slices';
+import type { PoolRows } from '../inventory/view/rows';
 
 export { selectRows } from '../inventory/view/pool-slices';
 import type { CollectionData } from './inventory-cache';
@@ -81,6 +82,29 @@ export function useExpandedRows({ fetch = true }: { fetch?: boolean } = {}): Row
     rows,
     isPending: !rows && !services.error && !pools.error,
     error: services.error ?? pools.error ?? null,
+  };
+}
+
+/** A second memo for one pool's own screen: it expands that pool alone, not all of them. */
+const expandOne = createRowsMemo();
+
+/** Rows of one pool only (its map and table): the pool screen pays for its pool, not for 50. */
+export function usePoolRows(name: string): {
+  rows: PoolRows | null;
+  isPending: boolean;
+  error: Error | null;
+} {
+  const pool = usePool(name);
+  const services = useCollection('services');
+  const only = useMemo(() => (pool.data ? [pool.data] : null), [pool.data]);
+  const rows = useMemo(
+    () => (only && services.data ? (expandOne(only, services.data).pools.get(name) ?? null) : null),
+    [only, services.data, name],
+  );
+  return {
+    rows,
+    isPending: !rows && !services.error && !pool.error,
+    error: services.error ?? pool.error ?? null,
   };
 }
 
