@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { AllocationRow, FreeRangeRow } from '@/lib/inventory/types';
 import { selectRows, usePoolRows, usePools, useExpandedRows } from '@/lib/queries/use-inventory';
 import { AllocationView } from '../allocation-table/allocation-view';
@@ -38,10 +38,14 @@ function EveryPool({ title }: { title?: string }) {
   return <Table slice={slice} error={error} title={title} />;
 }
 
-/** One pool's screen expands that pool alone (its map shares the same rows). */
+/**
+ * One pool's screen expands that pool alone (its map shares the same rows). The table follows in
+ * a render of its own, so the map above it paints first.
+ */
 function OnePool({ pool, title }: { pool: string; title?: string }) {
   const { rows, error } = usePoolRows(pool);
-  return <Table slice={rows} error={error} pool={pool} title={title} />;
+  const deferred = useDeferredValue(rows, null);
+  return <Table slice={deferred} error={error} pool={pool} title={title} />;
 }
 
 /**
