@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { PoolView } from '@/lib/inventory/types';
+import { PoolStrip } from '../pool-map/pool-strip';
 import { Badge } from '../ui/badge';
 import { Count } from '../ui/count';
 import { UsageBar } from '../ui/usage-bar';
@@ -51,6 +52,7 @@ export function PoolCard({ pool }: { pool: PoolView }) {
         {/* Below xl the bar gets a full-width line of its own instead of a squeezed column. */}
         <div className="md:order-last md:col-span-full xl:order-none xl:col-span-1">
           <UsageBar used={pool.used} total={pool.total} label={`Pool ${pool.name} usage`} />
+          <PoolStrip pool={pool} />
         </div>
         <div className="flex gap-3 text-xs md:justify-end">
           <Count n={pool.used} label="used" />

@@ -1,11 +1,35 @@
 'use client';
 
 import Link from 'next/link';
-import { useAlerts, usePool } from '@/lib/queries/use-inventory';
+import type { PoolView } from '@/lib/inventory/types';
+import { useAlerts, usePool, usePoolRows, useServices } from '@/lib/queries/use-inventory';
 import { AddressesTable } from '../addresses/addresses-screen';
 import { AlertItem } from '../alerts/alert-item';
+import { PoolMap } from '../pool-map/pool-map';
+import { ScreenError, ScreenSkeleton } from '../shell/screen-skeleton';
 import { Panel } from '../ui/panel';
 import { PoolCard } from './pool-card';
+
+/** Marks the moment the pool's data is in the page (bench/ui-poolmap.bench.ts times from here). */
+function markDataReady() {
+  if (
+    typeof performance === 'undefined' ||
+    performance.getEntriesByName('lbipam:poolmap:data-ready').length > 0
+  )
+    return;
+  performance.mark('lbipam:poolmap:data-ready');
+}
+
+/** The pool's map, once the Services (the on-demand collection) are in the cache. */
+function PoolMapSection({ pool }: { pool: PoolView }) {
+  const services = useServices();
+  // In render, before the rows are expanded: the figure includes expansion, layout and drawing.
+  if (services.data) markDataReady();
+  const { rows: poolRows, error } = usePoolRows(pool.name);
+  if (error) return <ScreenError error={error} />;
+  if (!poolRows || !services.data) return <ScreenSkeleton label="Loading the map of this pool…" />;
+  return <PoolMap pool={pool} rows={poolRows} services={services.data} />;
+}
 
 /** One pool: its state and counts, the alerts about it, and its allocation table. */
 export function PoolScreen({ name }: { name: string }) {
@@ -55,6 +79,7 @@ export function PoolScreen({ name }: { name: string }) {
           </ul>
         </Panel>
       ) : null}
+      <PoolMapSection pool={pool} />
       <AddressesTable pool={pool.name} title={`Addresses of ${pool.name}`} />
     </>
   );

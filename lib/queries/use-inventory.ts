@@ -6,6 +6,7 @@ import type { CollectionName, ItemOf } from '../inventory/collections';
 import type { AlertGroup, PoolView } from '../inventory/types';
 import { countBySeverity, filterGroups, sortBySeverity, type AlertFilter } from '../inventory/view/alerts';
 import { createRowsMemo, rowsOfIp, type ExpandedRows } from '../inventory/view/pool-slices';
+import type { PoolRows } from '../inventory/view/rows';
 
 export { selectRows } from '../inventory/view/pool-slices';
 import type { CollectionData } from './inventory-cache';
@@ -21,9 +22,10 @@ export const useMeta = () => useQuery(metaQueryOptions());
 export function useCollection<K extends CollectionName, T = ItemOf<K>[]>(
   c: K,
   select?: (items: ItemOf<K>[]) => T,
+  enabled = true,
 ) {
   const pick = useCallback((d: CollectionData<K>) => (select ? select(d.items) : (d.items as T)), [select]);
-  return useQuery({ ...collectionQueryOptions(c), select: pick });
+  return useQuery({ ...collectionQueryOptions(c), select: pick, enabled });
 }
 
 export const usePools = () => useCollection('pools');
@@ -65,10 +67,13 @@ export interface RowsResult {
   error: Error | null;
 }
 
-/** Rows of every pool (needs the Service list, fetched on first use and kept live). */
-export function useExpandedRows(): RowsResult {
+/**
+ * Rows of every pool (needs the Service list, fetched on first use and kept live). With `fetch`
+ * false it only reads what is already cached (the Overview's small maps wait for an idle moment).
+ */
+export function useExpandedRows({ fetch = true }: { fetch?: boolean } = {}): RowsResult {
   const pools = useCollection('pools');
-  const services = useCollection('services');
+  const services = useCollection('services', undefined, fetch);
   const rows = useMemo(
     () => (pools.data && services.data ? expandRows(pools.data, services.data) : null),
     [pools.data, services.data],
@@ -77,6 +82,29 @@ export function useExpandedRows(): RowsResult {
     rows,
     isPending: !rows && !services.error && !pools.error,
     error: services.error ?? pools.error ?? null,
+  };
+}
+
+/** A second memo for one pool's own screen: it expands that pool alone, not all of them. */
+const expandOne = createRowsMemo();
+
+/** Rows of one pool only (its map and table): the pool screen pays for its pool, not for 50. */
+export function usePoolRows(name: string): {
+  rows: PoolRows | null;
+  isPending: boolean;
+  error: Error | null;
+} {
+  const pool = usePool(name);
+  const services = useCollection('services');
+  const only = useMemo(() => (pool.data ? [pool.data] : null), [pool.data]);
+  const rows = useMemo(
+    () => (only && services.data ? (expandOne(only, services.data).pools.get(name) ?? null) : null),
+    [only, services.data, name],
+  );
+  return {
+    rows,
+    isPending: !rows && !services.error && !pool.error,
+    error: services.error ?? pool.error ?? null,
   };
 }
 

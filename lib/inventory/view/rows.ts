@@ -165,6 +165,18 @@ export function poolRows(pool: PoolView, idx: HolderIndex, held?: HeldAddrs): Po
       if (h.addr.family === b.family && h.addr.value >= b.from && h.addr.value <= b.to)
         points.set(h.addr.value, { ...h, reserved: false });
     }
+    // Addresses a pending Service wants are rows too, so the map and the table can show who waits.
+    for (const ip of idx.waiters.keys()) {
+      const addr = parseAddr(ip);
+      if (
+        addr &&
+        addr.family === b.family &&
+        addr.value >= b.from &&
+        addr.value <= b.to &&
+        !points.has(addr.value)
+      )
+        points.set(addr.value, { addr, ip, reserved: b.reserved.has(addr.value) });
+    }
     for (const v of b.reserved) {
       if (points.has(v)) continue;
       const addr: IpAddr = { family: b.family, value: v };

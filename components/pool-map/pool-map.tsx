@@ -1,0 +1,106 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import type { PoolView, ServiceView } from '@/lib/inventory/types';
+import type { PoolRows } from '@/lib/inventory/view/rows';
+import {
+  blockGroups,
+  drawsAsCells,
+  poolMarks,
+  poolStateCounts,
+  type ArpLookup,
+} from '@/lib/inventory/view/pool-map-cells';
+import { freeSummary } from '@/lib/inventory/view/pool-map-zoom';
+import { plural } from '@/lib/inventory/view/format';
+import { Count } from '../ui/count';
+import { Panel } from '../ui/panel';
+import { CellCard, type Inspected } from './cell-card';
+import { CellGrid } from './cell-grid';
+import { MapLegend } from './map-legend';
+import { ZoomCanvas } from './zoom-canvas';
+
+const CARD_ID = 'pool-map-card';
+
+/** Free space of a pool too large to list, in one line (IPv6 pools: never walked). */
+function FreeLine({ rows }: { rows: PoolRows }) {
+  const f = freeSummary(rows.freeRanges);
+  if (f.stretches === 0 || !f.largest) return null;
+  return (
+    <p data-testid="pool-map-free" className="text-xs text-zinc-600">
+      Free: <Count n={f.addresses} /> addresses in {plural(f.stretches, 'stretch', 'stretches')}; the largest{' '}
+      <span className="font-mono">
+        {f.largest.from} – {f.largest.to}
+      </span>{' '}
+      (<Count n={f.largest.count} />
+      ).
+    </p>
+  );
+}
+
+/**
+ * One cell per address of the pool, grouped by block in address order: real DOM cells up to 4,096
+ * addresses, an aggregated canvas beyond. `arp` is the probe's verdict per address once evidence
+ * exists (nothing is drawn for it until then).
+ */
+export function PoolMap({
+  pool,
+  rows,
+  services,
+  arp,
+}: {
+  pool: PoolView;
+  rows: PoolRows;
+  services: readonly ServiceView[];
+  arp?: ArpLookup;
+}) {
+  const marks = useMemo(() => poolMarks(pool, rows.rows), [pool, rows]);
+  const counts = useMemo(() => poolStateCounts(pool, marks), [pool, marks]);
+  const cells = drawsAsCells(pool);
+  const groups = useMemo(() => (cells ? blockGroups(pool, rows.rows) : []), [cells, pool, rows]);
+  const byKey = useMemo(() => new Map(services.map((s) => [s.key, s])), [services]);
+  const [inspected, setInspected] = useState<Inspected | null>(null);
+
+  return (
+    <Panel
+      id="pool-map"
+      title="Map"
+      aside={
+        <span className="text-xs text-zinc-500">
+          {cells ? 'one cell per address' : 'aggregated; zoom in to addresses'}
+        </span>
+      }
+    >
+      <div className="space-y-3 px-4 py-3">
+        {pool.disabled || pool.conflicting ? (
+          <p data-testid="pool-map-blocked" className="text-xs text-amber-800">
+            {pool.conflicting ? 'This pool conflicts with another' : 'This pool is disabled'}: its free
+            addresses are not handed out; addresses already held stay with their Services.
+          </p>
+        ) : null}
+        <MapLegend counts={counts} />
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,auto)_18rem]">
+          <div className="min-w-0 overflow-x-auto">
+            {cells ? (
+              <CellGrid
+                groups={groups}
+                label={`Addresses of pool ${pool.name}`}
+                cardId={CARD_ID}
+                onInspect={setInspected}
+                arp={arp}
+              />
+            ) : (
+              <ZoomCanvas pool={pool} marks={marks} cardId={CARD_ID} onInspect={setInspected} arp={arp} />
+            )}
+          </div>
+          <CellCard
+            id={CARD_ID}
+            inspected={inspected}
+            services={byKey}
+            hint="Hover over or focus an address to see who holds it, its ports and which node announces it."
+          />
+        </div>
+        {pool.summarised ? <FreeLine rows={rows} /> : null}
+      </div>
+    </Panel>
+  );
+}
