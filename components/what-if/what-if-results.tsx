@@ -61,6 +61,20 @@ function Side({ side }: { side: ServiceSide | null }) {
   );
 }
 
+function HeaderRow({ columns }: { columns: string[] }) {
+  return (
+    <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
+      <tr>
+        {columns.map((c) => (
+          <th key={c} scope="col" className={th}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function More({ total, what }: { total: number; what: string }) {
   if (total <= SHOWN) return null;
   return (
@@ -75,25 +89,7 @@ function ServicesTable({ services }: { services: ServiceChange[] }) {
     <Panel id="what-if-services" title={`Services · ${services.length.toLocaleString('en-US')}`}>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-[13px]">
-          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-            <tr>
-              <th scope="col" className={th}>
-                Service
-              </th>
-              <th scope="col" className={th}>
-                Change
-              </th>
-              <th scope="col" className={th}>
-                Now
-              </th>
-              <th scope="col" className={th}>
-                After
-              </th>
-              <th scope="col" className={th}>
-                Why
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow columns={['Service', 'Change', 'Now', 'After', 'Why']} />
           <tbody>
             {services.slice(0, SHOWN).map((s) => (
               <tr
@@ -156,22 +152,7 @@ function PoolsTable({ pools }: { pools: PoolChange[] }) {
   return (
     <Panel id="what-if-pools" title={`Pools · ${pools.length.toLocaleString('en-US')}`}>
       <table className="w-full border-collapse text-left text-[13px]">
-        <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th scope="col" className={th}>
-              Pool
-            </th>
-            <th scope="col" className={th}>
-              Change
-            </th>
-            <th scope="col" className={th}>
-              Now
-            </th>
-            <th scope="col" className={th}>
-              After
-            </th>
-          </tr>
-        </thead>
+        <HeaderRow columns={['Pool', 'Change', 'Now', 'After']} />
         <tbody>
           {pools.map((p) => (
             <tr
@@ -205,28 +186,7 @@ function AnnouncementsTable({ changes }: { changes: AnnouncementChange[] }) {
     <Panel id="what-if-announcements" title={`Announcements · ${changes.length.toLocaleString('en-US')}`}>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-[13px]">
-          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-            <tr>
-              <th scope="col" className={th}>
-                Service
-              </th>
-              <th scope="col" className={th}>
-                Addresses
-              </th>
-              <th scope="col" className={th}>
-                Change
-              </th>
-              <th scope="col" className={th}>
-                From
-              </th>
-              <th scope="col" className={th}>
-                To
-              </th>
-              <th scope="col" className={th}>
-                Why
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow columns={['Service', 'Addresses', 'Change', 'From', 'To', 'Why']} />
           <tbody>
             {changes.slice(0, SHOWN).map((a) => (
               <tr

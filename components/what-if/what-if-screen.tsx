@@ -25,6 +25,36 @@ const params = {
   policy: parseAsString,
 };
 
+/** Which live pool or policy to start the edit from. */
+function ObjectPicker({
+  label,
+  value,
+  names,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  names: string[];
+  onChange: (name: string) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1.5 text-xs text-zinc-600">
+      {label}
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono text-xs"
+      >
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Try an edit before applying it: Cilium's answer, computed on a copy of the cluster's state. */
 export function WhatIfScreen() {
   const [{ mode, pool, policy }, setParams] = useQueryStates(params, { history: 'replace' });
@@ -98,36 +128,20 @@ export function WhatIfScreen() {
                 ))}
               </div>
               {mode === 'pool' ? (
-                <label className="flex items-center gap-1.5 text-xs text-zinc-600">
-                  Pool
-                  <select
-                    value={chosenPool ?? ''}
-                    onChange={(e) => void setParams({ pool: e.target.value })}
-                    className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono text-xs"
-                  >
-                    {pools.map((p) => (
-                      <option key={p.name} value={p.name}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ObjectPicker
+                  label="Pool"
+                  value={chosenPool}
+                  names={pools.map((p) => p.name)}
+                  onChange={(name) => void setParams({ pool: name })}
+                />
               ) : null}
               {mode === 'policy' ? (
-                <label className="flex items-center gap-1.5 text-xs text-zinc-600">
-                  Policy
-                  <select
-                    value={chosenPolicy ?? ''}
-                    onChange={(e) => void setParams({ policy: e.target.value })}
-                    className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono text-xs"
-                  >
-                    {policies.map((p) => (
-                      <option key={p.name} value={p.name}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ObjectPicker
+                  label="Policy"
+                  value={chosenPolicy}
+                  names={policies.map((p) => p.name)}
+                  onChange={(name) => void setParams({ policy: name })}
+                />
               ) : null}
               {template.isFetching ? (
                 <span className="text-xs text-zinc-500">Loading the live object…</span>

@@ -4,6 +4,7 @@ import {
   readL2Policy,
   type L2PolicyView,
 } from '../cilium/l2-policy';
+import { nodeIsReady } from '../cilium/node';
 import type { CiliumL2AnnouncementPolicy, KubeNode, Service } from '../cilium/objects';
 
 // Which nodes may announce a Service (reference section D): a Service with a LoadBalancer address,
@@ -14,11 +15,6 @@ export interface EligibilityWorld {
   policies: L2PolicyView[];
   /** Per policy, the names of the Ready, undrained nodes it selects. */
   nodesByPolicy: string[][];
-}
-
-export function nodeIsReady(node: KubeNode): boolean {
-  if (node.metadata.deletionTimestamp) return false;
-  return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 export function eligibilityWorld(

@@ -88,8 +88,11 @@ function poolSide(st: PoolStatus | undefined): PoolSide | null {
   };
 }
 
-const sameIps = (a: string[], b: string[]) =>
-  a.length === b.length && [...a].sort().every((ip, i) => ip === [...b].sort()[i]);
+function sameIps(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sb = [...b].sort();
+  return [...a].sort().every((ip, i) => ip === sb[i]);
+}
 
 function classify(
   before: ServiceSide | null,
