@@ -17,6 +17,8 @@ for (const [label, width] of [
     for (const screen of ['Overview', 'Addresses', 'Pools', 'Alerts', 'Nodes']) {
       await dash.openScreen(screen);
       if (screen === 'Addresses') await expect(dash.rows).toHaveCount(20);
+      // Judge the screen itself, not its loading skeleton.
+      await expect(page.getByTestId('screen-loading')).toHaveCount(0);
       await page.screenshot({ path: `${dir}/${label}-${screen.toLowerCase()}.png`, fullPage: true });
       // The page itself never scrolls sideways; only the table may, inside its own box.
       const overflow = await page.evaluate(
