@@ -1,7 +1,10 @@
 import type {
   CiliumL2AnnouncementPolicy,
   CiliumLoadBalancerIPPool,
+  Deployment,
+  EndpointSlice,
   Gateway,
+  HTTPRoute,
   KubeEvent,
   KubeNode,
   Lease,
@@ -20,6 +23,12 @@ export interface ClusterState {
   leases: Lease[];
   nodes: KubeNode[];
   events: KubeEvent[];
+  /** Which nodes back each Service (eTP=Local decides who may announce it on Cilium ≥ 1.20.2). */
+  endpointSlices: EndpointSlice[];
+  /** Hostnames attached to Gateways. */
+  httpRoutes: HTTPRoute[];
+  /** kube-system/cilium-operator (at most one): its image tag is the Cilium version. */
+  ciliumOperator: Deployment[];
 }
 
 export const emptyClusterState = (): ClusterState => ({
@@ -30,6 +39,9 @@ export const emptyClusterState = (): ClusterState => ({
   leases: [],
   nodes: [],
   events: [],
+  endpointSlices: [],
+  httpRoutes: [],
+  ciliumOperator: [],
 });
 
 /** One informer's health, as the header shows it. */

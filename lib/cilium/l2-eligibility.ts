@@ -1,4 +1,6 @@
-import type { EndpointSlice, Service } from './objects';
+import { l2PolicySelectsNode, l2PolicySelectsService, type L2PolicyView } from './l2-policy';
+import { nodeIsReady } from './node';
+import type { EndpointSlice, KubeNode, Service } from './objects';
 import { gatesLocalTraffic, type CiliumVersion } from './version';
 
 // Which nodes may take a Service's L2 lease, written once for the embedded announcer and the
@@ -50,4 +52,61 @@ export function l2EligibleNodes(
   if (trafficPolicyOf(svc) !== 'Local' || !gatesLocalTraffic(version) || endpoints === undefined)
     return [...policyNodes];
   return policyNodes.filter((n) => (endpoints[n] ?? 0) > 0);
+}
+
+/** The policies that can announce, each with the Ready nodes it selects: built once per round. */
+export interface L2World {
+  policies: L2PolicyView[];
+  /** Per policy (same index), the names of the Ready nodes it selects, minus any drained ones. */
+  nodesByPolicy: string[][];
+}
+
+export function l2World(
+  policies: readonly L2PolicyView[],
+  nodes: readonly KubeNode[],
+  drained: ReadonlySet<string> = new Set(),
+): L2World {
+  const live = nodes.filter((n) => nodeIsReady(n) && !drained.has(n.metadata.name));
+  // A policy with an invalid selector selects nothing (the agents say so in its status instead).
+  const valid = policies.filter((p) => p.errors.length === 0);
+  return {
+    policies: valid,
+    nodesByPolicy: valid.map((p) =>
+      live.filter((n) => l2PolicySelectsNode(p, n)).map((n) => n.metadata.name),
+    ),
+  };
+}
+
+/** Which kinds of address the Service has for a policy to announce. */
+export interface AnnouncedKinds {
+  lbIps: boolean;
+  externalIps: boolean;
+}
+
+/** A class the L2 announcer serves: none, or io.cilium/l2-announcer (BGP-class Services are routed). */
+export const announcedByL2 = (svc: Service): boolean => {
+  const cls = svc.spec?.loadBalancerClass;
+  return cls === undefined || cls === null || cls === '' || cls === 'io.cilium/l2-announcer';
+};
+
+/**
+ * The policies that announce one of the Service's address kinds and select it, and the union of
+ * their Ready nodes (sorted): who contends for its lease before eTP=Local is considered. null: no
+ * policy announces it (or its class is not the L2 announcer's).
+ */
+export function l2Selection(
+  svc: Service,
+  world: L2World,
+  kinds: AnnouncedKinds,
+): { policies: string[]; nodes: string[] } | null {
+  if (!announcedByL2(svc) || (!kinds.lbIps && !kinds.externalIps)) return null;
+  const names: string[] = [];
+  const nodes = new Set<string>();
+  world.policies.forEach((p, i) => {
+    const announces = (p.loadBalancerIPs && kinds.lbIps) || (p.externalIPs && kinds.externalIps);
+    if (!announces || !l2PolicySelectsService(p, svc)) return;
+    names.push(p.name);
+    for (const n of world.nodesByPolicy[i]) nodes.add(n);
+  });
+  return names.length > 0 ? { policies: names, nodes: [...nodes].sort() } : null;
 }

@@ -41,6 +41,9 @@ const sourceNames: Record<SourceKey, string> = {
   leases: 'leases',
   nodes: 'nodes',
   events: 'events',
+  endpointSlices: 'EndpointSlices',
+  httpRoutes: 'HTTPRoutes',
+  ciliumOperator: 'the cilium-operator Deployment',
 };
 
 /** How the header names a source ("L2 policies", not "l2Policies"). */

@@ -1,12 +1,26 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterState } from '../cilium/cluster-state';
+import { SLICE_SERVICE_LABEL } from '../cilium/l2-eligibility';
 import { L2_LEASE_PREFIX } from '../cilium/l2-policy';
 import type { KubeEvent, Lease } from '../cilium/objects';
+import { CILIUM_OPERATOR } from '../cilium/version';
 import { leaseExpiresAt } from '../inventory/announcer';
 import { KubeApiError } from './errors';
 import { kubeGetJson } from './http';
-import { trimEvent, trimGateway, trimL2Policy, trimLease, trimNode, trimPool, trimService } from './trim';
+import {
+  sameEndpoints,
+  trimDeployment,
+  trimEndpointSlice,
+  trimEvent,
+  trimGateway,
+  trimHttpRoute,
+  trimL2Policy,
+  trimLease,
+  trimNode,
+  trimPool,
+  trimService,
+} from './trim';
 
 // One row per ClusterState key: where to list and watch it, how to trim it, what to keep. Kinds are
 // data (architecture: "Shapes worth keeping"); the supervisor is the same code for all of them.
@@ -156,6 +170,39 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     trim: trimEvent,
     keep: (e) => relevantEventKinds.has(e.involvedObject.kind ?? ''),
     limit: { max: maxEvents, timeOf: eventTime },
+  },
+  endpointSlices: {
+    key: 'endpointSlices',
+    required: false,
+    resource: 'endpointslices',
+    missingMessage:
+      'this API server does not serve EndpointSlices: which nodes back each Service is not shown',
+    resolvePath: fixed('/apis/discovery.k8s.io/v1/endpointslices'),
+    trim: trimEndpointSlice,
+    // Slices that belong to no Service (hand-made ones) back nothing the dashboard shows.
+    keep: (s) => typeof s.metadata.labels?.[SLICE_SERVICE_LABEL] === 'string',
+    // Pod IPs, ports and hints churn; which nodes have ready endpoints is what the rules read.
+    quiet: (prev, next) => sameEndpoints(prev, next),
+  },
+  httpRoutes: {
+    key: 'httpRoutes',
+    required: false,
+    resource: 'httproutes',
+    missingMessage: 'Gateway API HTTPRoutes are not installed: route hostnames are not shown',
+    resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/httproutes'),
+    trim: trimHttpRoute,
+  },
+  ciliumOperator: {
+    key: 'ciliumOperator',
+    required: false,
+    resource: 'deployments',
+    missingMessage:
+      'the cilium-operator Deployment cannot be read: rules that depend on the Cilium version are not checked',
+    // One Deployment, by name: a cluster's other Deployments are none of the dashboard's business.
+    resolvePath: fixed(
+      `/apis/apps/v1/namespaces/${CILIUM_OPERATOR.namespace}/deployments?fieldSelector=${encodeURIComponent(`metadata.name=${CILIUM_OPERATOR.name}`)}`,
+    ),
+    trim: trimDeployment,
   },
 };
 

@@ -1,8 +1,12 @@
 import 'server-only';
+import { SLICE_SERVICE_LABEL } from '../cilium/l2-eligibility';
 import type {
   CiliumL2AnnouncementPolicy,
   CiliumLoadBalancerIPPool,
+  Deployment,
+  EndpointSlice,
   Gateway,
+  HTTPRoute,
   KubeEvent,
   KubeNode,
   KubeObject,
@@ -146,4 +150,63 @@ export function trimEvent(raw: unknown): KubeEvent {
   const source = pick(r.source, ['component', 'host']);
   if (Object.keys(source).length > 0) ev.source = source;
   return ev as unknown as KubeEvent;
+}
+
+/**
+ * Only what says which nodes back the Service: its name label and each endpoint's node and
+ * readiness. A cluster has a slice per Service (and more), so addresses, ports, hints and most
+ * metadata are dropped — a Pod IP changing is then no change at all.
+ */
+export function trimEndpointSlice(raw: unknown): EndpointSlice {
+  const r = isRecord(raw) ? raw : {};
+  const meta = trimMeta(r.metadata);
+  const service = meta.labels?.[SLICE_SERVICE_LABEL];
+  const out: EndpointSlice = {
+    metadata: {
+      name: meta.name,
+      ...(meta.namespace !== undefined && { namespace: meta.namespace }),
+      ...(meta.resourceVersion !== undefined && { resourceVersion: meta.resourceVersion }),
+      ...(service !== undefined && { labels: { [SLICE_SERVICE_LABEL]: service } }),
+    },
+  };
+  if (Array.isArray(r.endpoints)) {
+    out.endpoints = r.endpoints.map((e) => {
+      const ep: NonNullable<EndpointSlice['endpoints']>[number] = {};
+      if (isRecord(e) && typeof e.nodeName === 'string') ep.nodeName = e.nodeName;
+      const ready = isRecord(e) && isRecord(e.conditions) ? e.conditions.ready : undefined;
+      if (typeof ready === 'boolean') ep.conditions = { ready };
+      return ep;
+    });
+  }
+  return out;
+}
+
+/** Equal but for resourceVersion: nothing the inventory reads changed (e.g. a Pod IP moved). */
+export function sameEndpoints(a: EndpointSlice, b: EndpointSlice): boolean {
+  return (
+    JSON.stringify(a.endpoints ?? []) === JSON.stringify(b.endpoints ?? []) &&
+    a.metadata.labels?.[SLICE_SERVICE_LABEL] === b.metadata.labels?.[SLICE_SERVICE_LABEL]
+  );
+}
+
+export function trimHttpRoute(raw: unknown): HTTPRoute {
+  const route = withParts<HTTPRoute>(raw, { spec: ['hostnames', 'parentRefs'], status: ['parents'] });
+  route.spec ??= {};
+  return route;
+}
+
+/** The containers' images only (the operator's tag is the Cilium version). */
+export function trimDeployment(raw: unknown): Deployment {
+  const d: Deployment = base(raw) as Deployment;
+  const r = isRecord(raw) ? raw : {};
+  const spec = isRecord(r.spec) && isRecord(r.spec.template) ? r.spec.template.spec : undefined;
+  const containers = isRecord(spec) && Array.isArray(spec.containers) ? spec.containers : [];
+  d.spec = {
+    template: {
+      spec: {
+        containers: containers.map((c) => pick(c, ['name', 'image']) as { name?: string; image?: string }),
+      },
+    },
+  };
+  return d;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { ClusterState } from '../cilium/cluster-state';
+import { emptyClusterState, type ClusterState } from '../cilium/cluster-state';
 import type { CiliumLoadBalancerIPPool, KubeNode, Service } from '../cilium/objects';
 import { LbIpamEngine } from '../ipam';
 import { lease, l2Policy, NOW, pool, svc } from '../inventory/testing/fixtures';
@@ -22,6 +22,7 @@ function settled(pools: CiliumLoadBalancerIPPool[], services: Service[], over: P
   for (const p of pools) engine.apply({ op: 'upsert', object: p });
   for (const s of services) engine.apply({ op: 'upsert', object: { ...s, status: undefined } });
   const state: ClusterState = {
+    ...emptyClusterState(),
     pools: pools.map((p) => ({
       ...p,
       metadata: { ...p.metadata, creationTimestamp: '2026-01-01T00:00:00Z' },
@@ -35,7 +36,6 @@ function settled(pools: CiliumLoadBalancerIPPool[], services: Service[], over: P
     gateways: [],
     leases: [],
     nodes: [node('k1'), node('k2')],
-    events: [],
     ...over,
   };
   return state;

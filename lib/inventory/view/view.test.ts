@@ -102,6 +102,9 @@ describe('rows memoised per pool', () => {
         leases: [],
         nodes: [],
         events: [],
+        endpointSlices: [],
+        httpRoutes: [],
+        ciliumOperator: [],
       },
       null,
       {

@@ -1,13 +1,12 @@
 import type { CiliumL2AnnouncementPolicy, KubeNode, Lease, Service } from '../../cilium/objects';
+import { L2_LEASE_PREFIX, l2LeaseName, readL2Policy } from '../../cilium/l2-policy';
 import {
-  L2_LEASE_PREFIX,
-  l2LeaseName,
-  l2PolicySelectsNode,
-  l2PolicySelectsService,
-  readL2Policy,
-  type L2PolicyView,
-} from '../../cilium/l2-policy';
-import { l2EligibleNodes, trafficPolicyOf } from '../../cilium/l2-eligibility';
+  l2EligibleNodes,
+  l2Selection,
+  l2World,
+  trafficPolicyOf,
+  type L2World,
+} from '../../cilium/l2-eligibility';
 import type { CiliumVersion } from '../../cilium/version';
 import { nodeIsReady } from './node-ready';
 
@@ -90,21 +89,13 @@ export function eligibleHolders(
     memo.nodes = [...input.nodes];
     memo.bySvc = new WeakMap();
   }
-  let compiled: { policies: L2PolicyView[]; nodesByPolicy: string[][] } | null = null;
-  const compile = () => {
-    const liveNodes = input.nodes.filter(nodeIsReady);
-    // A policy with an invalid selector selects nothing (the agents report it in its status instead).
-    const policies = input.policies.map(readL2Policy).filter((p) => p.errors.length === 0);
-    const nodesByPolicy = policies.map((p) =>
-      liveNodes.filter((n) => l2PolicySelectsNode(p, n)).map((n) => n.metadata.name),
-    );
-    return { policies, nodesByPolicy };
-  };
+  let compiled: L2World | null = null;
+  const compile = () => l2World(input.policies.map(readL2Policy), input.nodes);
   for (const svc of input.services) {
     let entry = memo?.bySvc.get(svc);
     if (entry === undefined) {
       compiled ??= compile();
-      entry = selection(svc, compiled.policies, compiled.nodesByPolicy);
+      entry = selection(svc, compiled);
       memo?.bySvc.set(svc, entry);
     }
     if (!entry) continue;
@@ -125,28 +116,15 @@ export function eligibleHolders(
   return result;
 }
 
-function selection(
-  svc: Service,
-  policies: L2PolicyView[],
-  nodesByPolicy: string[][],
-): { lease: string; eligible: string[] } | null {
-  const cls = svc.spec.loadBalancerClass;
-  if (cls && cls !== 'io.cilium/l2-announcer') return null;
-  const lbIps = hasLbIp(svc);
-  const extIps = (svc.spec.externalIPs?.length ?? 0) > 0;
-  if (!lbIps && !extIps) return null;
-  const eligible = new Set<string>();
-  let selected = false;
-  policies.forEach((p, i) => {
-    const kinds = (p.loadBalancerIPs && lbIps) || (p.externalIPs && extIps);
-    if (!kinds || !l2PolicySelectsService(p, svc)) return;
-    selected = true;
-    for (const n of nodesByPolicy[i]) eligible.add(n);
+function selection(svc: Service, world: L2World): { lease: string; eligible: string[] } | null {
+  const picked = l2Selection(svc, world, {
+    lbIps: hasLbIp(svc),
+    externalIps: (svc.spec.externalIPs?.length ?? 0) > 0,
   });
-  if (!selected) return null;
+  if (!picked) return null;
   return {
     lease: l2LeaseName(svc.metadata.namespace ?? 'default', svc.metadata.name),
-    eligible: [...eligible].sort(),
+    eligible: picked.nodes,
   };
 }
 
