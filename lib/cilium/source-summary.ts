@@ -154,8 +154,9 @@ function causeOf(s: SourceStatus, server: string): Omit<Group, 'sources' | 'raw'
   }
 }
 
-function messageText(g: Group): string {
-  const names = g.sources.map(sourceName).join(', ');
+function messageText(g: Group, all: number): string {
+  // One cause for every source (the API server is down): "every source", not ten names.
+  const names = all > 2 && g.sources.length === all ? 'every source' : g.sources.map(sourceName).join(', ');
   if (g.cause === 'forbidden') return `${g.words} ${names}`;
   if (g.cause.startsWith('missing:')) return g.words;
   return `${names}: ${g.words}`;
@@ -179,7 +180,7 @@ export function summarizeSources(sources: readonly SourceStatus[], server: strin
       cause: g.cause,
       severity: g.severity,
       sources: g.sources,
-      text: messageText(g),
+      text: messageText(g, sources.length),
       detail: [...g.raw].join('\n'),
     }));
 

@@ -5,7 +5,10 @@ import { buildAlerts, GROUP_WORDINGS } from './alerts';
 import { groupAlerts } from './alerts/group';
 import { indexL2Leases, notReadyNodes } from './announcer';
 import { announcerViews, eventViews, l2PolicyViews, nodeViews } from './cluster-views';
+import { judgedCiliumVersion } from './cilium-version';
 import { indexGateways } from './columns';
+import { indexRoutes } from './hostnames';
+import { serviceL2Facts, slicesKnownFrom } from './l2-facts';
 import { lazyEngineDiagnose, type DiagnoseFn } from './diagnose';
 import { poolModels } from './pool-model';
 import { orphanIps, parseIps, poolStats, sortHeld } from './pool-stats';
@@ -44,6 +47,8 @@ export interface InventoryConfig {
   engine?: Partial<EngineOptions>;
   /** An engine's diagnose (e.g. the embedded controller's); default: a lazily started engine over `state`. */
   diagnose?: DiagnoseFn;
+  /** The Cilium version the operator configured (LBIPAM_CILIUM_VERSION); default: the cilium-operator's image tag. */
+  ciliumVersion?: string;
 }
 
 /** ARP evidence from lib/probe; not used yet (the probe room has not published its type). */
@@ -80,9 +85,19 @@ export function buildInventoryWithAlerts(
   const held = sortHeld(heldIps);
   const stats = new Map(pools.map((p) => [p.name, poolStats(p, held)]));
   const poolViews = pools.map((p) => poolView(p, stats.get(p.name)));
-  const l2Read = list(state?.l2Policies)
-    .filter((p) => typeof p?.metadata?.name === 'string')
-    .map(readL2Policy);
+  const rawPolicies = list(state?.l2Policies).filter((p) => typeof p?.metadata?.name === 'string');
+  const l2Read = rawPolicies.map(readL2Policy);
+  const cilium = judgedCiliumVersion(list(state?.ciliumOperator), config.ciliumVersion);
+  const sources = Array.isArray(config.sources) ? config.sources : [];
+  const l2 = serviceL2Facts(services, {
+    policies: rawPolicies,
+    nodes,
+    slices: list(state?.endpointSlices),
+    slicesKnown: slicesKnownFrom(sources),
+    version: cilium.version,
+    gateways,
+    routes: indexRoutes(list(state?.httpRoutes)),
+  });
   const alerts = buildAlerts({
     pools,
     poolViews: new Map(poolViews.map((v) => [v.name, v])),
@@ -95,6 +110,9 @@ export function buildInventoryWithAlerts(
     notReady: notReadyNodes(nodes),
     now,
     options,
+    l2: l2.facts,
+    cilium: cilium.version,
+    events: list(state?.events),
     diagnose: config.diagnose ?? lazyEngineDiagnose(state, options, now),
   }).concat(errors.map(readErrorAlert));
   const grouped = groupAlerts(alerts, GROUP_WORDINGS);
@@ -106,8 +124,9 @@ export function buildInventoryWithAlerts(
       generatedAt: new Date(now).toISOString(),
       cluster: config.cluster,
       sources: config.sources,
+      cilium: cilium.meta,
       pools: poolViews,
-      services: services.map((s) => s.view),
+      services: l2.views,
       alerts: grouped.groups,
       nodes: nodeViews(nodes, l2Policies, announcers),
       l2Policies,

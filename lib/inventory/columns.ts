@@ -9,6 +9,8 @@ export const TYPE_ANNOTATION = 'dashboard.lbipam.io/type';
 export const NOTES_ANNOTATION = 'dashboard.lbipam.io/notes';
 export const OWNING_GATEWAY_NAME_LABEL = 'gateway.envoyproxy.io/owning-gateway-name';
 export const OWNING_GATEWAY_NAMESPACE_LABEL = 'gateway.envoyproxy.io/owning-gateway-namespace';
+/** Cilium's own Gateway API Services (cilium-gateway-<name>) carry this label, in the Gateway's namespace. */
+export const CILIUM_OWNING_GATEWAY_LABEL = 'io.cilium.gateway/owning-gateway';
 
 export interface ServiceColumns {
   service: string;
@@ -19,9 +21,11 @@ export interface ServiceColumns {
   gateway: string | null;
 }
 
-/** The Gateway a Service was generated for, by Envoy Gateway's owning-gateway labels. */
+/** The Gateway a Service was generated for, by Envoy Gateway's owning-gateway labels or Cilium's. */
 export function owningGatewayRef(svc: Service): { namespace: string; name: string } | null {
   const labels = svc.metadata.labels ?? {};
+  const cilium = labels[CILIUM_OWNING_GATEWAY_LABEL];
+  if (cilium) return { name: cilium, namespace: svc.metadata.namespace ?? 'default' };
   const name = labels[OWNING_GATEWAY_NAME_LABEL];
   if (!name) return null;
   return { name, namespace: labels[OWNING_GATEWAY_NAMESPACE_LABEL] ?? svc.metadata.namespace ?? 'default' };

@@ -32,6 +32,12 @@ describe('ServiceView', () => {
       announcer: 'node-1',
       sharingKey: null,
       ports: [{ name: 'https', port: 443, protocol: 'TCP' }],
+      // The fixture's policy selects every Service; the cluster has no nodes, so nobody may announce.
+      externalTrafficPolicy: 'Cluster',
+      l2Policies: ['policy'],
+      endpointsByNode: {},
+      eligibleNodes: [],
+      hostnames: [],
     });
     expect(inv.services[0]).toMatchObject({ ips: [], satisfied: null, reason: null });
   });

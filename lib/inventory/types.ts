@@ -8,7 +8,14 @@ import type { ClusterInfo, SourceStatus } from '../cilium/cluster-state';
 // The collections and their keys are declared once, in ./collections.ts.
 
 export interface ObjectRef {
-  kind: 'Service' | 'Gateway' | 'CiliumLoadBalancerIPPool' | 'CiliumL2AnnouncementPolicy' | 'Node' | 'Lease';
+  kind:
+    | 'Service'
+    | 'Gateway'
+    | 'CiliumLoadBalancerIPPool'
+    | 'CiliumL2AnnouncementPolicy'
+    | 'Node'
+    | 'Lease'
+    | 'Deployment';
   namespace?: string;
   name: string;
 }

@@ -14,11 +14,18 @@ const envSchema = z.object({
   LBIPAM_ALLOW_WRITES: z.string().optional(),
   /** The embedded cluster's seed as the header names it: demo, empty, scale, or a folder's name. */
   LBIPAM_SEED: z.string().min(1).max(100).optional(),
+  /** The Cilium version the rules judge by, when the operator's image tag does not say it (a mirror, a digest). */
+  LBIPAM_CILIUM_VERSION: z
+    .string()
+    .regex(/^v?\d{1,4}\.\d{1,4}\.\d{1,4}(-[0-9A-Za-z.-]+)?$/, 'expected a Cilium version such as 1.20.2')
+    .optional(),
 });
 
 export interface LoadedKubeConfig {
   kc: KubeConfig;
   info: ClusterInfo;
+  /** LBIPAM_CILIUM_VERSION, when set. */
+  ciliumVersion?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -30,6 +37,7 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
     LBIPAM_ORIGIN: env.LBIPAM_ORIGIN || undefined,
     LBIPAM_ALLOW_WRITES: env.LBIPAM_ALLOW_WRITES,
     LBIPAM_SEED: env.LBIPAM_SEED || undefined,
+    LBIPAM_CILIUM_VERSION: env.LBIPAM_CILIUM_VERSION?.trim() || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -79,5 +87,5 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
     ...(seed ? { seed } : {}),
     readOnly: e.LBIPAM_ALLOW_WRITES !== '1',
   };
-  return { kc, info };
+  return { kc, info, ...(e.LBIPAM_CILIUM_VERSION && { ciliumVersion: e.LBIPAM_CILIUM_VERSION }) };
 }

@@ -52,7 +52,7 @@ describe('API routes', () => {
       summary: { state: string; messages: unknown[] };
     };
     expect(status).toMatchObject({ ready: true, version: inv.version });
-    expect(status.sources).toHaveLength(7);
+    expect(status.sources).toHaveLength(10);
     expect(status.sources.filter((s) => s.required)).toHaveLength(4);
     expect(status.summary).toEqual({ state: 'live', since: null, messages: [] });
   });

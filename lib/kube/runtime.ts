@@ -27,7 +27,8 @@ export function getKubeRuntime(): KubeRuntime {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   const watch = new ClusterWatch(loaded.kc, loaded.info);
-  const feed = new InventoryFeed(watch, buildFromFeedInput, {
+  const { ciliumVersion } = loaded;
+  const feed = new InventoryFeed(watch, (input) => buildFromFeedInput(input, { ciliumVersion }), {
     nextTimeChange: (state, after) => nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
   });
   holder[slot] = { watch, feed };

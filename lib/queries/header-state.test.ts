@@ -54,7 +54,7 @@ describe('the header indicator', () => {
     });
     expect(shown.summary.messages).toHaveLength(1);
     expect(shown.detail).toContain(
-      'pools, L2 policies, services, gateways, leases, nodes, events: cannot reach the API server at https://127.0.0.1:6443 (connection refused)',
+      'every source: cannot reach the API server at https://127.0.0.1:6443 (connection refused)',
     );
   });
 

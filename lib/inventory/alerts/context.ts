@@ -1,5 +1,7 @@
 import type { L2PolicyView, ResponsibilityOptions } from '../../cilium';
-import type { KubeNode } from '../../cilium/objects';
+import type { KubeEvent, KubeNode } from '../../cilium/objects';
+import type { CiliumVersion } from '../../cilium/version';
+import type { L2Facts } from '../l2-facts';
 import type { Explanation } from '../../explain';
 import type { DiagnoseFn } from '../diagnose';
 import type { PoolModel } from '../pool-model';
@@ -29,6 +31,12 @@ export interface AlertContext {
   notReady: Map<string, string>;
   now: number;
   options: ResponsibilityOptions;
+  /** Per Service key: selecting L2 policies, endpoints per node, eligible nodes (absent in old callers' contexts). */
+  l2?: Map<string, L2Facts>;
+  /** The Cilium version judged by (null: unknown). */
+  cilium?: CiliumVersion | null;
+  /** Events the data path keeps (Services, pools, nodes; the newest few hundred). */
+  events?: KubeEvent[];
   /** The engine's explanation of one Service (lazy; for what the statuses alone cannot explain). */
   diagnose?: DiagnoseFn;
 }

@@ -190,7 +190,16 @@ describe('alert groups', () => {
   });
 
   it('every rule that can group has words for a group', () => {
-    const grouping = ['pending', 'unhandled', 'orphan-ip', 'l2-policy', 'lease'];
+    const grouping = [
+      'pending',
+      'unhandled',
+      'orphan-ip',
+      'l2-policy',
+      'lease',
+      'local-traffic',
+      'lease-missing-node',
+      'event',
+    ];
     expect(grouping.every((r) => ALERT_RULES.some((d) => d.name === r))).toBe(true);
     expect(Object.keys(GROUP_WORDINGS).sort()).toEqual([...grouping].sort());
     // Without shared words a group still reads: the count, then the first member's title.

@@ -2,7 +2,13 @@ import type { Alert } from '../types';
 import type { AlertContext, AlertRule } from './context';
 import { plural } from '../view/format';
 import { defaultWording, type GroupWording, type GroupWordings } from './group';
+import { warningEventAlerts } from './events';
+import { l2InterfaceAlerts, l2PolicyInvalidAlerts } from './l2-policies';
+import { leaseCollisionAlerts, leaseMissingNodeAlerts, sharedSplitAlerts } from './leases';
+import { localTrafficAlerts } from './local-traffic';
 import { leaseAlerts, l2PolicyAlerts, l2PolicyNodeAlerts, orphanAlerts } from './network';
+import { disabledHoldingAlerts, phantomUseAlerts } from './pool-counts';
+import { versionAlerts } from './versions';
 import { pendingAlerts } from './pending';
 import { conflictAlerts, disabledPoolAlerts, fullPoolAlerts, invalidBlockAlerts } from './pools';
 import { unhandledAlerts } from './unhandled';
@@ -27,6 +33,16 @@ export const ALERT_RULES: RuleDef[] = [
   { name: 'l2-policy', run: l2PolicyAlerts },
   { name: 'l2-policy-nodes', run: l2PolicyNodeAlerts },
   { name: 'lease', run: leaseAlerts },
+  { name: 'local-traffic', run: localTrafficAlerts },
+  { name: 'pool-phantom', run: phantomUseAlerts },
+  { name: 'pool-disabled-holding', run: disabledHoldingAlerts },
+  { name: 'l2-policy-invalid', run: l2PolicyInvalidAlerts },
+  { name: 'l2-policy-interfaces', run: l2InterfaceAlerts },
+  { name: 'lease-missing-node', run: leaseMissingNodeAlerts },
+  { name: 'lease-collision', run: leaseCollisionAlerts },
+  { name: 'shared-ip-split', run: sharedSplitAlerts },
+  { name: 'event', run: warningEventAlerts },
+  { name: 'cilium-version', run: versionAlerts },
 ];
 
 /**
@@ -52,6 +68,9 @@ export const GROUP_WORDINGS: GroupWordings = {
   'orphan-ip': sharedWording('address', 'addresses'),
   'l2-policy': sharedWording('Service', 'Services'),
   lease: sharedWording('Service', 'Services'),
+  'local-traffic': sharedWording('Service', 'Services'),
+  'lease-missing-node': sharedWording('Service', 'Services'),
+  event: sharedWording('Service', 'Services'),
 };
 
 const RANK: Record<Alert['severity'], number> = { error: 0, warning: 1, info: 2 };

@@ -75,10 +75,10 @@ describe('EnvoyGatewayController', () => {
     cluster.store.create({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'GatewayClass',
-      metadata: { name: 'cilium' },
-      spec: { controllerName: 'io.cilium/gateway-controller' },
+      metadata: { name: 'other' },
+      spec: { controllerName: 'example.com/gateway-controller' },
     });
-    cluster.store.create(gateway('cilium-gw', 'cilium', '192.168.0.224'));
+    cluster.store.create(gateway('cilium-gw', 'other', '192.168.0.224'));
     await cluster.settle();
     expect(
       cluster.store.get({

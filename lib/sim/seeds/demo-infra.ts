@@ -1,6 +1,7 @@
 import type {
   CiliumL2AnnouncementPolicy,
   CiliumLoadBalancerIPPool,
+  Deployment,
   KubeNode,
   KubeObject,
 } from '../../cilium/objects';
@@ -87,5 +88,19 @@ export function demoL2Policy(): CiliumL2AnnouncementPolicy {
     kind: 'CiliumL2AnnouncementPolicy',
     metadata: { name: 'policy' },
     spec: { loadBalancerIPs: true, nodeSelector: { matchLabels: { 'kubernetes.io/os': 'linux' } } },
+  };
+}
+
+/** The Cilium the demo runs: 1.20.2, where externalTrafficPolicy: Local decides who announces (reference F.1). */
+export const DEMO_CILIUM_IMAGE = 'quay.io/cilium/operator-generic:v1.20.2';
+
+export function demoCiliumOperator(): Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'cilium-operator', namespace: 'kube-system', labels: { 'io.cilium/app': 'operator' } },
+    spec: {
+      template: { spec: { containers: [{ name: 'cilium-operator', image: DEMO_CILIUM_IMAGE }] } },
+    },
   };
 }

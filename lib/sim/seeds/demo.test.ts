@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Gateway, KubeObject, Service } from '../../cilium/objects';
-import { demoObjects } from './demo';
+import { demoObjects, homeLabObjects } from './demo';
+import { LAB_NAMESPACE, LAB_POOL } from './demo-lab';
 import { DISPLAY_NAME, LBIPAM_IPS, NOTES, TYPE } from './demo-services';
 import { OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './envoy-naming';
 import { seedRowLine, seedTable } from '../../../test/fixtures/seed-table';
@@ -31,7 +32,8 @@ function row(svc: Service, gateways: Gateway[]): string {
 }
 
 describe('demo seed', () => {
-  const objs = demoObjects();
+  // The page's home lab; the lab (a second pool) is checked on its own below.
+  const objs = homeLabObjects();
   const gateways = objs.filter((o): o is Gateway => o.kind === 'Gateway');
 
   it('reproduces every row of the page allocation table', () => {
@@ -100,5 +102,29 @@ describe('demo seed', () => {
     expect(
       nodes.filter((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})),
     ).toHaveLength(1);
+  });
+});
+
+describe('demo lab (the second pool)', () => {
+  const all = demoObjects();
+  const lab = all.slice(homeLabObjects().length);
+
+  it('comes after the home lab and asks only for addresses of its own pool', () => {
+    const pool = lab.find((o) => o.kind === 'CiliumLoadBalancerIPPool');
+    expect(pool?.metadata.name).toBe(LAB_POOL);
+    const svcs = services(lab);
+    expect(svcs.length).toBeGreaterThanOrEqual(4);
+    for (const s of svcs) {
+      expect(s.metadata.namespace).toBe(LAB_NAMESPACE);
+      expect(s.metadata.annotations?.[LBIPAM_IPS]).toMatch(/^192\.168\.10\.\d+$/);
+    }
+  });
+
+  it('creates every namespace before the objects in it', () => {
+    const seen = new Set<string>();
+    for (const o of all) {
+      if (o.kind === 'Namespace') seen.add(o.metadata.name);
+      else if (o.metadata.namespace) expect(seen.has(o.metadata.namespace), o.metadata.name).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Gateway, Service } from '../../cilium/objects';
+import type { Gateway, Pod, Service } from '../../cilium/objects';
 
 // The proxy Service Envoy Gateway generates for a Gateway, named `envoy-<namespace>-<gateway>-<8 hex>`
 // (the hex a hash of the owning Gateway, so the name is stable across restarts). Both the demo seed
@@ -59,5 +59,26 @@ export function envoyServiceFor(gw: Gateway): Service {
       annotations: { ...(gw.spec.infrastructure?.annotations ?? {}) },
     },
     spec: { type: 'LoadBalancer', selector: labels, ports, externalTrafficPolicy: 'Local' },
+  };
+}
+
+/**
+ * One Envoy proxy Pod of a Gateway, on a given node. The Gateway's Service is externalTrafficPolicy:
+ * Local, so on Cilium ≥ 1.20.2 only that node may announce it.
+ */
+export function envoyProxyPod(gw: Gateway, node: string): Pod {
+  const ns = gw.metadata.namespace ?? 'default';
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${envoyServiceName(ns, gw.metadata.name)}-0`,
+      namespace: ns,
+      labels: envoyProxyLabels(ns, gw.metadata.name),
+    },
+    spec: {
+      nodeName: node,
+      containers: [{ name: 'envoy', image: 'docker.io/envoyproxy/envoy:distroless-v1.34.1' }],
+    },
   };
 }
