@@ -17,23 +17,49 @@ export const trafficPolicyOf = (svc: Service): 'Cluster' | 'Local' =>
 /** An endpoint counts unless its ready condition is explicitly false (upstream: nil means ready). */
 const isReady = (e: NonNullable<EndpointSlice['endpoints']>[number]) => e?.conditions?.ready !== false;
 
-/**
- * Ready endpoints per node for every Service, keyed `namespace/service`; "" counts endpoints
- * without a nodeName (Cilium's Gateway API Services have one such synthetic endpoint).
- */
-export function endpointsByService(slices: readonly EndpointSlice[]): Map<string, Record<string, number>> {
-  const out = new Map<string, Record<string, number>>();
-  for (const s of slices) {
-    const svc = s?.metadata?.labels?.[SLICE_SERVICE_LABEL];
-    if (!svc || !Array.isArray(s.endpoints)) continue;
-    const key = `${s.metadata.namespace ?? 'default'}/${svc}`;
-    let counts = out.get(key);
-    if (!counts) out.set(key, (counts = {}));
+// Each slice's counts, worked out once per slice object (the watch keeps an object until it
+// changes): a Service with one slice then gets the very same counts object every build.
+const perSlice = new WeakMap<EndpointSlice, { key: string; counts: Record<string, number> } | null>();
+
+function sliceCounts(s: EndpointSlice): { key: string; counts: Record<string, number> } | null {
+  let hit = perSlice.get(s);
+  if (hit !== undefined) return hit;
+  const svc = s?.metadata?.labels?.[SLICE_SERVICE_LABEL];
+  if (!svc || !Array.isArray(s.endpoints)) hit = null;
+  else {
+    const counts: Record<string, number> = {};
     for (const e of s.endpoints) {
       if (!isReady(e)) continue;
       const node = typeof e?.nodeName === 'string' ? e.nodeName : '';
       counts[node] = (counts[node] ?? 0) + 1;
     }
+    hit = { key: `${s.metadata.namespace ?? 'default'}/${svc}`, counts };
+  }
+  perSlice.set(s, hit);
+  return hit;
+}
+
+/**
+ * Ready endpoints per node for every Service, keyed `namespace/service`; "" counts endpoints
+ * without a nodeName (Cilium's Gateway API Services have one such synthetic endpoint). The counts
+ * are shared with later calls: read them, never change them.
+ */
+export function endpointsByService(slices: readonly EndpointSlice[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  const merged = new Set<string>();
+  for (const s of slices) {
+    const c = sliceCounts(s);
+    if (!c) continue;
+    const seen = out.get(c.key);
+    if (!seen) {
+      out.set(c.key, c.counts);
+      continue;
+    }
+    // A second slice of one Service (upstream splits at 100 endpoints): sum into a fresh object.
+    const sum = merged.has(c.key) ? seen : { ...seen };
+    merged.add(c.key);
+    for (const [node, n] of Object.entries(c.counts)) sum[node] = (sum[node] ?? 0) + n;
+    out.set(c.key, sum);
   }
   return out;
 }
@@ -49,8 +75,9 @@ export function l2EligibleNodes(
   endpoints: Record<string, number> | undefined,
   version: CiliumVersion | null,
 ): string[] {
+  // The same list when nothing is filtered out: callers may keep and compare it, never mutate it.
   if (trafficPolicyOf(svc) !== 'Local' || !gatesLocalTraffic(version) || endpoints === undefined)
-    return [...policyNodes];
+    return policyNodes as string[];
   return policyNodes.filter((n) => (endpoints[n] ?? 0) > 0);
 }
 

@@ -50,8 +50,17 @@ export function gatewayProgrammed(gw: Gateway | undefined): boolean | null {
   return c.status === 'True';
 }
 
+const NO_NAMES: HostnameView[] = Object.freeze([]) as unknown as HostnameView[];
+
+/** Only a Service of a Gateway, or one with an external-dns name, can have hostnames. */
+export const mayHaveHostnames = (svc: Service): boolean =>
+  owningGatewayRef(svc) !== null || !!svc.metadata.annotations?.[EXTERNAL_DNS_HOSTNAME];
+
 /** Every name pointing at the Service's addresses, each once per source, in source order. */
 export function serviceHostnames(svc: Service, gateways: GatewayIndex, routes: RouteIndex): HostnameView[] {
+  // Most Services: no Gateway, no external-dns name — one shared empty list, no allocation.
+  if (!mayHaveHostnames(svc)) return NO_NAMES;
+  const ref = owningGatewayRef(svc);
   const out: HostnameView[] = [];
   const seen = new Set<string>();
   const add = (h: HostnameView) => {
@@ -60,7 +69,6 @@ export function serviceHostnames(svc: Service, gateways: GatewayIndex, routes: R
     seen.add(key);
     out.push(h);
   };
-  const ref = owningGatewayRef(svc);
   const gwKey = ref ? `${ref.namespace}/${ref.name}` : null;
   const gw = gwKey ? gateways.get(gwKey) : undefined;
   const gateway = ref

@@ -10,7 +10,7 @@ import {
 import { readL2Policy } from '../cilium/l2-policy';
 import type { CiliumL2AnnouncementPolicy, EndpointSlice, KubeNode, Service } from '../cilium/objects';
 import type { CiliumVersion } from '../cilium/version';
-import { serviceHostnames, type RouteIndex } from './hostnames';
+import { mayHaveHostnames, serviceHostnames, type RouteIndex } from './hostnames';
 import type { GatewayIndex } from './columns';
 import { deepEqual } from './deep-equal';
 import type { ServiceModel } from './service-model';
@@ -53,14 +53,15 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
 
 // The world (policies × Ready nodes) and each Service's selection, kept while the policy and node
 // objects are the same: at 10,000 Services a build then costs a lookup per Service, not a selector run.
-let worldMemo: {
+interface WorldMemo {
   policies: readonly CiliumL2AnnouncementPolicy[];
   nodes: readonly KubeNode[];
   world: L2World;
   bySvc: WeakMap<Service, { policies: string[]; nodes: string[] } | null>;
-} | null = null;
+}
+let worldMemo: WorldMemo | null = null;
 
-function selectionOf(svc: Service, inputs: L2Inputs) {
+function worldFor(inputs: L2Inputs): WorldMemo {
   if (
     !worldMemo ||
     !sameItems(worldMemo.policies, inputs.policies) ||
@@ -73,35 +74,59 @@ function selectionOf(svc: Service, inputs: L2Inputs) {
       bySvc: new WeakMap(),
     };
   }
-  let hit = worldMemo.bySvc.get(svc);
+  return worldMemo;
+}
+
+function selectionOf(svc: Service, memo: WorldMemo) {
+  let hit = memo.bySvc.get(svc);
   if (hit === undefined) {
     // Selected whether or not it has an address yet: a pending Service's policy is known too.
-    hit = l2Selection(svc, worldMemo.world, { lbIps: true, externalIps: false });
-    worldMemo.bySvc.set(svc, hit);
+    hit = l2Selection(svc, memo.world, { lbIps: true, externalIps: false });
+    memo.bySvc.set(svc, hit);
   }
   return hit;
 }
 
 // The enriched view of each base view, reused while its facts are equal (unchanged Services keep
-// identical views, which the delta compares by identity first).
+// identical views, which the delta compares by identity first). Most facts are the very same
+// objects from one build to the next (memoised selections, shared empties), so identity decides
+// before any structural comparison.
 const viewMemo = new WeakMap<ServiceView, ServiceView>();
+const same = (a: unknown, b: unknown) => a === b || deepEqual(a, b);
 
-function enrich(base: ServiceView, extra: Partial<ServiceView>): ServiceView {
+function enrich(
+  base: ServiceView,
+  extra: Required<Pick<ServiceView, 'externalTrafficPolicy' | 'l2Policies' | 'eligibleNodes' | 'hostnames'>> &
+    Pick<ServiceView, 'endpointsByNode'>,
+): ServiceView {
   const prev = viewMemo.get(base);
   if (
     prev &&
     prev.externalTrafficPolicy === extra.externalTrafficPolicy &&
-    deepEqual(prev.l2Policies, extra.l2Policies) &&
-    deepEqual(prev.endpointsByNode, extra.endpointsByNode) &&
-    deepEqual(prev.eligibleNodes, extra.eligibleNodes) &&
-    deepEqual(prev.hostnames, extra.hostnames)
+    same(prev.l2Policies, extra.l2Policies) &&
+    same(prev.endpointsByNode, extra.endpointsByNode) &&
+    same(prev.eligibleNodes, extra.eligibleNodes) &&
+    same(prev.hostnames, extra.hostnames)
   )
     return prev;
-  const view = { ...base, ...extra };
+  const view: ServiceView = { ...base, ...extra };
   if (extra.endpointsByNode === undefined) delete view.endpointsByNode;
   viewMemo.set(base, view);
   return view;
 }
+
+const NO_ENDPOINTS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/** What one Service's facts were made from, and what they were. */
+interface Made {
+  world: WorldMemo;
+  endpoints: Record<string, number> | undefined;
+  version: string | null;
+  facts: L2Facts;
+  view: ServiceView;
+}
+const made = new WeakMap<ServiceModel, Made>();
 
 /** Each Service's L2 facts (by key) and its view with the contract fields filled. */
 export function serviceL2Facts(
@@ -109,20 +134,41 @@ export function serviceL2Facts(
   inputs: L2Inputs,
 ): { facts: Map<string, L2Facts>; views: ServiceView[] } {
   const endpoints = inputs.slicesKnown ? endpointsByService(inputs.slices) : null;
+  const world = worldFor(inputs);
+  const version = inputs.version?.text ?? null;
   const facts = new Map<string, L2Facts>();
-  const views = services.map((s) => {
-    const picked = selectionOf(s.svc, inputs);
-    const ep = endpoints ? (endpoints.get(s.key) ?? {}) : undefined;
-    const policyNodes = picked?.nodes ?? [];
-    const eligible = picked ? l2EligibleNodes(s.svc, policyNodes, ep, inputs.version) : [];
-    facts.set(s.key, { policies: picked?.policies ?? [], policyNodes, endpoints: ep, eligible });
-    return enrich(s.view, {
+  const views: ServiceView[] = new Array(services.length);
+  for (let i = 0; i < services.length; i++) {
+    const s = services[i];
+    const ep = endpoints ? (endpoints.get(s.key) ?? NO_ENDPOINTS) : undefined;
+    // The same model, world, endpoints and version make the same facts: most Services, most builds.
+    // Names also depend on Gateways and routes, so a Service that may have some is always redone.
+    const hit = made.get(s);
+    if (
+      hit &&
+      hit.world === world &&
+      hit.endpoints === ep &&
+      hit.version === version &&
+      !mayHaveHostnames(s.svc)
+    ) {
+      facts.set(s.key, hit.facts);
+      views[i] = hit.view;
+      continue;
+    }
+    const picked = selectionOf(s.svc, world);
+    const policyNodes = picked?.nodes ?? NONE;
+    const eligible = picked ? l2EligibleNodes(s.svc, policyNodes, ep, inputs.version) : NONE;
+    const f: L2Facts = { policies: picked?.policies ?? NONE, policyNodes, endpoints: ep, eligible };
+    const view = enrich(s.view, {
       externalTrafficPolicy: trafficPolicyOf(s.svc),
-      l2Policies: picked?.policies ?? [],
+      l2Policies: f.policies,
       endpointsByNode: ep,
       eligibleNodes: eligible,
       hostnames: serviceHostnames(s.svc, inputs.gateways, inputs.routes),
     });
-  });
+    made.set(s, { world, endpoints: ep, version, facts: f, view });
+    facts.set(s.key, f);
+    views[i] = view;
+  }
   return { facts, views };
 }

@@ -225,6 +225,7 @@ describe('leases', () => {
     const inv = build({
       pools: [P],
       services: [holding('a-b', 'c', '10.0.0.1'), holding('a', 'b-c', '10.0.0.2')],
+      leases: [lease('a-b', 'c', 'n1')],
     });
     expect(alertById(inv, 'lease-collision:cilium-l2announce-a-b-c')?.title).toBe(
       'a-b/c and a/b-c share one L2 lease name',

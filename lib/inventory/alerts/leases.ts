@@ -1,4 +1,4 @@
-import { l2LeaseName } from '../../cilium/l2-policy';
+import type { Lease } from '../../cilium/objects';
 import { listText } from '../../explain';
 import { refText, type ServiceModel } from '../service-model';
 import { serviceAlertId, subjectName, type AlertRule, type RuleAlert } from './context';
@@ -11,45 +11,54 @@ import { serviceAlertId, subjectName, type AlertRule, type RuleAlert } from './c
 export const leaseMissingNodeAlerts: AlertRule = (ctx) => {
   if (ctx.nodes.length === 0) return [];
   const names = new Set(ctx.nodes.map((n) => n.metadata.name));
-  return ctx.services.flatMap((s): RuleAlert[] => {
-    if (s.view.ips.length === 0 || s.lease.kind !== 'held' || names.has(s.lease.holder)) return [];
+  const out: RuleAlert[] = [];
+  // A loop, not flatMap: this runs over every Service of every build.
+  for (const s of ctx.services) {
+    if (s.view.ips.length === 0 || s.lease.kind !== 'held' || names.has(s.lease.holder)) continue;
     const holder = s.lease.holder;
     const lease = `${s.lease.lease.metadata.namespace ?? 'kube-system'}/${s.lease.lease.metadata.name}`;
     const fix = `If ${holder} is gone for good, delete its leases (kubectl -n kube-system delete lease ${s.lease.lease.metadata.name}) so a Ready node takes over; check that the Cilium agents on the selected nodes run.`;
-    return [
-      {
-        id: serviceAlertId('lease-missing-node', s),
-        cause: `missing-node:${holder}`,
-        severity: 'warning',
-        title: `${subjectName(s)} is announced by ${holder}, which is not a node of this cluster`,
-        detail: `Lease ${lease} names ${holder} as its holder, but no Node ${holder} exists: ARP for ${listText(s.view.ips)} may go unanswered until the lease expires.`,
-        fix,
-        subject: s.ref,
-        shared: {
-          headline: `are announced by ${holder}, which is not a node of this cluster`,
-          detail: `Their leases name ${holder} as holder, but no Node ${holder} exists: ARP for their addresses may go unanswered.`,
-          fix: `If ${holder} is gone for good, delete its cilium-l2announce leases so a Ready node takes over.`,
-        },
+    out.push({
+      id: serviceAlertId('lease-missing-node', s),
+      cause: `missing-node:${holder}`,
+      severity: 'warning',
+      title: `${subjectName(s)} is announced by ${holder}, which is not a node of this cluster`,
+      detail: `Lease ${lease} names ${holder} as its holder, but no Node ${holder} exists: ARP for ${listText(s.view.ips)} may go unanswered until the lease expires.`,
+      fix,
+      subject: s.ref,
+      shared: {
+        headline: `are announced by ${holder}, which is not a node of this cluster`,
+        detail: `Their leases name ${holder} as holder, but no Node ${holder} exists: ARP for their addresses may go unanswered.`,
+        fix: `If ${holder} is gone for good, delete its cilium-l2announce leases so a Ready node takes over.`,
       },
-    ];
-  });
+    });
+  }
+  return out;
 };
 
 /**
  * `cilium-l2announce-<ns>-<name>` joins with a dash that both parts may contain: a/b-c and a-b/c
  * map to one lease, and the agents then elect one holder for both, announcing one Service's
- * addresses from the other's choice of node.
+ * addresses from the other's choice of node. Each Service already found its lease by that name
+ * (./service-model.ts), so colliding Services are the ones that found the same Lease object.
  */
 export const leaseCollisionAlerts: AlertRule = (ctx) => {
+  const first = new Map<Lease, ServiceModel>();
   const byLease = new Map<string, ServiceModel[]>();
   for (const s of ctx.services) {
-    const name = l2LeaseName(s.view.namespace, s.view.name);
-    let list = byLease.get(name);
-    if (!list) byLease.set(name, (list = []));
-    list.push(s);
+    if (s.lease.kind === 'none') continue;
+    const lease = s.lease.lease;
+    const seen = first.get(lease);
+    if (!seen) {
+      first.set(lease, s);
+      continue;
+    }
+    const list = byLease.get(lease.metadata.name);
+    if (list) list.push(s);
+    else byLease.set(lease.metadata.name, [seen, s]);
   }
   return [...byLease].flatMap(([lease, members]): RuleAlert[] => {
-    if (members.length < 2 || members.filter((m) => m.view.ips.length > 0).length < 2) return [];
+    if (members.filter((m) => m.view.ips.length > 0).length < 2) return [];
     const names = members.map((m) => refText(m.ref));
     return [
       {
@@ -65,9 +74,10 @@ export const leaseCollisionAlerts: AlertRule = (ctx) => {
 };
 
 /** Services sharing one address but whose leases sit on different nodes: two nodes answer ARP for it. */
-export const sharedSplitAlerts: AlertRule = (ctx) =>
-  [...ctx.holders].flatMap(([ip, holders]): RuleAlert[] => {
-    if (holders.length < 2) return [];
+export const sharedSplitAlerts: AlertRule = (ctx) => {
+  const out: RuleAlert[] = [];
+  for (const [ip, holders] of ctx.holders) {
+    if (holders.length < 2) continue;
     const nodes = new Map<string, ServiceModel[]>();
     for (const h of holders) {
       if (h.lease.kind !== 'held') continue;
@@ -75,16 +85,16 @@ export const sharedSplitAlerts: AlertRule = (ctx) =>
       if (!list) nodes.set(h.lease.holder, (list = []));
       list.push(h);
     }
-    if (nodes.size < 2) return [];
+    if (nodes.size < 2) continue;
     const who = [...nodes].map(([node, svcs]) => `${node} (${listText(svcs.map(subjectName))})`);
-    return [
-      {
-        id: `shared-ip-split:${ip}`,
-        severity: 'warning',
-        title: `${ip} is announced by ${nodes.size} nodes at once`,
-        detail: `The Services sharing ${ip} have one lease each, held by different nodes: ${listText(who)}. Each answers ARP for ${ip}, so the LAN's neighbour caches flip between them and connections break.`,
-        fix: `Cilium elects each Service's lease on its own and does not keep a shared address on one node: select the sharing Services with an L2 policy whose nodeSelector picks a single node, or give them separate addresses.`,
-        subject: holders[0].ref,
-      },
-    ];
-  });
+    out.push({
+      id: `shared-ip-split:${ip}`,
+      severity: 'warning',
+      title: `${ip} is announced by ${nodes.size} nodes at once`,
+      detail: `The Services sharing ${ip} have one lease each, held by different nodes: ${listText(who)}. Each answers ARP for ${ip}, so the LAN's neighbour caches flip between them and connections break.`,
+      fix: `Cilium elects each Service's lease on its own and does not keep a shared address on one node: select the sharing Services with an L2 policy whose nodeSelector picks a single node, or give them separate addresses.`,
+      subject: holders[0].ref,
+    });
+  }
+  return out;
+};

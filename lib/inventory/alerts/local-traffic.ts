@@ -104,18 +104,24 @@ export const localTrafficAlerts: AlertRule = (ctx) => {
   if (!ctx.options.l2Announcements || !ctx.l2) return [];
   const known = ctx.cilium !== undefined && ctx.cilium !== null;
   const gated = known && gatesLocalTraffic(ctx.cilium ?? null);
-  return ctx.services.flatMap((s): RuleAlert[] => {
-    if (s.view.ips.length === 0 || !announcedByL2(s.svc) || trafficPolicyOf(s.svc) !== 'Local') return [];
+  const out: RuleAlert[] = [];
+  // A loop, not flatMap: this runs over every Service of every build, and few are Local.
+  for (const s of ctx.services) {
+    if (s.view.ips.length === 0 || trafficPolicyOf(s.svc) !== 'Local' || !announcedByL2(s.svc)) continue;
     const f = ctx.l2?.get(s.key);
     // Not selected by any policy: the no-l2-policy rule says so. Endpoints unknown: nothing to claim.
-    if (!f || f.policies.length === 0 || f.endpoints === undefined) return [];
+    if (!f || f.policies.length === 0 || f.endpoints === undefined) continue;
     const ep = f.endpoints;
     const local = f.policyNodes.filter((n) => (ep[n] ?? 0) > 0);
     const holder = s.lease.kind === 'held' ? s.lease.holder : null;
-    if (gated) return local.length === 0 ? [unannounced(ctx, s, f, true)] : [];
-    if (holder !== null && (ep[holder] ?? 0) === 0) return [announcedWithoutBackend(ctx, s, holder)];
-    // Version unknown and nobody holds it while no eligible node has an endpoint: consistent with the gate.
-    if (!known && holder === null && local.length === 0) return [unannounced(ctx, s, f, false)];
-    return [];
-  });
+    if (gated) {
+      if (local.length === 0) out.push(unannounced(ctx, s, f, true));
+    } else if (holder !== null && (ep[holder] ?? 0) === 0) {
+      out.push(announcedWithoutBackend(ctx, s, holder));
+    } else if (!known && holder === null && local.length === 0) {
+      // Version unknown and nobody holds it while no eligible node has an endpoint: consistent with the gate.
+      out.push(unannounced(ctx, s, f, false));
+    }
+  }
+  return out;
 };

@@ -154,9 +154,10 @@ export const leaseAlerts: AlertRule = (ctx) =>
   ctx.services.flatMap((s): RuleAlert[] => {
     if (s.view.ips.length === 0) return [];
     const st = s.lease;
+    // Most leases are held by a Ready node: decide that before building any words.
+    if (st.kind !== 'expired' && !(st.kind === 'held' && ctx.notReady.has(st.holder))) return [];
     const name = subjectName(s);
-    const leaseText =
-      st.kind === 'none' ? '' : `${st.lease.metadata.namespace ?? 'kube-system'}/${st.lease.metadata.name}`;
+    const leaseText = `${st.lease.metadata.namespace ?? 'kube-system'}/${st.lease.metadata.name}`;
     if (st.kind === 'expired') {
       const fix = `Check the Cilium agents on the nodes the L2 policy selects (kubectl -n kube-system get pods -l k8s-app=cilium -o wide), starting with ${st.holder}.`;
       return [

@@ -79,16 +79,16 @@ export const versionAlerts: AlertRule = (ctx) => {
 /** Rules that depend on the version cannot be judged: say so once, when one would apply. */
 function unknownVersion(ctx: AlertContext): RuleAlert[] {
   if (!ctx.options.l2Announcements) return [];
-  const local = ctx.services.filter(
-    (s) => s.view.ips.length > 0 && announcedByL2(s.svc) && trafficPolicyOf(s.svc) === 'Local',
-  );
-  if (local.length === 0) return [];
+  let local = 0;
+  for (const s of ctx.services)
+    if (s.view.ips.length > 0 && trafficPolicyOf(s.svc) === 'Local' && announcedByL2(s.svc)) local++;
+  if (local === 0) return [];
   return [
     {
       id: 'cilium-version:unknown',
       severity: 'info',
       title: 'The Cilium version is unknown',
-      detail: `Who may announce the ${plural(local.length, 'externalTrafficPolicy: Local Service', 'externalTrafficPolicy: Local Services')} depends on it (1.20.2 changed it), and so do the known-bug warnings. The dashboard reads it from the image tag of ${CILIUM_OPERATOR.namespace}/${CILIUM_OPERATOR.name}, which it could not read or which is not a version.`,
+      detail: `Who may announce the ${plural(local, 'externalTrafficPolicy: Local Service', 'externalTrafficPolicy: Local Services')} depends on it (1.20.2 changed it), and so do the known-bug warnings. The dashboard reads it from the image tag of ${CILIUM_OPERATOR.namespace}/${CILIUM_OPERATOR.name}, which it could not read or which is not a version.`,
       fix: 'Set LBIPAM_CILIUM_VERSION (e.g. 1.20.2) where the dashboard runs, or let it read Deployments in kube-system.',
       subject: operatorRef,
     },
