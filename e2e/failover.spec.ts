@@ -6,7 +6,9 @@ import { kubectlOk } from './support/kubectl';
 // announcing an address stops being Ready, its lease (15 s) runs out, another node takes over, and
 // the announcer cell says so without a reload. Runs last (project "failover" in playwright.config.ts).
 
-const ip = '192.168.0.238';
+// Jellyfin: externalTrafficPolicy Cluster, so any Ready node may take over (the Envoy Gateways are
+// Local: on the demo's Cilium 1.20.2 only the node running their proxy may announce them).
+const ip = '192.168.0.229';
 
 interface NodeCondition {
   type: string;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DashboardPage } from './pages/dashboard-page';
+import { DEMO_POOLS, DEMO_ROWS } from './support/demo';
 
 test('the header names the cluster and shows the stream is live', async ({ page }) => {
   const dash = new DashboardPage(page);
@@ -8,7 +9,7 @@ test('the header names the cluster and shows the stream is live', async ({ page 
   await expect(dash.connection).toHaveAttribute('data-state', 'live');
   await expect(dash.connection).toHaveText(/live/);
   await dash.openScreen('Overview');
-  await expect(page.getByTestId('pool-card')).toHaveCount(1);
+  await expect(page.getByTestId('pool-card')).toHaveCount(DEMO_POOLS);
 });
 
 test('a refused stream shows "stale since", then recovers to live by itself', async ({ page }) => {
@@ -21,7 +22,7 @@ test('a refused stream shows "stale since", then recovers to live by itself', as
   await expect(dash.connection).toHaveAttribute('data-state', 'stale');
   await expect(dash.connection).toContainText(/stale since \d\d:\d\d:\d\d/);
   // The table keeps showing the last known state meanwhile.
-  await expect(dash.rows).toHaveCount(20);
+  await expect(dash.rows).toHaveCount(DEMO_ROWS);
 
   await page.unroute('**/api/events*');
   await expect(dash.connection).toHaveAttribute('data-state', 'live', { timeout: 15_000 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DashboardPage } from './pages/dashboard-page';
+import { DEMO_ROWS } from './support/demo';
 
 // Screens for humans to look at (e2e/.tmp/screens/), plus the layout promises they rely on.
 const dir = 'e2e/.tmp/screens';
@@ -16,7 +17,7 @@ for (const [label, width] of [
     await dash.waitLive();
     for (const screen of ['Overview', 'Addresses', 'Pools', 'Alerts', 'Nodes']) {
       await dash.openScreen(screen);
-      if (screen === 'Addresses') await expect(dash.rows).toHaveCount(20);
+      if (screen === 'Addresses') await expect(dash.rows).toHaveCount(DEMO_ROWS);
       // Judge the screen itself, not its loading skeleton.
       await expect(page.getByTestId('screen-loading')).toHaveCount(0);
       await page.screenshot({ path: `${dir}/${label}-${screen.toLowerCase()}.png`, fullPage: true });

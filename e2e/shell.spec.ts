@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DashboardPage } from './pages/dashboard-page';
+import { DEMO_POOLS, DEMO_ROWS } from './support/demo';
 
 // The shell: one EventSource for the whole visit, the core data hydrated once, each screen's own
 // data fetched once and then kept live, and no page re-sending the inventory on navigation.
@@ -33,25 +34,25 @@ test('navigating every screen keeps one EventSource and never re-fetches what it
   });
   const dash = new DashboardPage(page);
   await page.goto('/');
-  await expect(page.getByTestId('pool-card')).toHaveCount(1);
+  await expect(page.getByTestId('pool-card')).toHaveCount(DEMO_POOLS);
   await dash.waitLive();
   // The overview's data came with the page: nothing else fetched (the pool cards' small maps ask
   // for the Service list once the page is idle).
   expect(inventoryFetches.filter((f) => f !== '?collections=services')).toEqual([]);
 
   await dash.openScreen('Addresses');
-  await expect(dash.rows).toHaveCount(20);
+  await expect(dash.rows).toHaveCount(DEMO_ROWS);
   await dash.openScreen('Pools');
   await page.getByRole('link', { name: 'pool', exact: true }).click();
   await expect(page).toHaveURL(/\/pools\/pool$/);
-  await expect(dash.rows).toHaveCount(20);
+  await expect(dash.rows).toHaveCount(DEMO_ROWS);
   await dash.openScreen('Alerts');
   await expect(dash.alert(/plex/)).toHaveCount(1);
   await dash.openScreen('Nodes');
-  await expect(page.getByTestId('node-row')).toHaveCount(3);
+  await expect(page.getByTestId('node-row')).toHaveCount(4);
   await dash.openScreen('Overview');
   await dash.openScreen('Addresses');
-  await expect(dash.rows).toHaveCount(20);
+  await expect(dash.rows).toHaveCount(DEMO_ROWS);
 
   expect(await eventSources()).toBe(1);
   // Only the Service list, once, for the first screen that showed rows.
@@ -69,7 +70,7 @@ test('an unknown address is a designed not-found page, and an unknown pool says 
   expect(res?.status()).toBe(404);
   await expect(page.getByTestId('not-found')).toContainText('There is no such page');
   await page.getByRole('link', { name: '← Overview' }).click();
-  await expect(page.getByTestId('pool-card')).toHaveCount(1);
+  await expect(page.getByTestId('pool-card')).toHaveCount(DEMO_POOLS);
 
   await page.goto('/pools/no-such-pool');
   await expect(page.getByTestId('pool-not-found')).toContainText('No pool named no-such-pool');

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { seedTable } from '../test/fixtures/seed-table';
 import { DashboardPage } from './pages/dashboard-page';
 import { deniedPort, demoPort } from './support/paths';
+import { DEMO_ROWS } from './support/demo';
 
 // The dashboard on port 3101 reads the demo cluster through a deny proxy (e2e/support/
 // deny-proxy-cluster.ts): leases answer 403, the Gateway API 404. It must say so quietly in the
@@ -24,14 +25,14 @@ test('unreadable leases and a missing Gateway API are header warnings, not a bro
 
   // The table still shows every demo row, in order.
   await expect.poll(() => dash.shownIps()).toEqual(seedTable.map((r) => r.ip));
-  await expect(dash.rowCount).toHaveText('20 rows');
+  await expect(dash.rowCount).toHaveText(`${DEMO_ROWS} rows`);
   await dash.waitLive();
 });
 
 test('without leases no row names an announcing node', async ({ page, context }) => {
   const dash = new DashboardPage(page);
   await dash.goto();
-  await expect(dash.rows).toHaveCount(20);
+  await expect(dash.rows).toHaveCount(DEMO_ROWS);
   const announcers = (await dash.shownRows()).map((r) => r.announcer);
   expect(new Set(announcers)).toEqual(new Set(['--']));
 

@@ -48,7 +48,8 @@ test('shrinking the demo pool shows which Services lose their address, and write
 }) => {
   const before = await poolJson();
   const editor = await openWhatIf(page);
-  // The live pool, as editable YAML (no status, no server fields).
+  // The seed page's pool (the lab's sorts first), as editable YAML (no status, no server fields).
+  await page.getByRole('combobox', { name: 'Pool' }).selectOption('pool');
   await expect(editor).toHaveValue(/name: pool\n/);
   await expect(editor).toHaveValue(/stop: 192\.168\.0\.239/);
   await expect(editor).not.toHaveValue(/status:|resourceVersion|uid:/);

@@ -2,7 +2,9 @@
 
 import { useState } from 'react';
 import type { AlertGroup, Severity } from '@/lib/inventory/types';
-import { subjectText } from '@/lib/inventory/view/alerts';
+import Link from 'next/link';
+import type { ObjectRef } from '@/lib/inventory/types';
+import { subjectHref, subjectText } from '@/lib/inventory/view/alerts';
 import { useAlertMembers } from '@/lib/queries/use-inventory';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -33,7 +35,7 @@ function Members({ group }: { group: AlertGroup }) {
       >
         {members.map((m) => (
           <li key={m.id} className="flex gap-3 border-b border-zinc-50 px-2 py-1 last:border-0">
-            <span className="shrink-0 font-mono text-zinc-700">{subjectText(m.subject)}</span>
+            <Subject subject={m.subject} className="shrink-0 font-mono text-zinc-700" />
             <span className="truncate text-zinc-500" title={m.detail}>
               {m.title}
             </span>
@@ -46,6 +48,22 @@ function Members({ group }: { group: AlertGroup }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** An alert's object, as a link to the screen that shows it when there is one. */
+function Subject({ subject, className }: { subject: ObjectRef; className: string }) {
+  const href = subjectHref(subject);
+  const text = subjectText(subject);
+  if (!href) return <span className={className}>{text}</span>;
+  return (
+    <Link
+      href={href}
+      data-testid="alert-subject"
+      className={`${className} underline decoration-zinc-300 underline-offset-2 hover:text-sky-700`}
+    >
+      {text}
+    </Link>
   );
 }
 
@@ -67,7 +85,7 @@ export function AlertItem({ alert }: { alert: AlertGroup }) {
         {grouped ? (
           <span className="text-xs text-zinc-500">{alert.count.toLocaleString('en-US')} objects</span>
         ) : (
-          <span className="font-mono text-xs text-zinc-500">{subjectText(alert.subjects[0])}</span>
+          <Subject subject={alert.subjects[0]} className="font-mono text-xs text-zinc-500" />
         )}
       </div>
       <dl className="mt-1 grid gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[4rem_1fr]">

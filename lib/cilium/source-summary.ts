@@ -141,12 +141,11 @@ function causeOf(s: SourceStatus, server: string): Omit<Group, 'sources' | 'raw'
     case 'forbidden':
       // One sentence for every source without permission: "no permission to read services, leases".
       return { cause: 'forbidden', severity: required ? 'error' : 'warning', words: 'no permission to read' };
-    case 'missing':
-      return {
-        cause: `missing:${s.source}`,
-        severity: required ? 'warning' : 'info',
-        words: s.message ?? `${sourceName(s.source)}: not installed in this cluster`,
-      };
+    case 'missing': {
+      // Keyed by its words: sources missing for one reason (the Gateway API's kinds) say it once.
+      const words = s.message ?? `${sourceName(s.source)}: not installed in this cluster`;
+      return { cause: `missing:${words}`, severity: required ? 'warning' : 'info', words };
+    }
     default: {
       const words = s.error ? describeSourceError(s.error, server) : (s.message ?? `${s.state}`);
       return { cause: `down:${words}`, severity: required ? 'error' : 'warning', words };

@@ -176,7 +176,7 @@ describe('cluster watch over the embedded API server', () => {
     const watch = watchOf(proxy.url);
     await waitFor('gateways missing', () => stateOf(watch, 'gateways').state === 'missing');
     expect(stateOf(watch, 'gateways').message).toBe(
-      'Gateway API is not installed: gateway names are not shown',
+      'Gateway API is not installed: gateway names and route hostnames are not shown',
     );
     await waitFor('others live', () =>
       watch

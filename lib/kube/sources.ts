@@ -103,6 +103,9 @@ const withoutRenewal = (l: Lease) =>
     spec: { ...l.spec, renewTime: undefined },
   });
 
+// Gateways and HTTPRoutes come with the Gateway API or not at all: one message for both.
+const GATEWAY_API_MISSING = 'Gateway API is not installed: gateway names and route hostnames are not shown';
+
 const relevantEventKinds = new Set(['Service', 'CiliumLoadBalancerIPPool', 'Node']);
 const eventTime = (e: KubeEvent) =>
   e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? '';
@@ -138,7 +141,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'gateways',
     required: false,
     resource: 'gateways',
-    missingMessage: 'Gateway API is not installed: gateway names are not shown',
+    missingMessage: GATEWAY_API_MISSING,
     resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/gateways'),
     trim: trimGateway,
   },
@@ -188,7 +191,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'httpRoutes',
     required: false,
     resource: 'httproutes',
-    missingMessage: 'Gateway API HTTPRoutes are not installed: route hostnames are not shown',
+    missingMessage: GATEWAY_API_MISSING,
     resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/httproutes'),
     trim: trimHttpRoute,
   },

@@ -46,3 +46,24 @@ export function filterGroups(groups: readonly AlertGroup[], f: AlertFilter): Ale
       (subject === null || g.subjects.some((s) => refText(s) === subject)),
   );
 }
+
+/**
+ * Where an alert's subject is shown: a pool on its map, a node or L2 policy on the Nodes screen, a
+ * Service in the address table filtered to it. null: a subject the dashboard has no screen for.
+ */
+export function subjectHref(s: ObjectRef): string | null {
+  switch (s.kind) {
+    case 'CiliumLoadBalancerIPPool':
+      return s.name ? `/pools/${encodeURIComponent(s.name)}` : null;
+    case 'Node':
+      return `/nodes#node-${encodeURIComponent(s.name)}`;
+    case 'CiliumL2AnnouncementPolicy':
+    case 'Lease':
+      return '/nodes';
+    case 'Service':
+    case 'Gateway':
+      return s.namespace ? `/addresses?q=${encodeURIComponent(refText(s))}` : null;
+    default:
+      return null;
+  }
+}

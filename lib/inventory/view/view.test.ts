@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInventory } from '../build';
 import { build, holding, pool, rowsOf, svc } from '../testing/fixtures';
 import type { ServiceView } from '../types';
-import { countBySeverity, filterGroups, sortBySeverity } from './alerts';
+import { countBySeverity, filterGroups, sortBySeverity, subjectHref } from './alerts';
 import { compareNatural, formatCount, isNearlyFull, refText } from './format';
 import { createRowsMemo, poolSlices, rowsOfIp, selectRows } from './pool-slices';
 import { expandRows } from './rows';
@@ -140,5 +140,19 @@ describe('alert groups as screens list them', () => {
     expect(countBySeverity(groups)).toEqual({ error: 1, warning: 9901, info: 1, groups: 4 });
     expect(filterGroups(groups, { severity: 'warning' }).map((x) => x.id)).toEqual(['w1', 'w2']);
     expect(filterGroups(groups, { subject: 'ns/e1' }).map((x) => x.id)).toEqual(['e1']);
+  });
+});
+
+describe('alert subject links', () => {
+  it('points each kind of subject at the screen that shows it', () => {
+    expect(subjectHref({ kind: 'CiliumLoadBalancerIPPool', name: 'pool-2' })).toBe('/pools/pool-2');
+    expect(subjectHref({ kind: 'Node', name: 'pitower-4' })).toBe('/nodes#node-pitower-4');
+    expect(subjectHref({ kind: 'Service', namespace: 'lab', name: 'dns-tcp' })).toBe(
+      '/addresses?q=lab%2Fdns-tcp',
+    );
+    expect(subjectHref({ kind: 'CiliumL2AnnouncementPolicy', name: 'policy' })).toBe('/nodes');
+    // No screen shows Deployments, and an alert about "no policy at all" names no object.
+    expect(subjectHref({ kind: 'Deployment', namespace: 'kube-system', name: 'cilium-operator' })).toBeNull();
+    expect(subjectHref({ kind: 'CiliumLoadBalancerIPPool', name: '' })).toBeNull();
   });
 });
