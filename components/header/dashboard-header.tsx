@@ -1,6 +1,7 @@
 'use client';
 
 import type { ClusterInfo, SourceStatus } from '@/lib/cilium/cluster-state';
+import type { InventoryMeta } from '@/lib/inventory/types';
 import { describeHeader } from '@/lib/queries';
 import { useConnection } from '@/lib/queries/providers';
 import { Badge } from '../ui/badge';
@@ -15,7 +16,38 @@ function originLabel(c: ClusterInfo): string {
 }
 
 /** Which cluster, and whether what the page shows of it is live: the tab's stream and the cluster's sources. */
-export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; sources: SourceStatus[] }) {
+const versionSource: Record<string, string> = {
+  config: 'as configured (LBIPAM_CILIUM_VERSION)',
+  deployment: 'from the image tag of kube-system/cilium-operator',
+};
+
+/** The Cilium version the rules judge by, and where it was read; an honest "unknown" otherwise. */
+function CiliumVersion({ cilium }: { cilium: InventoryMeta['cilium'] }) {
+  const known = cilium?.version;
+  return (
+    <span
+      data-testid="cilium-version"
+      className="hidden whitespace-nowrap font-mono text-xs text-zinc-500 md:inline"
+      title={
+        known
+          ? `Cilium ${known}, ${versionSource[cilium?.source ?? ''] ?? 'read from the cluster'}`
+          : 'The Cilium version is unknown: set LBIPAM_CILIUM_VERSION, or let the dashboard read kube-system/cilium-operator'
+      }
+    >
+      Cilium {known ?? '?'}
+    </span>
+  );
+}
+
+export function DashboardHeader({
+  cluster,
+  sources,
+  cilium,
+}: {
+  cluster: ClusterInfo;
+  sources: SourceStatus[];
+  cilium?: InventoryMeta['cilium'];
+}) {
   const connection = useConnection();
   // Ticks only while the stream is down, for its reconnecting → stale turn; the cluster's own
   // states arrive as deltas with the time they began.
@@ -47,6 +79,7 @@ export function DashboardHeader({ cluster, sources }: { cluster: ClusterInfo; so
               <Badge title="Writing to the cluster is off">read-only</Badge>
             </span>
           ) : null}
+          <CiliumVersion cilium={cilium} />
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
           <SourceWarnings messages={shown.summary.messages} />

@@ -41,6 +41,11 @@ function Owner({ refObj, service }: { refObj: ObjectRef; service: ServiceView | 
           <span data-testid="cell-announcer">
             {service.announcer ? `announced by ${service.announcer}` : 'no node announces it'}
           </span>
+          {service.hostnames && service.hostnames.length > 0 ? (
+            <div data-testid="cell-hostnames" className="truncate font-mono text-[11px] text-zinc-700">
+              {[...new Set(service.hostnames.map((h) => h.name))].join(', ')}
+            </div>
+          ) : null}
         </div>
       ) : null}
     </li>

@@ -16,7 +16,7 @@ export function Shell({ children }: { children: ReactNode }) {
   if (meta.data) {
     return (
       <div className="min-h-screen">
-        <DashboardHeader cluster={meta.data.cluster} sources={meta.data.sources} />
+        <DashboardHeader cluster={meta.data.cluster} sources={meta.data.sources} cilium={meta.data.cilium} />
         <ShellNav />
         <main id="main" className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4 sm:px-6">
           {children}

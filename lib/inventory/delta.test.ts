@@ -176,6 +176,25 @@ const inventory: fc.Arbitrary<Inventory> = fc
   .map(asJson);
 
 describe('diffInventory / applyInventoryDelta', () => {
+  it('carries the Cilium version when it changes (an operator upgrade), and only then', () => {
+    fc.assert(
+      fc.property(inventory, (base) => {
+        const prev = { ...base, cilium: { version: '1.19.4', source: 'deployment' as const } };
+        const same = diffInventory(prev, { ...prev, version: prev.version + 1 });
+        expect(same.cilium).toBeUndefined();
+        const next = {
+          ...prev,
+          version: prev.version + 1,
+          cilium: { version: '1.20.2', source: 'deployment' as const },
+        };
+        const d = diffInventory(prev, next);
+        expect(isEmptyDelta(d)).toBe(false);
+        expect(applyInventoryDelta(prev, d)?.cilium).toEqual({ version: '1.20.2', source: 'deployment' });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('apply(prev, diff(prev, next)) deep-equals next', () => {
     fc.assert(
       fc.property(inventory, inventory, (prev, next) => {

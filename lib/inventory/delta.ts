@@ -1,7 +1,7 @@
 import type { ClusterInfo, SourceStatus } from '../cilium/cluster-state';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type ItemOf } from './collections';
 import { deepEqual } from './deep-equal';
-import type { Inventory } from './types';
+import type { Inventory, InventoryMeta } from './types';
 
 // What the SSE stream sends between two inventory versions: keyed upserts and removals per
 // collection, so one changed Service costs a few rows on the wire instead of the whole table.
@@ -26,6 +26,7 @@ export interface InventoryDelta {
   /** Present only when changed. */
   cluster?: ClusterInfo;
   sources?: SourceStatus[];
+  cilium?: InventoryMeta['cilium'];
   /** Only the collections that changed. */
   collections: InventoryDeltaCollections;
 }
@@ -185,7 +186,30 @@ export function diffInventory(prev: Inventory, next: Inventory): InventoryDelta 
   };
   if (!deepEqual(prev.cluster, next.cluster)) delta.cluster = next.cluster;
   if (!deepEqual(prev.sources, next.sources)) delta.sources = next.sources;
+  if (!deepEqual(prev.cilium, next.cilium) && next.cilium) delta.cilium = next.cilium;
   return delta;
+}
+
+/** The meta of an inventory (or of fetched parts): written once, for the server and the browser. */
+export function metaOf(m: InventoryMeta): InventoryMeta {
+  return {
+    version: m.version,
+    generatedAt: m.generatedAt,
+    cluster: m.cluster,
+    sources: m.sources,
+    ...(m.cilium !== undefined && { cilium: m.cilium }),
+  };
+}
+
+/** The meta after a delta. */
+export function applyDeltaToMeta(meta: InventoryMeta, delta: InventoryDelta): InventoryMeta {
+  return metaOf({
+    version: delta.toVersion,
+    generatedAt: delta.generatedAt,
+    cluster: delta.cluster ?? meta.cluster,
+    sources: delta.sources ?? meta.sources,
+    cilium: delta.cilium ?? meta.cilium,
+  });
 }
 
 /** True when a delta changes nothing a screen shows (generatedAt alone does not count). */
@@ -193,6 +217,7 @@ export function isEmptyDelta(d: InventoryDelta): boolean {
   return (
     d.cluster === undefined &&
     d.sources === undefined &&
+    d.cilium === undefined &&
     COLLECTION_NAMES.every((c) =>
       isEmptyCollectionDelta(d.collections[c] as CollectionDelta<unknown> | undefined),
     )
@@ -212,13 +237,7 @@ export function applyCollectionDelta<K extends CollectionName>(
 /** The next inventory, or null when `prev` is not the version the delta starts from (refetch). */
 export function applyInventoryDelta(prev: Inventory, delta: InventoryDelta): Inventory | null {
   if (prev.version !== delta.fromVersion) return null;
-  const next: Inventory = {
-    ...prev,
-    version: delta.toVersion,
-    generatedAt: delta.generatedAt,
-    cluster: delta.cluster ?? prev.cluster,
-    sources: delta.sources ?? prev.sources,
-  };
+  const next: Inventory = { ...prev, ...applyDeltaToMeta(prev, delta) };
   for (const c of COLLECTION_NAMES)
     (next as unknown as Record<string, unknown>)[c] = applyCollectionDelta(c, prev[c] as never, delta);
   return next;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
 import { sourceName, summarizeSources } from '../cilium/source-summary';
-import { diffInventory, isEmptyDelta, type InventoryDelta } from '../inventory/delta';
+import { diffInventory, isEmptyDelta, metaOf, type InventoryDelta } from '../inventory/delta';
 import type { BuiltInventory } from '../inventory/build';
 import type { Alert, Inventory } from '../inventory/types';
 
@@ -167,10 +167,7 @@ export class InventoryFeed {
     if (!inv) return null;
     let text = this.json.get(part);
     if (text === undefined) {
-      const value =
-        part === 'meta'
-          ? { version: inv.version, generatedAt: inv.generatedAt, cluster: inv.cluster, sources: inv.sources }
-          : (inv as unknown as Record<string, unknown>)[part];
+      const value = part === 'meta' ? metaOf(inv) : (inv as unknown as Record<string, unknown>)[part];
       if (value === undefined) return null;
       text = JSON.stringify(value);
       this.json.set(part, text);

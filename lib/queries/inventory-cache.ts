@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { COLLECTION_NAMES, type CollectionName, type ItemOf } from '../inventory/collections';
-import { applyCollectionDelta, type InventoryDelta } from '../inventory/delta';
+import { applyCollectionDelta, applyDeltaToMeta, metaOf, type InventoryDelta } from '../inventory/delta';
 import type { InventoryMeta } from '../inventory/types';
 import type { InventoryParts } from './fetch-inventory';
 import { queryKeys } from './query-keys';
@@ -17,12 +17,7 @@ export interface CollectionData<K extends CollectionName> {
 
 /** Writes what a fetch (or the server's prefetch) brought: the meta and each collection in it. */
 export function seedCache(client: QueryClient, parts: InventoryParts): void {
-  const meta: InventoryMeta = {
-    version: parts.version,
-    generatedAt: parts.generatedAt,
-    cluster: parts.cluster,
-    sources: parts.sources,
-  };
+  const meta: InventoryMeta = metaOf(parts);
   const held = client.getQueryData<InventoryMeta>(queryKeys.meta);
   // Never step the meta back: a slow fetch must not undo a delta the stream already applied.
   if (!held || held.version <= meta.version) client.setQueryData(queryKeys.meta, meta);
@@ -48,14 +43,7 @@ export function planDelta(
   return 'refetch';
 }
 
-export function applyDeltaToMeta(meta: InventoryMeta, delta: InventoryDelta): InventoryMeta {
-  return {
-    version: delta.toVersion,
-    generatedAt: delta.generatedAt,
-    cluster: delta.cluster ?? meta.cluster,
-    sources: delta.sources ?? meta.sources,
-  };
-}
+export { applyDeltaToMeta };
 
 export function applyDeltaToCollection<K extends CollectionName>(
   c: K,

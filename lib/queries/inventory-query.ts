@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { CORE_COLLECTIONS, type CollectionName } from '../inventory/collections';
+import { metaOf } from '../inventory/delta';
 import type { InventoryMeta } from '../inventory/types';
 import { fetchAlertMembers, fetchInventoryParts } from './fetch-inventory';
 import { seedCache, type CollectionData } from './inventory-cache';
@@ -28,12 +29,7 @@ export const metaQueryOptions = () =>
     queryFn: async ({ signal, client }) => {
       const parts = await fetchInventoryParts(CORE_COLLECTIONS, signal);
       seedCache(client, parts);
-      return {
-        version: parts.version,
-        generatedAt: parts.generatedAt,
-        cluster: parts.cluster,
-        sources: parts.sources,
-      };
+      return metaOf(parts);
     },
     ...live,
   });
