@@ -127,23 +127,46 @@ export const l2PolicyAlerts: AlertRule = (ctx) => {
   });
 };
 
-/** A policy whose nodeSelector matches no node: the Services it selects are announced by nobody. */
+/**
+ * A policy whose nodeSelector matches no Ready node: the Services it selects are announced by
+ * nobody (unless another policy selects them too). No node at all, and only NotReady ones, read
+ * differently: the fix differs.
+ */
 export const l2PolicyNodeAlerts: AlertRule = (ctx) => {
   if (!ctx.options.l2Announcements || ctx.nodes.length === 0) return [];
   return ctx.l2Policies.flatMap((p): RuleAlert[] => {
-    if (!p.loadBalancerIPs || ctx.nodes.some((n) => l2PolicySelectsNode(p, n))) return [];
+    if (!p.loadBalancerIPs || p.errors.length > 0) return [];
+    const selected = ctx.nodes.filter((n) => l2PolicySelectsNode(p, n));
+    const notReady = selected.filter(
+      (n) => ctx.notReady.has(n.metadata.name) || n.metadata.deletionTimestamp,
+    );
+    if (selected.length > 0 && notReady.length < selected.length) return [];
     const affected = ctx.services.filter(
       (s) => s.view.ips.length > 0 && l2Eligible(s) && (selectsAll(p) || l2PolicySelectsService(p, s.svc)),
     );
     if (affected.length === 0) return [];
     const sel = describeSelector(p.nodeSelector);
+    const who = `${listText(affected.slice(0, 5).map((s) => refText(s.ref)))}${affected.length > 5 ? ` and ${affected.length - 5} more` : ''}`;
+    if (selected.length === 0) {
+      return [
+        {
+          id: `l2-policy-no-nodes:${p.name}`,
+          severity: 'warning',
+          title: `Policy '${p.name}' selects no node`,
+          detail: `No node matches ${sel}, so nobody announces the addresses of ${who}.`,
+          fix: `Change the nodeSelector of policy '${p.name}' to match the nodes that should answer ARP, or label those nodes.`,
+          subject: { kind: 'CiliumL2AnnouncementPolicy', name: p.name },
+        },
+      ];
+    }
+    const names = listText(selected.map((n) => n.metadata.name));
     return [
       {
         id: `l2-policy-no-nodes:${p.name}`,
         severity: 'warning',
-        title: `Policy '${p.name}' selects no node`,
-        detail: `No node matches ${sel}, so nobody announces the addresses of ${listText(affected.slice(0, 5).map((s) => refText(s.ref)))}${affected.length > 5 ? ` and ${affected.length - 5} more` : ''}.`,
-        fix: `Change the nodeSelector of policy '${p.name}' to match the nodes that should answer ARP, or label those nodes.`,
+        title: `Policy '${p.name}' selects only nodes that are not Ready`,
+        detail: `${names} ${selected.length === 1 ? 'is' : 'are'} the only node${selected.length === 1 ? '' : 's'} matching ${sel}, and not Ready: unless another policy selects them, nobody announces the addresses of ${who}.`,
+        fix: `Bring ${names} back, or widen the nodeSelector of policy '${p.name}' to Ready nodes.`,
         subject: { kind: 'CiliumL2AnnouncementPolicy', name: p.name },
       },
     ];

@@ -156,6 +156,28 @@ describe('L2 announcement alerts', () => {
     });
   });
 
+  it('a policy whose nodes are all NotReady; one Ready node among them is enough', () => {
+    const arm = {
+      metadata: { name: 'arm' },
+      spec: { loadBalancerIPs: true, nodeSelector: { matchLabels: { 'kubernetes.io/arch': 'arm64' } } },
+    };
+    const node = (name: string, ready: boolean): KubeNode => ({
+      metadata: { name, labels: { 'kubernetes.io/arch': 'arm64' } },
+      status: {
+        conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: 'KubeletNotReady' }],
+      },
+    });
+    const base = { pools: [P], l2Policies: [arm], services: [holding('x', 'web', '10.0.0.1')] };
+    const down = build({ ...base, nodes: [node('n1', false)] });
+    expect(alertById(down, 'l2-policy-no-nodes:arm')).toMatchObject({
+      title: "Policy 'arm' selects only nodes that are not Ready",
+      fix: "Bring n1 back, or widen the nodeSelector of policy 'arm' to Ready nodes.",
+    });
+    expect(
+      alertById(build({ ...base, nodes: [node('n1', false), node('n2', true)] }), 'l2-policy-no-nodes:arm'),
+    ).toBeUndefined();
+  });
+
   it('an expired lease: no announcer shown, and an alert naming the last holder', () => {
     const inv = build({
       pools: [P],
