@@ -1,6 +1,8 @@
 // The public LB-IPAM engine: an event-driven state machine that does what Cilium's operator does
 // with pools and Services (S1), and reports the statuses Cilium would write.
 import type { CiliumLoadBalancerIPPool, Service } from '../cilium/objects';
+import { parseAddr } from '../net';
+import { addressOutlook, type AddressOutlook } from './address-outlook';
 import { cloneStatus, Core } from './core';
 import { cloneCore } from './clone';
 import { diagnoseService } from './diagnose';
@@ -127,6 +129,31 @@ export class LbIpamEngine {
     const copy = this.fork();
     for (const e of events) copy.apply(e);
     return whatIfOutcome(this, copy, events);
+  }
+
+  /** What Cilium would do with one address (see address-outlook.ts); null when it is not an address. */
+  addressOutlook(ip: string, limit?: number): AddressOutlook | null {
+    const addr = parseAddr(ip);
+    return addr ? addressOutlook(this.core, addr, limit) : null;
+  }
+
+  /**
+   * Who would hold `ip` if the disabled pool `pool` were enabled: the pool's upsert replayed on a
+   * fork (pending Services are retried then, in Cilium's order). Undefined when the pool is not
+   * disabled, or `ip` is not an address.
+   */
+  holdersIfEnabled(pool: string, ip: string): string[] | undefined {
+    const rec = this.core.pools.get(pool);
+    const addr = parseAddr(ip);
+    if (!rec || rec.obj.spec?.disabled !== true || !addr) return undefined;
+    const copy = this.fork();
+    copy.apply({ op: 'upsert', object: { ...rec.obj, spec: { ...rec.obj.spec, disabled: false } } });
+    for (const r of copy.core.ranges.forPool(pool)) {
+      const { family, from, to } = r.alloc.range;
+      if (family !== addr.family || addr.value < from || addr.value > to) continue;
+      return (r.alloc.get(addr.value) ?? []).map((h) => h.key);
+    }
+    return [];
   }
 
   /** An independent copy (what-if runs events on it; this engine is untouched). */

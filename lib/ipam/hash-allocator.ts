@@ -85,6 +85,11 @@ export class HashAllocator<T> implements HeapOps {
     return this.blocks.length === 0;
   }
 
+  /** The address allocAny would hand out now (the first of the heap's root block), without taking it. */
+  peekAny(): bigint | null {
+    return this.blocks.length === 0 ? null : this.blocks[0].from;
+  }
+
   allocAny(val: T): bigint {
     if (this.blocks.length === 0) throw ERR_FULL;
     const ip = this.blocks[0].from;

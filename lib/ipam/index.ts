@@ -14,3 +14,4 @@ export type {
 } from './types';
 export { HashAllocator } from './hash-allocator';
 export { whatIfOutcome } from './what-if';
+export type { AddressOutlook, RangeOutlook, WaitingService } from './address-outlook';
