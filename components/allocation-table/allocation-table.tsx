@@ -17,6 +17,11 @@ import type { TableRecord } from './table-records';
 function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
   const row = (e.target as HTMLElement).closest('tr');
   if (!row) return;
+  // Enter on a focused row opens its address, as clicking the IP does.
+  if (e.key === 'Enter' && e.target === row) {
+    row.querySelector<HTMLAnchorElement>('a[href]')?.click();
+    return;
+  }
   const rows = Array.from(e.currentTarget.rows);
   const i = rows.indexOf(row);
   const target =

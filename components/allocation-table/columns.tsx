@@ -1,5 +1,7 @@
 import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
+import Link from 'next/link';
 import type { ObjectRef, RowStatus } from '@/lib/inventory/types';
+import { ipHref } from '../pool-map/links';
 import { StatusBadge } from './status-badge';
 import { compareRecords, type TableRecord } from './table-records';
 
@@ -20,11 +22,26 @@ const Empty = () => <span className="text-zinc-300">—</span>;
 const text = (v: string | null) => (v ? v : <Empty />);
 const refName = (r: ObjectRef) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 
+const ipLink =
+  'text-zinc-900 hover:text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600';
+
+/** The address opens its page; a free range links both ends (prefetching thousands of rows would flood the server). */
 function IpCell({ r }: { r: TableRecord }) {
-  if (r.kind === 'address') return <span className="font-mono">{r.ip}</span>;
+  if (r.kind === 'address')
+    return (
+      <Link href={ipHref(r.ip)} prefetch={false} data-testid="ip-link" className={`font-mono ${ipLink}`}>
+        {r.ip}
+      </Link>
+    );
   return (
     <span className="font-mono">
-      {r.ip} <span className="text-zinc-400">–</span> {r.to}
+      <Link href={ipHref(r.ip)} prefetch={false} className={ipLink}>
+        {r.ip}
+      </Link>{' '}
+      <span className="text-zinc-400">–</span>{' '}
+      <Link href={ipHref(r.to ?? r.ip)} prefetch={false} className={ipLink}>
+        {r.to}
+      </Link>
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import type { AllocationRow, ObjectRef, ServiceView } from '@/lib/inventory/types';
-import { refText } from '@/lib/inventory/view/format';
+import { portText, refText } from '@/lib/inventory/view/format';
 import {
   CELL_STATE_WORDS,
   type ArpVerdict,
@@ -14,8 +14,6 @@ import { cellClass } from './cell-colors';
 export type Inspected =
   | { kind: 'address'; ip: string; state: CellState; row: AllocationRow | null; arp?: ArpVerdict }
   | { kind: 'stretch'; cell: ZoomCell; marks: { shown: Mark[]; total: number } };
-
-const portText = (p: ServiceView['ports'][number]) => `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`;
 
 function StateName({ state }: { state: CellState }) {
   return (

@@ -11,6 +11,7 @@ import type {
   ServiceChange,
   ServiceSide,
 } from '@/lib/what-if/types';
+import { ipHref } from '../pool-map/links';
 import { Badge, type Tone } from '../ui/badge';
 import { Panel } from '../ui/panel';
 
@@ -39,7 +40,7 @@ function IpList({ ips }: { ips: string[] }) {
   return (
     <span className="flex flex-wrap gap-x-2 font-mono">
       {ips.map((ip) => (
-        <Link key={ip} href={`/ips/${encodeURIComponent(ip)}`} className="text-sky-700 hover:underline">
+        <Link key={ip} href={ipHref(ip)} className="text-sky-700 hover:underline">
           {ip}
         </Link>
       ))}

@@ -17,7 +17,12 @@ describe('the leases one node holds', () => {
       holding('net', 'envoy', '10.0.0.3'),
     ],
     leases,
-    nodes: [{ metadata: { name: 'pitower-2' }, status: { conditions: [{ type: 'Ready', status: 'True' as const }] } }],
+    nodes: [
+      {
+        metadata: { name: 'pitower-2' },
+        status: { conditions: [{ type: 'Ready', status: 'True' as const }] },
+      },
+    ],
   };
   const inv = build(s);
 

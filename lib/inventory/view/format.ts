@@ -80,3 +80,7 @@ export function plural(n: number | bigint, one: string, many: string): string {
 
 /** Natural order for names: pool-2 before pool-10 (lib/cilium's rule, one for every room). */
 export { compareNatural } from '../../cilium/names';
+
+/** "http 80/TCP": one Service port as every screen writes it. */
+export const portText = (p: { name?: string; port: number; protocol: string }): string =>
+  `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`;
