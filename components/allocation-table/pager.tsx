@@ -8,7 +8,10 @@ export function Pager({
   pageSize,
   total,
   onPageChange,
+  label = 'Table pages',
 }: {
+  /** The landmark's name (two pagers on one screen need two names). */
+  label?: string;
   page: number;
   pageCount: number;
   pageSize: number;
@@ -19,7 +22,7 @@ export function Pager({
   const last = Math.min(total, (page + 1) * pageSize);
   return (
     <nav
-      aria-label="Table pages"
+      aria-label={label}
       className="flex items-center justify-end gap-2 border-t border-zinc-100 px-4 py-2 text-xs text-zinc-600"
     >
       <span data-testid="page-range" className="tabular-nums">
