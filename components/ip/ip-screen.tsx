@@ -56,7 +56,7 @@ function IpDetailView({ ip, family }: { ip: string; family: Family }) {
       {held ? (
         <IpAnnouncement holders={f.holders} extras={services} readAt={readAt} pending={d.extrasPending} />
       ) : null}
-      <IpAlerts alerts={f.alerts} />
+      {held || f.waiting.length > 0 || f.placements.length > 0 ? <IpAlerts alerts={f.alerts} /> : null}
       {held || f.waiting.length > 0 ? (
         <>
           <IpEvents services={services} pending={d.extrasPending} />

@@ -6,7 +6,7 @@ export function NotKnown({ what }: { what: string }) {
   return (
     <span
       data-testid="not-known"
-      className="text-zinc-400"
+      className="font-sans text-zinc-400"
       title={`The dashboard does not know the ${what} here`}
     >
       not known

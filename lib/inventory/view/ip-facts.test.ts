@@ -141,4 +141,21 @@ describe('one address from the inventory', () => {
     const ownPool = inv.pools.map((p) => (p.name === 'home' ? { ...p, used: '9' } : p));
     expect(ipRevision(f, ownPool)).not.toBe(r);
   });
+
+  it('the revision moves with an Event of its Services, not with others', () => {
+    const f = factsOf(inv, '192.168.0.226');
+    const event = (name: string, count: number) => ({
+      key: `e-${name}`,
+      type: 'Normal',
+      reason: 'Updated',
+      message: '',
+      object: { kind: 'Service', namespace: 'media', name },
+      count,
+      lastSeen: null,
+    });
+    const r = ipRevision(f, inv.pools, [event('other', 1)]);
+    expect(ipRevision(f, inv.pools, [event('other', 2)])).toBe(r);
+    expect(ipRevision(f, inv.pools, [event('other', 1), event('jellyfin', 1)])).not.toBe(r);
+    expect(ipRevision(f, inv.pools, [event('plex', 1)])).not.toBe(r);
+  });
 });

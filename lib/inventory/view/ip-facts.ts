@@ -1,5 +1,5 @@
 import { compareAddr, formatAddr, parseAddr, type Family, type IpAddr } from '../../net';
-import type { AlertGroup, ObjectRef, PoolBlockView, PoolView, RowStatus, ServiceView } from '../types';
+import type { AlertGroup, EventView, ObjectRef, PoolBlockView, PoolView, RowStatus, ServiceView } from '../types';
 import { refText } from './format';
 import { rowStatus } from './rows';
 
@@ -152,14 +152,19 @@ export function ipFacts(ip: string, family: Family, src: IpFactsInput): IpFacts 
 
 /**
  * Changes whenever what GET /api/ips/<ip> adds could have changed: the Services on it (their lease
- * holder, status, ports) and its pools (a count moving means the next free address may have moved).
+ * holder, status, ports), its pools (a count moving means the next free address may have moved),
+ * and the Events of its Services among the inventory's newest (a new one means a new list).
  */
-export function ipRevision(f: IpFacts, pools: readonly PoolView[]): string {
+export function ipRevision(f: IpFacts, pools: readonly PoolView[], events: readonly EventView[] = []): string {
   const touched = new Set(f.placements.map((p) => p.pool));
+  const mine = new Set([...f.holders, ...f.waiting].map((s) => s.key));
   return JSON.stringify([
     f.holders,
     f.waiting,
     pools.filter((p) => touched.has(p.name)),
     f.alerts.map((a) => a.revision),
+    events
+      .filter((e) => e.object.kind === 'Service' && mine.has(`${e.object.namespace}/${e.object.name}`))
+      .map((e) => [e.key, e.count, e.lastSeen]),
   ]);
 }

@@ -35,7 +35,7 @@ describe('the headline of an address', () => {
     expect(headline('10.0.0.0')).toMatch(/^Reserved: the first address of a block of pool edge/);
     expect(headline('10.0.0.7')).toMatch(/^Reserved: the last address/);
     expect(headline('10.9.0.2')).toBe('Free, but pool off is disabled: it hands out no new addresses.');
-    expect(headline('8.8.8.8')).toMatch(/^Not in any pool/);
+    expect(headline('8.8.8.8')).toBe('Not in any pool of this cluster.');
   });
 });
 

@@ -19,7 +19,7 @@ export function ipHeadline(f: IpFacts): string {
     return `Held by ${list(f.holders.map((s) => s.key))}${sharing}${where}${waiting}.`;
   }
   const p = f.placements[0];
-  if (!p) return 'Not in any pool: Cilium will not hand it out, and a Service asking for it stays pending.';
+  if (!p) return 'Not in any pool of this cluster.';
   if (p.reserved)
     return `Reserved: the ${p.position === '1' ? 'first' : 'last'} address of a block of pool ${p.pool}, withheld by allowFirstLastIPs: "No"${waiting}.`;
   if (p.disabled) return `Free, but pool ${p.pool} is disabled: it hands out no new addresses${waiting}.`;
