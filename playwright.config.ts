@@ -61,13 +61,17 @@ export default defineConfig({
     },
   },
   projects: [
-    // failover.spec.ts makes a demo node NotReady and back: it runs after everything else, so no
-    // other spec sees the announcer it moved.
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: '**/failover.spec.ts' },
+    // failover.spec.ts and nodes.spec.ts make a demo node NotReady and back: they run after
+    // everything else, so no other spec sees the announcer they moved.
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium' },
+      testIgnore: ['**/failover.spec.ts', '**/nodes.spec.ts'],
+    },
     {
       name: 'failover',
       use: { browserName: 'chromium' },
-      testMatch: '**/failover.spec.ts',
+      testMatch: ['**/failover.spec.ts', '**/nodes.spec.ts'],
       dependencies: ['chromium'],
     },
   ],

@@ -1,5 +1,13 @@
 import { compareAddr, formatAddr, parseAddr, type Family, type IpAddr } from '../../net';
-import type { AlertGroup, EventView, ObjectRef, PoolBlockView, PoolView, RowStatus, ServiceView } from '../types';
+import type {
+  AlertGroup,
+  EventView,
+  ObjectRef,
+  PoolBlockView,
+  PoolView,
+  RowStatus,
+  ServiceView,
+} from '../types';
 import { refText } from './format';
 import { rowStatus } from './rows';
 
@@ -155,7 +163,11 @@ export function ipFacts(ip: string, family: Family, src: IpFactsInput): IpFacts 
  * holder, status, ports), its pools (a count moving means the next free address may have moved),
  * and the Events of its Services among the inventory's newest (a new one means a new list).
  */
-export function ipRevision(f: IpFacts, pools: readonly PoolView[], events: readonly EventView[] = []): string {
+export function ipRevision(
+  f: IpFacts,
+  pools: readonly PoolView[],
+  events: readonly EventView[] = [],
+): string {
   const touched = new Set(f.placements.map((p) => p.pool));
   const mine = new Set([...f.holders, ...f.waiting].map((s) => s.key));
   return JSON.stringify([
