@@ -35,6 +35,8 @@ export function useIpDetail(ip: string, family: Family): IpDetail {
   const pools = useCollection('pools');
   const services = useCollection('services');
   const alerts = useCollection('alerts');
+  // The newest Events of the cluster (a small collection): one about its Services refetches the list.
+  const events = useCollection('events');
   const live = useMemo(
     () =>
       pools.data && services.data && alerts.data
@@ -43,8 +45,8 @@ export function useIpDetail(ip: string, family: Family): IpDetail {
     [ip, family, pools.data, services.data, alerts.data],
   );
   const revision = useMemo(
-    () => (live && pools.data ? ipRevision(live, pools.data) : FIRST),
-    [live, pools.data],
+    () => (live && pools.data ? ipRevision(live, pools.data, events.data) : FIRST),
+    [live, pools.data, events.data],
   );
   const extras = useQuery(ipDetailQueryOptions(ip, revision));
   // The previous answer is kept while the next is fetched, but never one about another address.
