@@ -258,6 +258,18 @@ source:
   });
 });
 
+test('at a phone’s width the IP page never scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto('/ips/192.168.0.229');
+  await expect(detail(page)).toHaveAttribute('data-complete', 'true');
+  await page.locator('[data-testid="ip-yaml"][data-service="media/jellyfin"] summary').click();
+  await expect(page.getByLabel('YAML of Service media/jellyfin')).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
 test('an address outside every pool names the nearest pools', async ({ page }) => {
   await page.goto('/ips/192.168.0.240');
   await expect(page.getByRole('heading', { level: 1, name: '192.168.0.240' })).toBeVisible();
@@ -275,7 +287,9 @@ test('input that is not an address gets a message saying what is wrong, on the p
   request,
 }) => {
   await page.goto('/ips/not-an-ip');
-  await expect(page.getByTestId('ip-invalid')).toContainText('not-an-ip is not an address this page can show');
+  await expect(page.getByTestId('ip-invalid')).toContainText(
+    'not-an-ip is not an address this page can show',
+  );
   await expect(page.getByTestId('ip-invalid-reason')).toHaveText(
     "'not-an-ip' is not an IP address: expected IPv4 (192.168.0.10) or IPv6 (2001:db8::10).",
   );

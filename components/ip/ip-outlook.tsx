@@ -31,8 +31,8 @@ export function IpOutlook({
           ))}
         </ul>
         <p className="border-t border-zinc-100 px-4 py-1.5 text-[11px] text-zinc-500">
-          Worked out by the dashboard’s copy of LB-IPAM from the statuses Cilium wrote, as a restarted operator sees
-          them (pools in the order the API server lists them).
+          Worked out by the dashboard’s copy of LB-IPAM from the statuses Cilium wrote, as a restarted
+          operator sees them (pools in the order the API server lists them).
         </p>
         {outlook.pendingSelected.length > 0 ? (
           <p

@@ -16,8 +16,8 @@ import { ScreenError, ScreenSkeleton } from '../shell/screen-skeleton';
 import { Panel } from '../ui/panel';
 
 const PAGE = 50;
-const th = 'px-2 py-1.5 font-semibold first:pl-4';
-const td = 'px-2 py-1 first:pl-4';
+const th = 'whitespace-nowrap px-2 py-1.5 font-semibold first:pl-4';
+const td = 'whitespace-nowrap px-2 py-1 first:pl-4';
 
 const CELL: Record<EligibilityCell, { mark: string; words: string; className: string }> = {
   holds: { mark: '●', words: 'holds the lease', className: 'text-emerald-700' },
@@ -85,7 +85,7 @@ export function EligibilityMatrix({
             setQuery(e.target.value);
             setPage(0);
           }}
-          className="w-56 rounded border border-zinc-300 px-2 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-sky-600"
+          className="w-40 min-w-0 rounded border sm:w-56 border-zinc-300 px-2 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-sky-600"
         />
       }
     >
@@ -101,7 +101,8 @@ export function EligibilityMatrix({
         </p>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          {/* relative: the screen-reader words (absolute) stay inside the scrolling box, not the page. */}
+          <div className="relative overflow-x-auto">
             <table data-testid="eligibility-matrix" className="w-full border-collapse text-left text-xs">
               <thead className="bg-zinc-50 text-[11px] uppercase tracking-wide text-zinc-500">
                 <tr>

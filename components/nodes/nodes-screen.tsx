@@ -12,8 +12,8 @@ import { nodeAnchor } from './node-links';
 import { NodeLeases } from './node-leases';
 import { ReadyBadge } from './ready-badge';
 
-const th = 'px-3 py-1.5 font-semibold first:pl-4';
-const td = 'px-3 py-1.5 first:pl-4';
+const th = 'whitespace-nowrap px-3 py-1.5 font-semibold first:pl-4';
+const td = 'whitespace-nowrap px-3 py-1.5 first:pl-4';
 
 // The row named by the URL's #node-<name> (the IP page links there) opens by itself.
 const onHash = (cb: () => void) => {
@@ -57,7 +57,7 @@ export function NodesScreen() {
         {announcers.error ? (
           <ScreenError error={announcers.error} onRetry={() => void announcers.refetch()} />
         ) : null}
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table data-testid="nodes-table" className="w-full border-collapse text-left text-[13px]">
             <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
               <tr>
