@@ -141,6 +141,32 @@ test('an address opened from the table: who holds it, who waits for it, its leas
   await expect(page.getByRole('heading', { level: 1, name: '192.168.0.226' })).toBeVisible();
 });
 
+test('the lab’s Gateway nobody announces: its names, its Local policy, no eligible node, its one endpoint without a node', async ({
+  page,
+}) => {
+  await page.goto('/ips/192.168.10.3');
+  await expect(page.getByTestId('ip-headline')).toHaveText('Held by lab/cilium-gateway-edge.');
+  const owner = page.locator('[data-testid="ip-owner"][data-service="lab/cilium-gateway-edge"]');
+  const names = owner.getByTestId('ip-owner-hostnames');
+  await expect(names).toContainText('edge.lab.example external-dns annotation');
+  await expect(names).toContainText('*.lab.example listener of Gateway lab/edge');
+  await expect(names).toContainText('wiki.lab.example HTTPRoute lab/wiki');
+  await expect(owner).toContainText('Local');
+  await expect(page.getByTestId('ip-announced-by')).toHaveText('no node (nobody answers ARP for it)');
+  const announcement = page.locator(
+    '[data-testid="ip-announcement"][data-service="lab/cilium-gateway-edge"]',
+  );
+  await expect(announcement.getByTestId('ip-lease-none')).toContainText('no node announces it');
+  await expect(announcement.getByTestId('ip-eligible-node')).toHaveCount(0);
+  await expect(announcement).toContainText('Eligible nodes');
+  await expect(announcement.getByTestId('ip-endpoints')).toHaveText('(no node name) 1');
+  await expect(
+    page
+      .getByRole('region', { name: /Alerts/ })
+      .getByRole('heading', { name: /Nobody announces Gateway lab\/edge/ }),
+  ).toBeVisible();
+});
+
 test.describe('a pool of our own', () => {
   test.beforeAll(async () => {
     await apply(objects);

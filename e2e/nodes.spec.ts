@@ -7,7 +7,9 @@ import { kubectlOk } from './support/kubectl';
 // holder goes NotReady and the screen and the IP page follow. It moves an announcement, so it runs
 // after every other spec (project "failover" in playwright.config.ts).
 
-const IP = '192.168.0.238';
+// Jellyfin: externalTrafficPolicy Cluster, so any Ready node may take its lease over (the demo's
+// Envoy Gateways are Local: on its Cilium 1.20.2 only the node running their proxy may).
+const IP = '192.168.0.229';
 
 interface Svc {
   metadata: { namespace: string; name: string };
