@@ -138,7 +138,9 @@ function Announcement({
             <dd data-testid="ip-lease-none" className="text-zinc-600">
               {pending
                 ? 'reading the lease…'
-                : 'none: no node announces it over L2 (no cilium-l2announce lease)'}
+                : !extras
+                  ? 'not read: the server reads the leases of the first Services of an address only'
+                  : 'none: no node announces it over L2 (no cilium-l2announce lease)'}
             </dd>
           </>
         )}
