@@ -64,6 +64,7 @@ describe('API routes', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual([
       'alerts',
+      'cilium',
       'cluster',
       'generatedAt',
       'pools',
