@@ -44,6 +44,14 @@ const shots: Shot[] = [
       ),
   },
   {
+    name: 'ip-gateway',
+    path: '/ips/192.168.10.3',
+    ready: async (page) => {
+      await expect(page.getByTestId('ip-headline')).toHaveText('Held by lab/cilium-gateway-edge.');
+      await expect(page.getByTestId('ip-owner-hostnames')).toContainText('wiki.lab.example');
+    },
+  },
+  {
     name: 'nodes',
     path: '/nodes',
     ready: async (page) => expect(page.getByTestId('node-row')).toHaveCount(4),
