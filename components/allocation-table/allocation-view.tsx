@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryStates } from 'nuqs';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { AllocationRow, FreeRangeRow } from '@/lib/inventory/types';
 import { plural } from '@/lib/inventory/view/format';
 import { AllocationTable } from './allocation-table';
@@ -33,16 +33,9 @@ export function AllocationView({
   // The input follows every keystroke; the table catches up when React has time (10k rows).
   const deferred = useDeferredValue(filters);
   const shown = useMemo(() => all.filter((r) => matchesFilters(r, deferred)), [all, deferred]);
-  const [page, setPage] = useState(0);
-  // A new filter starts from the first page; live updates keep the page the user is on.
-  const clear = () => {
-    setPage(0);
-    void setFilters({ q: null, status: null, pool: null });
-  };
-  const change = (patch: Partial<TableFilters>) => {
-    setPage(0);
+  const clear = () => void setFilters({ q: null, status: null, pool: null });
+  const change = (patch: Partial<TableFilters>) =>
     void setFilters({ ...patch, q: patch.q === '' ? null : patch.q });
-  };
 
   const rowsText =
     shown.length === all.length
@@ -72,11 +65,7 @@ export function AllocationView({
             onClear={clear}
             summary={summary}
           />
-          {shown.length === 0 ? (
-            <NoMatches onClear={clear} />
-          ) : (
-            <AllocationTable records={shown} page={page} onPageChange={setPage} />
-          )}
+          {shown.length === 0 ? <NoMatches onClear={clear} /> : <AllocationTable records={shown} />}
         </>
       )}
     </section>
