@@ -35,6 +35,17 @@ ${extra.app ? `  selector:\n    app: ${extra.app}\n` : ''}  ports:
 `;
 }
 
+/** The demo pool's blocks, replaced whole (a merge patch replaces lists). */
+const setPoolBlocks = (blocks: unknown) =>
+  kubectlOk([
+    'patch',
+    'ciliumloadbalancerippool',
+    'pool',
+    '--type=merge',
+    '-p',
+    JSON.stringify({ spec: { blocks } }),
+  ]);
+
 async function alertsScreen(page: Page): Promise<DashboardPage> {
   const dash = new DashboardPage(page);
   await page.goto('/alerts');
@@ -81,24 +92,8 @@ test('a pool without a free address makes a generic Service out_of_ips; giving t
     { start: '192.168.0.226', stop: '192.168.0.231' },
     { start: '192.168.0.238', stop: '192.168.0.239' },
   ];
-  await kubectlOk([
-    'patch',
-    'ciliumloadbalancerippool',
-    'pool',
-    '--type=merge',
-    '-p',
-    JSON.stringify({ spec: { blocks: held } }),
-  ]);
-  cleanups.push(() =>
-    kubectlOk([
-      'patch',
-      'ciliumloadbalancerippool',
-      'pool',
-      '--type=merge',
-      '-p',
-      JSON.stringify({ spec: { blocks: JSON.parse(original) } }),
-    ]),
-  );
+  await setPoolBlocks(held);
+  cleanups.push(() => setPoolBlocks(JSON.parse(original)));
   await kubectlOk(['create', 'namespace', 'e2e-rules-b']);
   cleanups.push(() => kubectl(['delete', 'namespace', 'e2e-rules-b', '--wait=false']));
   await apply(lbService('e2e-rules-b', 'latecomer'));
@@ -111,14 +106,7 @@ test('a pool without a free address makes a generic Service out_of_ips; giving t
   await expect(alert.getByTestId('alert-detail')).toContainText("('pool') has no free address left");
   await expect(dash.alert("Pool 'pool' is full")).toHaveCount(1);
 
-  await kubectlOk([
-    'patch',
-    'ciliumloadbalancerippool',
-    'pool',
-    '--type=merge',
-    '-p',
-    JSON.stringify({ spec: { blocks: JSON.parse(original) } }),
-  ]);
+  await setPoolBlocks(JSON.parse(original));
   await expect(alert).toHaveCount(0, { timeout: 10_000 });
 });
 

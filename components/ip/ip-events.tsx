@@ -5,6 +5,7 @@ import { elapsed } from '@/lib/queries/connection';
 import { Badge } from '../ui/badge';
 import { Panel } from '../ui/panel';
 import { useNow } from '../ui/use-now';
+import { TableHead } from '../ui/table-head';
 
 const th = 'px-3 py-1.5 font-semibold first:pl-4';
 const td = 'px-3 py-1 align-top first:pl-4';
@@ -25,25 +26,17 @@ function ServiceEvents({ e, now }: { e: IpServiceExtras; now: number }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-xs">
-        <thead className="bg-zinc-50 text-[11px] uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th scope="col" className={th}>
-              Type
-            </th>
-            <th scope="col" className={th}>
-              Reason
-            </th>
-            <th scope="col" className={th}>
-              Message
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Count
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Last seen
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className="bg-zinc-50 text-[11px] uppercase tracking-wide text-zinc-500"
+          cellClassName={th}
+          columns={[
+            'Type',
+            'Reason',
+            'Message',
+            { label: 'Count', className: 'text-right' },
+            { label: 'Last seen', className: 'text-right' },
+          ]}
+        />
         <tbody>
           {e.events.map((ev) => (
             <tr

@@ -14,6 +14,7 @@ import { Pager } from '../allocation-table/pager';
 import { ipHref } from '../pool-map/links';
 import { ScreenError, ScreenSkeleton } from '../shell/screen-skeleton';
 import { Panel } from '../ui/panel';
+import { TableHead } from '../ui/table-head';
 
 const PAGE = 50;
 const th = 'whitespace-nowrap px-2 py-1.5 font-semibold first:pl-4';
@@ -104,21 +105,15 @@ export function EligibilityMatrix({
           {/* relative: the screen-reader words (absolute) stay inside the scrolling box, not the page. */}
           <div className="relative overflow-x-auto">
             <table data-testid="eligibility-matrix" className="w-full border-collapse text-left text-xs">
-              <thead className="bg-zinc-50 text-[11px] uppercase tracking-wide text-zinc-500">
-                <tr>
-                  <th scope="col" className={th}>
-                    Address
-                  </th>
-                  <th scope="col" className={th}>
-                    Service
-                  </th>
-                  {nodes.map((n) => (
-                    <th key={n} scope="col" className={`${th} text-center font-mono normal-case`}>
-                      {n}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead
+                className="bg-zinc-50 text-[11px] uppercase tracking-wide text-zinc-500"
+                cellClassName={th}
+                columns={[
+                  'Address',
+                  'Service',
+                  ...nodes.map((n) => ({ label: n, className: 'text-center font-mono normal-case' })),
+                ]}
+              />
               <tbody>
                 {shown.map((r) => (
                   <tr

@@ -12,6 +12,7 @@ import { ipHref } from '../pool-map/links';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { useNow } from '../ui/use-now';
+import { TableHead } from '../ui/table-head';
 
 const STEP = 100;
 const th = 'px-3 py-1 font-semibold first:pl-8';
@@ -58,28 +59,18 @@ export function NodeLeases({ node, leases }: { node: string; leases: AnnouncerVi
         </Button>
       </div>
       <table className="w-full border-collapse text-left text-xs">
-        <thead className="text-[11px] uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th scope="col" className={th}>
-              Address
-            </th>
-            <th scope="col" className={th}>
-              Service
-            </th>
-            <th scope="col" className={th}>
-              Lease
-            </th>
-            <th scope="col" className={th}>
-              Held for
-            </th>
-            <th scope="col" className={th}>
-              Renewed
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Transitions
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className="text-[11px] uppercase tracking-wide text-zinc-500"
+          cellClassName={th}
+          columns={[
+            'Address',
+            'Service',
+            'Lease',
+            'Held for',
+            'Renewed',
+            { label: 'Transitions', className: 'text-right' },
+          ]}
+        />
         <tbody>
           {leases.slice(0, shown).map((a) => (
             <tr

@@ -11,6 +11,7 @@ import { EligibilityMatrix } from './eligibility-matrix';
 import { nodeAnchor } from './node-links';
 import { NodeLeases } from './node-leases';
 import { ReadyBadge } from './ready-badge';
+import { TableHead } from '../ui/table-head';
 
 const th = 'whitespace-nowrap px-3 py-1.5 font-semibold first:pl-4';
 const td = 'whitespace-nowrap px-3 py-1.5 first:pl-4';
@@ -59,25 +60,10 @@ export function NodesScreen() {
         ) : null}
         <div className="relative overflow-x-auto">
           <table data-testid="nodes-table" className="w-full border-collapse text-left text-[13px]">
-            <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className={th}>
-                  Node
-                </th>
-                <th scope="col" className={th}>
-                  Ready
-                </th>
-                <th scope="col" className={th}>
-                  Address
-                </th>
-                <th scope="col" className={th}>
-                  L2 policies
-                </th>
-                <th scope="col" className={th}>
-                  Announces
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName={th}
+              columns={['Node', 'Ready', 'Address', 'L2 policies', 'Announces']}
+            />
             <tbody>
               {balance.rows.map((r) => {
                 const n = byName.get(r.node);

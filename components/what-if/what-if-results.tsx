@@ -14,6 +14,7 @@ import type {
 import { ipHref } from '../pool-map/links';
 import { Badge, type Tone } from '../ui/badge';
 import { Panel } from '../ui/panel';
+import { TableHead } from '../ui/table-head';
 
 /** Long lists are cut here; the summary still counts every change. */
 const SHOWN = 200;
@@ -62,20 +63,6 @@ function Side({ side }: { side: ServiceSide | null }) {
   );
 }
 
-function HeaderRow({ columns }: { columns: string[] }) {
-  return (
-    <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-      <tr>
-        {columns.map((c) => (
-          <th key={c} scope="col" className={th}>
-            {c}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
 function More({ total, what }: { total: number; what: string }) {
   if (total <= SHOWN) return null;
   return (
@@ -90,7 +77,7 @@ function ServicesTable({ services }: { services: ServiceChange[] }) {
     <Panel id="what-if-services" title={`Services · ${services.length.toLocaleString('en-US')}`}>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-[13px]">
-          <HeaderRow columns={['Service', 'Change', 'Now', 'After', 'Why']} />
+          <TableHead cellClassName={th} columns={['Service', 'Change', 'Now', 'After', 'Why']} />
           <tbody>
             {services.slice(0, SHOWN).map((s) => (
               <tr
@@ -153,7 +140,7 @@ function PoolsTable({ pools }: { pools: PoolChange[] }) {
   return (
     <Panel id="what-if-pools" title={`Pools · ${pools.length.toLocaleString('en-US')}`}>
       <table className="w-full border-collapse text-left text-[13px]">
-        <HeaderRow columns={['Pool', 'Change', 'Now', 'After']} />
+        <TableHead cellClassName={th} columns={['Pool', 'Change', 'Now', 'After']} />
         <tbody>
           {pools.map((p) => (
             <tr
@@ -187,7 +174,7 @@ function AnnouncementsTable({ changes }: { changes: AnnouncementChange[] }) {
     <Panel id="what-if-announcements" title={`Announcements · ${changes.length.toLocaleString('en-US')}`}>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-[13px]">
-          <HeaderRow columns={['Service', 'Addresses', 'Change', 'From', 'To', 'Why']} />
+          <TableHead cellClassName={th} columns={['Service', 'Addresses', 'Change', 'From', 'To', 'Why']} />
           <tbody>
             {changes.slice(0, SHOWN).map((a) => (
               <tr
