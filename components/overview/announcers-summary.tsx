@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useNodes } from '@/lib/queries/use-inventory';
+import { nodeHref } from '../nodes/node-links';
 import { Panel } from '../ui/panel';
 
 /** Addresses announced per node, and how uneven that is (one node answering for all is a risk). */
@@ -31,9 +32,20 @@ export function AnnouncersSummary() {
             data-node={n.name}
             className="flex items-center gap-2"
           >
-            <span className="w-32 truncate font-mono text-zinc-800" title={n.name}>
+            <Link
+              href={nodeHref(n.name)}
+              className="w-32 truncate font-mono text-zinc-800 hover:text-sky-700 hover:underline"
+              title={
+                n.ready === false ? `${n.name}: not Ready (${n.notReadyReason ?? 'no reason given'})` : n.name
+              }
+            >
               {n.name}
-            </span>
+              {n.ready === false ? (
+                <span className="ml-1 font-sans text-[10px] font-semibold uppercase text-rose-700">
+                  not ready
+                </span>
+              ) : null}
+            </Link>
             <span className="h-1.5 flex-1 overflow-hidden rounded-full bg-zinc-100">
               <span
                 className={`block h-full rounded-full ${n.ready === false ? 'bg-rose-500' : 'bg-sky-600'}`}

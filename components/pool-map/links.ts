@@ -1,2 +1,1 @@
-/** The IP detail page of one address (app/(cluster)/ips/[ip]). */
-export const ipHref = (ip: string) => `/ips/${encodeURIComponent(ip)}`;
+export { ipHref } from '@/lib/inventory/view/links';

@@ -1,5 +1,6 @@
 import type { AlertGroup, ObjectRef, Severity } from '../types';
 import { refText } from './format';
+import { nodeHref, poolHref } from './links';
 
 // Alert groups as screens list them: most severe first (ties keep the inventory's order, which is
 // stable across updates), counted by severity (a group counts all its members), filtered.
@@ -54,9 +55,9 @@ export function filterGroups(groups: readonly AlertGroup[], f: AlertFilter): Ale
 export function subjectHref(s: ObjectRef): string | null {
   switch (s.kind) {
     case 'CiliumLoadBalancerIPPool':
-      return s.name ? `/pools/${encodeURIComponent(s.name)}` : null;
+      return s.name ? poolHref(s.name) : null;
     case 'Node':
-      return `/nodes#node-${encodeURIComponent(s.name)}`;
+      return nodeHref(s.name);
     case 'CiliumL2AnnouncementPolicy':
     case 'Lease':
       return '/nodes';

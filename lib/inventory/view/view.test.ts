@@ -147,6 +147,7 @@ describe('alert subject links', () => {
   it('points each kind of subject at the screen that shows it', () => {
     expect(subjectHref({ kind: 'CiliumLoadBalancerIPPool', name: 'pool-2' })).toBe('/pools/pool-2');
     expect(subjectHref({ kind: 'Node', name: 'pitower-4' })).toBe('/nodes#node-pitower-4');
+    expect(subjectHref({ kind: 'CiliumLoadBalancerIPPool', name: 'a b' })).toBe('/pools/a%20b');
     expect(subjectHref({ kind: 'Service', namespace: 'lab', name: 'dns-tcp' })).toBe(
       '/addresses?q=lab%2Fdns-tcp',
     );
