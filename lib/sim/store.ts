@@ -17,6 +17,7 @@ import { applyKindHooks, serviceAllocations } from './kind-hooks';
 import { storageApiVersion, storeKey, type KindDef } from './kinds';
 import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
+import { cloneInterned } from './intern';
 import { isObj } from './patch';
 import { nameRule, patchedObject, resolveKind, withRemovals } from './store-helpers';
 import type {
@@ -118,7 +119,8 @@ export function createStore(options: StoreOptions = {}): Store {
     dryRun: boolean,
   ): SimObject {
     if (!dryRun) meta.resourceVersion = String(++rv);
-    return deepFreeze(ordered(draft, storageApiVersion(def), def.kind, meta));
+    // Drafts come cloneInterned; metadata may still hold the caller's maps (labels, annotations).
+    return deepFreeze(ordered(draft, storageApiVersion(def), def.kind, cloneInterned(meta)));
   }
 
   function getStored(def: KindDef, ns: string | undefined, name: string): SimObject | undefined {
@@ -152,7 +154,7 @@ export function createStore(options: StoreOptions = {}): Store {
       const ns = nsOf(def, meta.namespace);
       if (def.namespaced) meta.namespace = ns;
       else delete meta.namespace;
-      const draft: Record<string, unknown> = structuredClone({ ...input, metadata: undefined });
+      const draft: Record<string, unknown> = cloneInterned({ ...input, metadata: undefined });
       if (def.status && !opts.withStatus) delete draft.status;
       const typeErrors = objectTypeCauses(def, { ...draft, metadata: meta }, true);
       if (typeErrors.length > 0) throw invalid(def.kind, def.group, String(meta.name ?? ''), typeErrors);
@@ -213,9 +215,9 @@ export function createStore(options: StoreOptions = {}): Store {
       const statusOnly = opts.subresource === 'status';
       if (statusOnly && !def.status) throw notFound(def.resource, def.group, name);
       const draft: Record<string, unknown> = statusOnly
-        ? { ...structuredClone(old), status: structuredClone(input.status) }
-        : structuredClone({ ...input, status: def.status ? old.status : input.status });
-      const meta: Record<string, unknown> = statusOnly ? structuredClone(old.metadata) : inMeta;
+        ? { ...cloneInterned(old), status: cloneInterned(input.status) }
+        : cloneInterned({ ...input, status: def.status ? old.status : input.status });
+      const meta: Record<string, unknown> = statusOnly ? cloneInterned(old.metadata) : inMeta;
       Object.assign(meta, {
         name: old.metadata.name,
         namespace: old.metadata.namespace,
@@ -322,7 +324,7 @@ export function createStore(options: StoreOptions = {}): Store {
           }
         }
       }
-      const gone = finish(def, structuredClone(old), structuredClone(old.metadata), false);
+      const gone = finish(def, cloneInterned(old), cloneInterned(old.metadata), false);
       commit(def, 'DELETED', gone, old);
       applied.delete(old.metadata.uid as string);
       return asVersion(gone, ref.apiVersion);
