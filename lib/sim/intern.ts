@@ -30,6 +30,6 @@ export function cloneInterned<T>(v: T): T {
   if (Array.isArray(v)) return v.map(cloneInterned) as T;
   if (!isPlain(v)) return structuredClone(v);
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = cloneInterned(x);
+  for (const k of Object.keys(v)) out[k] = cloneInterned((v as Record<string, unknown>)[k]);
   return out as T;
 }

@@ -15,7 +15,8 @@ import {
 } from './errors';
 import { applyKindHooks, serviceAllocations } from './kind-hooks';
 import { storageApiVersion, storeKey, type KindDef } from './kinds';
-import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
+import { deepFreeze, ordered, randomSuffix, rfc3339 } from './object-utils';
+import { sameCanonical, sameSpecPart } from './same-canonical';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import { cloneInterned } from './intern';
 import { isObj } from './patch';
@@ -236,8 +237,8 @@ export function createStore(options: StoreOptions = {}): Store {
         ...meta,
         resourceVersion: old.metadata.resourceVersion,
       });
-      if (canonical(candidate) === canonical(old)) return asVersion(old, input.apiVersion as string);
-      if (specPart(candidate) !== specPart(old)) meta.generation = (old.metadata.generation ?? 1) + 1;
+      if (sameCanonical(candidate, old)) return asVersion(old, input.apiVersion as string);
+      if (!sameSpecPart(candidate, old)) meta.generation = (old.metadata.generation ?? 1) + 1;
       const obj = finish(def, draft, meta, opts.dryRun ?? false);
       if (!opts.dryRun) commit(def, 'MODIFIED', obj, old);
       return asVersion(obj, input.apiVersion as string);
