@@ -1,6 +1,5 @@
 import 'server-only';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { Session } from 'node:inspector';
 
 // One full garbage collection once the server has started: the embedded cluster's seed (10,000
 // Services and their slices written, status-written, watched), the informers' first lists and the
@@ -12,20 +11,21 @@ import { runInNewContext } from 'node:vm';
 
 export const STARTUP_GC_DELAY_MS = 1_000;
 
-/** V8's full collection (`gc()` as --expose-gc gives it), without starting Node with that flag. */
-export function collectGarbage(): boolean {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') {
-    exposed();
-    return true;
-  }
-  // A context created while --expose-gc is set gets `gc` (the flag only affects new contexts).
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as unknown;
-  setFlagsFromString('--no-expose-gc');
-  if (typeof gc !== 'function') return false;
-  (gc as () => void)();
-  return true;
+/**
+ * V8's most thorough collection — the one DevTools' "collect garbage" runs: repeated full GCs that
+ * compact the heap and hand free pages back (a plain full GC keeps most of the pages it freed).
+ * Through an in-process inspector session: no debugger port is opened. Calls `done` when finished.
+ */
+export function collectGarbage(done: (ok: boolean) => void = () => {}): void {
+  const session = new Session();
+  session.connect();
+  session.post('HeapProfiler.collectGarbage', (err) => {
+    // Not from inside the session's own callback: disconnecting there leaves it holding the loop.
+    setImmediate(() => {
+      session.disconnect();
+      done(!err);
+    });
+  });
 }
 
 /** Collects once, `delayMs` after `started` resolves (LBIPAM_STARTUP_GC=0 turns it off). */
@@ -36,7 +36,7 @@ export function collectAfterStartup(started: Promise<unknown>, delayMs = STARTUP
       try {
         collectGarbage();
       } catch {
-        // Only memory is at stake: a runtime without the flag keeps its heap as it was.
+        // Only memory is at stake: a Node without the inspector keeps its heap as it was.
       }
     }, delayMs).unref();
   });
