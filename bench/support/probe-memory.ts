@@ -7,6 +7,8 @@
 //     --alloc     the same for the 200 writes
 //     --maps      resident memory by mapping (V8 pages, malloc heap, native binaries)
 //     --snapshot  a heap snapshot (SIGUSR2) in the server's working directory at the end
+//     --timeline  heap every 250 ms while the server starts; --wait  5 s more before the page loads
+//     --gc-each   a forced full GC after each stage too (what is live at each)
 // PROBE_NODE_FLAGS adds node flags to the server (to try one out).
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -94,12 +96,32 @@ if (startup)
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
+// --timeline: heap every 250 ms while the server starts (which phase sets the high-water mark).
+let timeline: NodeJS.Timeout | null = null;
+if (args.includes('--timeline')) {
+  const t0 = performance.now();
+  let busy = false;
+  timeline = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void evaluate(memExpr).then((m) => {
+      const { heapUsed, heapTotal } = m as { heapUsed: number; heapTotal: number };
+      console.log(`t=${Math.round(performance.now() - t0)}ms heapUsed ${heapUsed} heapTotal ${heapTotal}`);
+      busy = false;
+    });
+  }, 250);
+}
 const d = await starting;
+if (timeline) clearInterval(timeline);
 if (startup) {
   const { profile } = (await call('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
   printProfile(profile.head);
 }
-await report('started', false);
+await report('started', args.includes('--gc-each'));
+if (args.includes('--wait')) {
+  await sleep(5_000);
+  await report('started + 5 s', false);
+}
 
 const browser = await chromium.launch({ ...CHROMIUM, headless: true });
 const path = '/addresses';
@@ -110,7 +132,7 @@ for (let i = 0; i < 20; i++) {
   await page.waitForSelector('[data-testid="allocation-table"] tbody tr', { timeout: 60_000 });
   await ctx.close();
 }
-await report('after 20 loads', false);
+await report('after 20 loads', args.includes('--gc-each'));
 const alloc = args.includes('--alloc');
 if (alloc)
   await call('HeapProfiler.startSampling', {
