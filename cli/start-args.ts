@@ -98,3 +98,20 @@ export function parseStartArgs(
   if (options.demo && options.context) return { error: '--demo and --context exclude each other' };
   return { options };
 }
+
+/**
+ * Whether the production server keeps Node's source maps on. tsx (which loads the CLI) turns them
+ * on for the whole process, and then Node parses and keeps the map of every module loaded later —
+ * Next's server chunks with their sourcesContent, ~40 MB of heap at the scale seed. `next start`
+ * runs without them; so do we, unless asked: `--dev`, or `--enable-source-maps` in the node
+ * flags or NODE_OPTIONS (then stack traces point into the TypeScript sources again).
+ */
+export function keepSourceMaps(
+  dev: boolean,
+  execArgv: readonly string[],
+  nodeOptions: string | undefined,
+): boolean {
+  if (dev) return true;
+  const asked = (flag: string) => flag === '--enable-source-maps';
+  return execArgv.some(asked) || (nodeOptions ?? '').split(/\s+/).some(asked);
+}

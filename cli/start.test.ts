@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseStartArgs, type StartOptions } from './start-args';
+import { keepSourceMaps, parseStartArgs, type StartOptions } from './start-args';
 import { chooseCluster, findKubeconfig, seedLabel } from './start-cluster';
 
 const kubeconfig = (contexts: string[], current?: string) => {
@@ -99,5 +99,15 @@ describe('the seed the header names (LBIPAM_SEED)', () => {
     expect(seedLabel('/home/me/clusters/homelab/')).toBe('homelab');
     expect(seedLabel('./seeds/lab')).toBe('lab');
     expect(seedLabel('lab')).toBe('lab');
+  });
+});
+
+describe('source maps of the production server', () => {
+  it('are off unless --dev or --enable-source-maps (flag or NODE_OPTIONS) asks for them', () => {
+    expect(keepSourceMaps(false, [], undefined)).toBe(false);
+    expect(keepSourceMaps(false, ['--expose-gc'], '--max-old-space-size=900')).toBe(false);
+    expect(keepSourceMaps(true, [], undefined)).toBe(true);
+    expect(keepSourceMaps(false, ['--enable-source-maps'], undefined)).toBe(true);
+    expect(keepSourceMaps(false, [], '--inspect  --enable-source-maps')).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseStartArgs, type StartOptions } from './start-args';
+import { keepSourceMaps, parseStartArgs, type StartOptions } from './start-args';
 import { chooseCluster, seedLabel, type ClusterChoice } from './start-cluster';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -34,6 +34,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
 
+  // Before Next loads its chunks: their source maps are only parsed and kept while this is on.
+  if (!keepSourceMaps(opts.dev, process.execArgv, process.env.NODE_OPTIONS))
+    process.setSourceMapsEnabled(false);
   const { default: next } = await import('next');
   const app = next({ dev: opts.dev, dir: root, hostname: opts.host, port: opts.port });
   await app.prepare();

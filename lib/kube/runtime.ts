@@ -4,6 +4,7 @@ import { loadKubeConfig } from './config';
 import { buildFromFeedInput } from './build';
 import { nextLeaseExpiry } from '../inventory/announcer';
 import { InventoryFeed } from './inventory-feed';
+import { collectAfterStartup } from './startup-gc';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
@@ -33,6 +34,16 @@ export function getKubeRuntime(): KubeRuntime {
   });
   holder[slot] = { watch, feed };
   feed.start();
+  // The first inventory ends the start's burst of allocation (seed, lists, first build).
+  collectAfterStartup(
+    new Promise<void>((resolve) => {
+      const stop = feed.subscribe((delta) => {
+        if (delta !== null) return;
+        stop();
+        resolve();
+      });
+    }),
+  );
   return { ok: true, watch, feed };
 }
 

@@ -1,6 +1,7 @@
 // Helpers over stored objects: key order (apiVersion, kind, metadata first, so the HTTP layer can
 // swap the apiVersion prefix of cached JSON), deep freezing, canonical comparison and a JSON
 // cache keyed by object identity (stored objects are immutable, so one string per version).
+import { RecentCache } from './recent-cache';
 import type { SimObject } from './types';
 
 type Obj = Record<string, unknown>;
@@ -43,9 +44,15 @@ export function specPart(obj: Obj): string {
   return canonical(rest);
 }
 
-const jsonCache = new WeakMap<object, string>();
+/**
+ * JSON of the objects serialised last. A write reaches every watcher of its kind at once (the
+ * dashboard, the controllers' own informers, kubectl -w), so a few hundred recent versions cover
+ * that fan-out; list bodies have their own cache (list-cache.ts). Kept for every stored object, as
+ * it used to be, it held a second, serialised copy of all 10,000 Services for good.
+ */
+const jsonCache = new RecentCache<object, string>(512);
 
-/** The object's JSON, computed once per stored version. */
+/** The object's JSON, computed once per stored version while it is recent. */
 export function toJson(obj: SimObject): string {
   let s = jsonCache.get(obj);
   if (s === undefined) {

@@ -15,8 +15,10 @@ import {
 } from './errors';
 import { applyKindHooks, serviceAllocations } from './kind-hooks';
 import { storageApiVersion, storeKey, type KindDef } from './kinds';
-import { canonical, deepFreeze, ordered, randomSuffix, rfc3339, specPart } from './object-utils';
+import { deepFreeze, ordered, randomSuffix, rfc3339 } from './object-utils';
+import { sameCanonical, sameSpecPart } from './same-canonical';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
+import { cloneInterned } from './intern';
 import { isObj } from './patch';
 import { nameRule, patchedObject, resolveKind, withRemovals } from './store-helpers';
 import type {
@@ -118,7 +120,8 @@ export function createStore(options: StoreOptions = {}): Store {
     dryRun: boolean,
   ): SimObject {
     if (!dryRun) meta.resourceVersion = String(++rv);
-    return deepFreeze(ordered(draft, storageApiVersion(def), def.kind, meta));
+    // Drafts come cloneInterned; metadata may still hold the caller's maps (labels, annotations).
+    return deepFreeze(ordered(draft, storageApiVersion(def), def.kind, cloneInterned(meta)));
   }
 
   function getStored(def: KindDef, ns: string | undefined, name: string): SimObject | undefined {
@@ -152,7 +155,7 @@ export function createStore(options: StoreOptions = {}): Store {
       const ns = nsOf(def, meta.namespace);
       if (def.namespaced) meta.namespace = ns;
       else delete meta.namespace;
-      const draft: Record<string, unknown> = structuredClone({ ...input, metadata: undefined });
+      const draft: Record<string, unknown> = cloneInterned({ ...input, metadata: undefined });
       if (def.status && !opts.withStatus) delete draft.status;
       const typeErrors = objectTypeCauses(def, { ...draft, metadata: meta }, true);
       if (typeErrors.length > 0) throw invalid(def.kind, def.group, String(meta.name ?? ''), typeErrors);
@@ -213,9 +216,9 @@ export function createStore(options: StoreOptions = {}): Store {
       const statusOnly = opts.subresource === 'status';
       if (statusOnly && !def.status) throw notFound(def.resource, def.group, name);
       const draft: Record<string, unknown> = statusOnly
-        ? { ...structuredClone(old), status: structuredClone(input.status) }
-        : structuredClone({ ...input, status: def.status ? old.status : input.status });
-      const meta: Record<string, unknown> = statusOnly ? structuredClone(old.metadata) : inMeta;
+        ? { ...cloneInterned(old), status: cloneInterned(input.status) }
+        : cloneInterned({ ...input, status: def.status ? old.status : input.status });
+      const meta: Record<string, unknown> = statusOnly ? cloneInterned(old.metadata) : inMeta;
       Object.assign(meta, {
         name: old.metadata.name,
         namespace: old.metadata.namespace,
@@ -234,8 +237,8 @@ export function createStore(options: StoreOptions = {}): Store {
         ...meta,
         resourceVersion: old.metadata.resourceVersion,
       });
-      if (canonical(candidate) === canonical(old)) return asVersion(old, input.apiVersion as string);
-      if (specPart(candidate) !== specPart(old)) meta.generation = (old.metadata.generation ?? 1) + 1;
+      if (sameCanonical(candidate, old)) return asVersion(old, input.apiVersion as string);
+      if (!sameSpecPart(candidate, old)) meta.generation = (old.metadata.generation ?? 1) + 1;
       const obj = finish(def, draft, meta, opts.dryRun ?? false);
       if (!opts.dryRun) commit(def, 'MODIFIED', obj, old);
       return asVersion(obj, input.apiVersion as string);
@@ -322,7 +325,7 @@ export function createStore(options: StoreOptions = {}): Store {
           }
         }
       }
-      const gone = finish(def, structuredClone(old), structuredClone(old.metadata), false);
+      const gone = finish(def, cloneInterned(old), cloneInterned(old.metadata), false);
       commit(def, 'DELETED', gone, old);
       applied.delete(old.metadata.uid as string);
       return asVersion(gone, ref.apiVersion);

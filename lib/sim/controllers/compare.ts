@@ -1,11 +1,11 @@
 import type { KubeObject } from '../../cilium/objects';
-import { canonical } from '../object-utils';
+import { sameCanonical } from '../same-canonical';
 
 // "Did this really change": key order never matters and undefined fields count as absent (as they
 // would after a JSON round trip through the API server), using the store's own canonical form.
 
 export function sameJson(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  return sameCanonical(a, b);
 }
 
 function withoutStatus(o: KubeObject): unknown {

@@ -8,8 +8,9 @@ import {
   MANAGED_BY_LABEL,
   selectedPods,
 } from './endpoint-slice-model';
+import { GroupIndex } from './group-index';
 import { guarded } from './guard';
-import { Cache, type ControllerStore } from './port';
+import { Cache, keyOf, type ControllerStore } from './port';
 
 // The simulated endpoint-slice controller (kube-controller-manager's): every Service with a
 // selector gets the slice desiredSlice() says, kept up to date as its Pods come, go, move or
@@ -22,6 +23,11 @@ const SLICE = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' };
 
 const svcKey = (namespace: string | undefined, name: string) => `${namespace ?? 'default'}/${name}`;
 const managed = (s: EndpointSlice | undefined) => s?.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY;
+/** The Service (ns/name) a slice of ours belongs to; null for slices we do not manage. */
+const ownerOf = (s: EndpointSlice) => {
+  const owner = s.metadata.labels?.[SLICE_SERVICE_LABEL];
+  return managed(s) && owner ? svcKey(s.metadata.namespace, owner) : null;
+};
 
 /** The part of a slice the controller owns, for "does it need a write". */
 const ownedView = (s: EndpointSlice) => ({
@@ -35,6 +41,8 @@ export class EndpointSliceController {
   private readonly services: Cache<Service>;
   private readonly pods: Cache<Pod>;
   private readonly slices: Cache<EndpointSlice>;
+  /** Our slices by Service, kept with the cache (regrouping 10,000 slices per turn was garbage). */
+  private readonly ours = new GroupIndex<EndpointSlice>(ownerOf);
   /** Services (ns/name) to reconcile on the next turn. */
   private readonly dirty = new Set<string>();
   private soon: NodeJS.Immediate | null = null;
@@ -57,17 +65,13 @@ export class EndpointSliceController {
           if (selectedPods(s, [p]).length > 0) this.mark(svcKey(s.metadata.namespace, s.metadata.name));
       }
     });
-    this.slices.start((_t, slice, prev) => {
+    const slices = this.slices.start((type, slice) => {
       // Someone else edited or deleted one of ours: put it back.
-      const s = managed(slice) ? slice : managed(prev) ? prev : undefined;
-      const owner = s?.metadata.labels?.[SLICE_SERVICE_LABEL];
-      if (s && owner) this.mark(svcKey(s.metadata.namespace, owner));
+      for (const owner of this.ours.set(keyOf(slice), type === 'DELETED' ? undefined : slice))
+        this.mark(owner);
     });
     for (const s of this.services.values()) this.dirty.add(svcKey(s.metadata.namespace, s.metadata.name));
-    for (const s of this.slices.values()) {
-      const owner = s.metadata.labels?.[SLICE_SERVICE_LABEL];
-      if (managed(s) && owner) this.dirty.add(svcKey(s.metadata.namespace, owner));
-    }
+    for (const s of slices) for (const owner of this.ours.set(keyOf(s), s)) this.dirty.add(owner);
     this.reconcile();
   }
 
@@ -95,20 +99,10 @@ export class EndpointSliceController {
     const keys = [...this.dirty];
     this.dirty.clear();
     if (keys.length === 0) return;
-    // Our slices by Service, found once per turn.
-    const ours = new Map<string, EndpointSlice[]>();
-    for (const s of this.slices.values()) {
-      const owner = s.metadata.labels?.[SLICE_SERVICE_LABEL];
-      if (!managed(s) || !owner) continue;
-      const k = svcKey(s.metadata.namespace, owner);
-      const list = ours.get(k);
-      if (list) list.push(s);
-      else ours.set(k, [s]);
-    }
     const pods = this.pods.values();
     for (const key of keys) {
       const svc = this.services.items.get(key);
-      const existing = ours.get(key) ?? [];
+      const existing = this.ours.of(key);
       const want = svc && managesSlices(svc) ? desiredSlice(svc, pods) : null;
       for (const s of existing) {
         if (want && s.metadata.name === want.metadata.name) continue;

@@ -6,10 +6,10 @@ import type {
   Lease,
   Service,
 } from '../../cilium/objects';
-import { endpointsByService } from '../../cilium/l2-eligibility';
 import { CILIUM_OPERATOR, versionFromOperator } from '../../cilium/version';
 import { L2_LEASE_PREFIX } from '../../cilium/l2-policy';
 import { DEFAULT_ELECTION, electLeases, newEligibleMemo, type ElectionOptions } from './l2-election';
+import { EndpointCounts } from './endpoint-counts';
 import { policyConditions } from './l2-policy-status';
 import { Cache, keyOf, type Clock, type ControllerStore } from './port';
 import { guarded } from './guard';
@@ -36,8 +36,8 @@ export class L2Announcer {
   private readonly slices: Cache<EndpointSlice>;
   /** The cilium-operator Deployment: its image tag is the Cilium version the agents run. */
   private readonly operator: Cache<Deployment>;
-  /** Endpoints per node of each Service, rebuilt only after a slice changed. */
-  private endpoints: Map<string, Record<string, number>> | null = null;
+  /** Endpoints per node of each Service, recounted only for a Service whose slices changed. */
+  private readonly endpoints = new EndpointCounts();
   private timer: NodeJS.Timeout | null = null;
   private soon: NodeJS.Immediate | null = null;
   private stopped = false;
@@ -74,10 +74,11 @@ export class L2Announcer {
     });
     for (const key of this.policies.items.keys()) this.dirtyPolicies.add(key);
     this.nodes.start(onChange);
-    this.slices.start(() => {
-      this.endpoints = null;
+    const slices = this.slices.start((type, slice) => {
+      this.endpoints.set(keyOf(slice), type === 'DELETED' ? undefined : slice);
       onChange();
     });
+    for (const s of slices) this.endpoints.set(keyOf(s), s);
     this.operator.start(onChange);
     // Lease events are mostly our own writes; re-ticking on them would loop.
     this.leases.start(() => {});
@@ -112,7 +113,6 @@ export class L2Announcer {
     const services = this.services.values();
     const policies = this.policies.values();
     if (policies.length === 0 && leases.length === 0) return this.record(0, []);
-    this.endpoints ??= endpointsByService(this.slices.values());
     const version = versionFromOperator(
       this.operator.items.get(`${CILIUM_OPERATOR.namespace}/${CILIUM_OPERATOR.name}`),
     );

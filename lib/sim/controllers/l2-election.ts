@@ -35,7 +35,7 @@ export interface ElectionInput {
   /** Existing leases; only `cilium-l2announce-*` ones in the namespace are considered. */
   leases: Lease[];
   /** Ready endpoints per node of each Service (`ns/name`), from its EndpointSlices. */
-  endpoints?: ReadonlyMap<string, Record<string, number>>;
+  endpoints?: Pick<ReadonlyMap<string, Record<string, number>>, 'get'>;
   /** The agents' Cilium version: from 1.20.2 an eTP=Local Service is only contended for by nodes with a local endpoint (F.1). */
   version?: CiliumVersion | null;
 }

@@ -86,6 +86,22 @@ describe('LbIpamController', () => {
     expect(svc(store, 'security', 'lldap').status?.loadBalancer?.ingress).toEqual([{ ip: '192.168.0.222' }]);
   });
 
+  it('the engine holds the Service the store holds, not the one before its status write', () => {
+    const store = createStore({ now });
+    const engine = new LbIpamEngine({}, now);
+    controller = new LbIpamController(controllerStore(store, 'cilium-operator-lb-ipam'), engine);
+    controller.start();
+    applySeed(store, demoObjects());
+    controller.drain();
+    controller.drain();
+    const stored = store.list(SERVICE_REF).items as unknown as Service[];
+    const written = stored.filter((s) => cond(s) !== undefined);
+    expect(written.length).toBeGreaterThan(5);
+    // The same object, not an equal copy: an older version would be a second copy kept alive.
+    for (const s of written)
+      expect(engine.core.known.get(`${s.metadata.namespace}/${s.metadata.name}`), s.metadata.name).toBe(s);
+  });
+
   it('an object the engine throws on is reported and skipped; the rest is still served (no crash)', async () => {
     const store = createStore({ now });
     const reports: string[] = [];

@@ -90,21 +90,14 @@ export class LbIpamController {
       // status someone else changed is only put back to what the engine says (below).
       if (ev.type === 'MODIFIED' && ev.prev && statusOnlyChange(ev.prev, ev.object)) {
         touched.push(ev.object);
+        // Still hand the engine the newest Service (a no-op for its state: nothing it reads
+        // changed). Kept on the version before our status write, it would pin a second copy of
+        // every Service the store has moved past (~21 MB at the scale seed).
+        if (ev.kind === 'service') this.apply('upsert', ev.object);
         continue;
       }
       this.stats.events++;
-      const op = ev.type === 'DELETED' ? 'delete' : 'upsert';
-      // One object the engine cannot digest must not stop LB-IPAM (or the server) for the rest.
-      const what = `${op} of ${ev.object.kind} ${keyOf(ev.object)}`;
-      guarded(
-        'LB-IPAM',
-        what,
-        () => this.engine.apply({ op, object: ev.object } as EngineEvent),
-        (m) => {
-          this.stats.lastError = m;
-          (this.report ?? defaultReporter)(m);
-        },
-      );
+      this.apply(ev.type === 'DELETED' ? 'delete' : 'upsert', ev.object);
     }
     if (batch.length > 0 || touched.length > 0) this.writeChanges(this.engine.takeChanges());
     for (const obj of touched) {
@@ -113,6 +106,19 @@ export class LbIpamController {
       if (obj.kind === 'Service') this.writeService(cur as Service);
       else this.writePool(cur as CiliumLoadBalancerIPPool);
     }
+  }
+
+  private apply(op: 'upsert' | 'delete', object: KubeObject): void {
+    // One object the engine cannot digest must not stop LB-IPAM (or the server) for the rest.
+    guarded(
+      'LB-IPAM',
+      `${op} of ${object.kind} ${keyOf(object)}`,
+      () => this.engine.apply({ op, object } as EngineEvent),
+      (m) => {
+        this.stats.lastError = m;
+        (this.report ?? defaultReporter)(m);
+      },
+    );
   }
 
   private current(obj: KubeObject): KubeObject | undefined {

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../cilium/objects';
+import { intern } from '../intern';
 
 // What the simulated controllers need of the API server: the same verbs Cilium's controllers use
 // against a real one (list, watch, create, update, update status, delete). embedded.ts adapts the
@@ -30,7 +31,8 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+/** Interned: every controller's cache keys the same object by one shared string. */
+export const keyOf = (o: KubeObject) => intern(`${o.metadata.namespace ?? ''}/${o.metadata.name}`);
 
 /** A kind's current objects kept up to date from a watch, keyed `namespace/name`. */
 export class Cache<T extends KubeObject> {
