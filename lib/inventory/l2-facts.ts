@@ -109,9 +109,41 @@ function enrich(
     same(prev.hostnames, extra.hostnames)
   )
     return prev;
-  const view: ServiceView = { ...base, ...extra };
-  if (extra.endpointsByNode === undefined) delete view.endpointsByNode;
+  const view = withFacts(base, extra);
   viewMemo.set(base, view);
+  return view;
+}
+
+/**
+ * The view with its facts, written out field by field: a spread (or a delete) gave nearly every one
+ * of 10,000 views its own hidden class, and every later read of them (the delta's keys and
+ * comparisons, JSON) went megamorphic — the services diff took 15 ms instead of 2.
+ */
+function withFacts(b: ServiceView, x: Parameters<typeof enrich>[1]): ServiceView {
+  const view: ServiceView = {
+    key: b.key,
+    namespace: b.namespace,
+    name: b.name,
+    displayName: b.displayName,
+    displayNamespace: b.displayNamespace,
+    type: b.type,
+    notes: b.notes,
+    gateway: b.gateway,
+    ips: b.ips,
+    requestedIps: b.requestedIps,
+    satisfied: b.satisfied,
+    reason: b.reason,
+    message: b.message,
+    announcer: b.announcer,
+    sharingKey: b.sharingKey,
+    ports: b.ports,
+    externalTrafficPolicy: x.externalTrafficPolicy,
+    l2Policies: x.l2Policies,
+    eligibleNodes: x.eligibleNodes,
+    hostnames: x.hostnames,
+  };
+  // Absent, not undefined, when EndpointSlices are not read (the wire omits it either way).
+  if (x.endpointsByNode !== undefined) view.endpointsByNode = x.endpointsByNode;
   return view;
 }
 
