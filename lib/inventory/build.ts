@@ -91,6 +91,7 @@ export function buildInventoryWithAlerts(
   const sources = Array.isArray(config.sources) ? config.sources : [];
   const l2 = serviceL2Facts(services, {
     policies: rawPolicies,
+    readPolicies: l2Read,
     nodes,
     slices: list(state?.endpointSlices),
     slicesKnown: slicesKnownFrom(sources),

@@ -7,7 +7,7 @@ import {
   trafficPolicyOf,
   type L2World,
 } from '../cilium/l2-eligibility';
-import { readL2Policy } from '../cilium/l2-policy';
+import type { L2PolicyView } from '../cilium/l2-policy';
 import type { CiliumL2AnnouncementPolicy, EndpointSlice, KubeNode, Service } from '../cilium/objects';
 import type { CiliumVersion } from '../cilium/version';
 import { mayHaveHostnames, serviceHostnames, type RouteIndex } from './hostnames';
@@ -15,13 +15,16 @@ import type { GatewayIndex } from './columns';
 import { deepEqual } from './deep-equal';
 import type { ServiceModel } from './service-model';
 import type { ServiceView } from './types';
+import { sameItems } from './view/same-items';
 
 // Who may announce each Service and what backs it (issue 7 contract on ServiceView): the L2
 // policies that select it, its endpoints per node from EndpointSlices, the nodes that may take its
 // lease as Cilium decides (lib/cilium/l2-eligibility), and the hostnames that point at it.
 
 export interface L2Inputs {
+  /** The policies as stored (their identity keys the memo) and as read (same order), read once per build. */
   policies: readonly CiliumL2AnnouncementPolicy[];
+  readPolicies: readonly L2PolicyView[];
   nodes: readonly KubeNode[];
   slices: readonly EndpointSlice[];
   /** False when EndpointSlices cannot be read (yet): endpoints are then unknown, not zero. */
@@ -48,9 +51,6 @@ export const slicesKnownFrom = (sources: readonly SourceStatus[]): boolean =>
       (s.state === 'starting' || s.state === 'forbidden' || s.state === 'missing'),
   );
 
-const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
 // The world (policies × Ready nodes) and each Service's selection, kept while the policy and node
 // objects are the same: at 10,000 Services a build then costs a lookup per Service, not a selector run.
 interface WorldMemo {
@@ -70,7 +70,7 @@ function worldFor(inputs: L2Inputs): WorldMemo {
     worldMemo = {
       policies: [...inputs.policies],
       nodes: [...inputs.nodes],
-      world: l2World(inputs.policies.map(readL2Policy), inputs.nodes),
+      world: l2World(inputs.readPolicies, inputs.nodes),
       bySvc: new WeakMap(),
     };
   }
@@ -92,7 +92,6 @@ function selectionOf(svc: Service, memo: WorldMemo) {
 // objects from one build to the next (memoised selections, shared empties), so identity decides
 // before any structural comparison.
 const viewMemo = new WeakMap<ServiceView, ServiceView>();
-const same = (a: unknown, b: unknown) => a === b || deepEqual(a, b);
 
 function enrich(
   base: ServiceView,
@@ -103,10 +102,10 @@ function enrich(
   if (
     prev &&
     prev.externalTrafficPolicy === extra.externalTrafficPolicy &&
-    same(prev.l2Policies, extra.l2Policies) &&
-    same(prev.endpointsByNode, extra.endpointsByNode) &&
-    same(prev.eligibleNodes, extra.eligibleNodes) &&
-    same(prev.hostnames, extra.hostnames)
+    deepEqual(prev.l2Policies, extra.l2Policies) &&
+    deepEqual(prev.endpointsByNode, extra.endpointsByNode) &&
+    deepEqual(prev.eligibleNodes, extra.eligibleNodes) &&
+    deepEqual(prev.hostnames, extra.hostnames)
   )
     return prev;
   const view = withFacts(base, extra);

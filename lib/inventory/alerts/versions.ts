@@ -10,8 +10,11 @@ interface KnownBug {
   id: string;
   /** Does this version have it? */
   affects: (v: CiliumVersion) => boolean;
-  /** Does this cluster use what the bug breaks (so the warning is worth reading)? */
-  relevant: (ctx: AlertContext) => boolean;
+  /**
+   * What of this cluster the bug can break, in words added to the detail ('' when it needs none);
+   * null when the cluster uses nothing it breaks (so the warning would not be worth reading).
+   */
+  affectedHere: (ctx: AlertContext) => string | null;
   title: (v: CiliumVersion) => string;
   detail: string;
   fix: string;
@@ -30,13 +33,19 @@ export function multiIpSharingKeys(ctx: AlertContext): string[] {
   return [...ips].filter(([, set]) => set.size > 1).map(([key]) => key);
 }
 
-const holdsAddresses = (ctx: AlertContext) => ctx.services.some((s) => s.view.ips.length > 0);
+const holdsAddresses = (ctx: AlertContext) => (ctx.services.some((s) => s.view.ips.length > 0) ? '' : null);
+
+function sharingKeysHere(ctx: AlertContext): string | null {
+  const keys = multiIpSharingKeys(ctx);
+  if (keys.length === 0) return null;
+  return ` Affected here: sharing key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}.`;
+}
 
 export const KNOWN_BUGS: KnownBug[] = [
   {
     id: 'restart-reallocates',
     affects: (v) => versionBelow(v, '1.18.2'),
-    relevant: holdsAddresses,
+    affectedHere: holdsAddresses,
     title: (v) => `Cilium ${v.text} may re-allocate LoadBalancer IPs when the operator restarts`,
     detail:
       'Before 1.18.2 an operator restart (or a slow API server at its start) can hand existing Services new addresses, and widening a block or changing a selector can reassign them (cilium/cilium#41147, #41122, #43131).',
@@ -45,7 +54,7 @@ export const KNOWN_BUGS: KnownBug[] = [
   {
     id: 'sharing-key-restart',
     affects: (v) => v.major === 1 && v.minor === 19 && !versionBelow(v, '1.19.4'),
-    relevant: (ctx) => multiIpSharingKeys(ctx).length > 0,
+    affectedHere: sharingKeysHere,
     title: (v) => `Cilium ${v.text} may move a shared IP when the operator restarts`,
     detail:
       'On 1.19.4 a sharing key whose Services hold several IPs (ports overlapping) can lose its current IP on an operator restart. It is fixed on main by cilium/cilium#46262; no release names the fix yet.',
@@ -59,21 +68,21 @@ export const versionAlerts: AlertRule = (ctx) => {
   const v = ctx.cilium;
   if (v === undefined) return [];
   if (v === null) return unknownVersion(ctx);
-  return KNOWN_BUGS.filter((b) => b.affects(v) && b.relevant(ctx)).map((b): RuleAlert => ({
-    id: `cilium-version:${b.id}`,
-    severity: 'warning',
-    title: b.title(v),
-    detail:
-      b.id === 'sharing-key-restart'
-        ? `${b.detail} Affected here: sharing key${multiIpSharingKeys(ctx).length > 1 ? 's' : ''} ${multiIpSharingKeys(
-            ctx,
-          )
-            .map((k) => `'${k}'`)
-            .join(', ')}.`
-        : b.detail,
-    fix: b.fix,
-    subject: operatorRef,
-  }));
+  return KNOWN_BUGS.flatMap((b): RuleAlert[] => {
+    if (!b.affects(v)) return [];
+    const here = b.affectedHere(ctx);
+    if (here === null) return [];
+    return [
+      {
+        id: `cilium-version:${b.id}`,
+        severity: 'warning',
+        title: b.title(v),
+        detail: `${b.detail}${here}`,
+        fix: b.fix,
+        subject: operatorRef,
+      },
+    ];
+  });
 };
 
 /** Rules that depend on the version cannot be judged: say so once, when one would apply. */

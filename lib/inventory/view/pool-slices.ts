@@ -1,6 +1,7 @@
 import { parseAddr } from '../../net';
 import type { AllocationRow, FreeRangeRow, PoolView, ServiceView } from '../types';
 import { holderIndex, orphanRows, poolRows, type PoolRows } from './rows';
+import { sameItems } from './same-items';
 
 // Which Services touch which pool (hold or wait for an address in one of its blocks), and the
 // rows of each pool memoised on that slice: when one Service changes, only the pools it touches
@@ -112,9 +113,6 @@ export function poolSlices(
 /** The pools' names and block bounds as one string: equal strings, equal placements. */
 const blocksLayout = (pools: readonly PoolView[]): string =>
   pools.map((p) => `${p.name}:${p.blocks.map((b) => `${b.from}-${b.to}`).join(',')}`).join('|');
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface ExpandedRows {
   /** Per pool, in the pools' order. */
