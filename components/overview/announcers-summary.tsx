@@ -32,20 +32,22 @@ export function AnnouncersSummary() {
             data-node={n.name}
             className="flex items-center gap-2"
           >
-            <Link
-              href={nodeHref(n.name)}
-              className="w-32 truncate font-mono text-zinc-800 hover:text-sky-700 hover:underline"
-              title={
-                n.ready === false ? `${n.name}: not Ready (${n.notReadyReason ?? 'no reason given'})` : n.name
-              }
-            >
-              {n.name}
+            <span className="flex w-40 min-w-0 items-baseline gap-1">
+              <Link
+                href={nodeHref(n.name)}
+                className="truncate font-mono text-zinc-800 hover:text-sky-700 hover:underline"
+                title={
+                  n.ready === false
+                    ? `${n.name}: not Ready (${n.notReadyReason ?? 'no reason given'})`
+                    : n.name
+                }
+              >
+                {n.name}
+              </Link>
               {n.ready === false ? (
-                <span className="ml-1 font-sans text-[10px] font-semibold uppercase text-rose-700">
-                  not ready
-                </span>
+                <span className="shrink-0 text-[10px] font-semibold uppercase text-rose-700">NotReady</span>
               ) : null}
-            </Link>
+            </span>
             <span className="h-1.5 flex-1 overflow-hidden rounded-full bg-zinc-100">
               <span
                 className={`block h-full rounded-full ${n.ready === false ? 'bg-rose-500' : 'bg-sky-600'}`}
