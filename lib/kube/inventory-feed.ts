@@ -3,6 +3,7 @@ import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-
 import { sourceName, summarizeSources } from '../cilium/source-summary';
 import { diffInventory, isEmptyDelta, metaOf, type InventoryDelta } from '../inventory/delta';
 import type { BuiltInventory } from '../inventory/build';
+import { BuildBudget, type BuildBudgetOptions } from './build-budget';
 import type { Alert, Inventory } from '../inventory/types';
 
 // One inventory for the whole process: rebuilt once per burst of informer changes (debounced), never
@@ -60,6 +61,8 @@ export interface FeedOptions {
    */
   nextTimeChange?: (state: ClusterState, after: number) => number | null;
   now?: () => number;
+  /** How much building a burst of changes may do before builds are spaced (./build-budget.ts). */
+  budget?: BuildBudgetOptions;
 }
 
 /** `delta` is null for the first inventory (there is nothing to diff against). */
@@ -81,9 +84,9 @@ export class InventoryFeed {
   /** When the required sources were first all listed (the optional sources' grace starts then). */
   private requiredAt: number | null = null;
   private lastError: string | null = null;
-  /** How long the last build (and diff) took, and when it ended (performance.now()). */
+  /** How long the last build (and diff) took. */
   private lastBuildMs = 0;
-  private lastBuildEnd = -Infinity;
+  private readonly budget: BuildBudget;
   /** The `now` the current inventory was built with. */
   private builtAt = 0;
   private readonly nextTimeChange: FeedOptions['nextTimeChange'];
@@ -104,6 +107,7 @@ export class InventoryFeed {
     this.tickMs = opts.tickMs ?? 10_000;
     this.now = opts.now ?? Date.now;
     this.nextTimeChange = opts.nextTimeChange;
+    this.budget = new BuildBudget(opts.budget);
   }
 
   start(): void {
@@ -223,20 +227,19 @@ export class InventoryFeed {
   private schedule(): void {
     if (this.timer || !this.unsubscribe) return;
     // A build blocks the event loop and leaves its predecessor (megabytes at 10,000 Services) as
-    // garbage. A change after a quiet spell is built after `debounceMs`; during a storm of changes
-    // builds are spaced so that at most a fifth of the time goes to building, which keeps the
-    // server responsive and the heap from filling with discarded inventories faster than GC
-    // gives it back.
-    const sinceLast = performance.now() - this.lastBuildEnd;
+    // garbage: the budget (./build-budget.ts) lets a change after a quiet spell, or a few in a
+    // row, be built after the debounce alone, and spaces the builds of a storm.
+    const wait = this.budget.waitMs(performance.now(), this.lastBuildMs);
     this.timer = setTimeout(
       () => {
         this.timer = null;
         const t0 = performance.now();
         this.rebuild();
-        this.lastBuildEnd = performance.now();
-        this.lastBuildMs = this.lastBuildEnd - t0;
+        const end = performance.now();
+        this.lastBuildMs = end - t0;
+        this.budget.spent(end, this.lastBuildMs);
       },
-      Math.max(this.debounceMs, busyGap * this.lastBuildMs - sinceLast),
+      Math.max(this.debounceMs, wait),
     );
     this.timer.unref?.();
   }
@@ -310,9 +313,6 @@ export class InventoryFeed {
     }
   }
 }
-
-/** A build starts at least this many times the last one's duration after it ended (≤ 1/5 building). */
-const busyGap = 4;
 
 /**
  * The time the inventory is judged at: now, or — while a source whose objects are judged against

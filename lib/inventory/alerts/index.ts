@@ -1,5 +1,5 @@
 import type { Alert } from '../types';
-import type { AlertContext, AlertRule } from './context';
+import type { AlertContext, AlertRule, RuleAlert } from './context';
 import { plural } from '../view/format';
 import { defaultWording, type GroupWording, type GroupWordings } from './group';
 import { warningEventAlerts } from './events';
@@ -91,25 +91,49 @@ function ruleFailed(rule: string, err: unknown): Alert {
   };
 }
 
-/** All alerts, most severe first; ids are unique (a later duplicate is dropped). */
+/**
+ * The alert a rule raised, with its rule and cause: one object per raised alert, so a rule that
+ * hands back the same (memoised) alert build after build gets back the same Alert — written out
+ * field by field, as the Service views are (lib/inventory/l2-facts.ts), so 10,000 of them share a
+ * hidden class.
+ */
+function finished(a: RuleAlert, rule: string): Alert {
+  const hit = finishedMemo.get(a);
+  if (hit && hit.rule === rule) return hit;
+  const alert: Alert = {
+    id: a.id,
+    rule,
+    cause: a.cause ?? a.id,
+    severity: a.severity,
+    title: a.title,
+    detail: a.detail,
+    fix: a.fix,
+    subject: a.subject,
+  };
+  if (a.shared) alert.shared = a.shared;
+  finishedMemo.set(a, alert);
+  return alert;
+}
+const finishedMemo = new WeakMap<RuleAlert, Alert>();
+
+/** All alerts, most severe first, in rule order within a severity; ids are unique (a later duplicate is dropped). */
 export function buildAlerts(ctx: AlertContext, rules: RuleDef[] = ALERT_RULES): Alert[] {
   const seen = new Set<string>();
-  const out: Alert[] = [];
+  const bySeverity: Alert[][] = [[], [], []];
   for (const rule of rules) {
     let raised;
     try {
       raised = rule.run(ctx);
     } catch (err) {
       console.error(`[lbipam] alert rule ${rule.name} failed:`, err);
-      out.push(ruleFailed(rule.name, err));
+      bySeverity[RANK.warning].push(ruleFailed(rule.name, err));
       continue;
     }
     for (const a of raised) {
       if (seen.has(a.id)) continue;
       seen.add(a.id);
-      out.push({ ...a, rule: rule.name, cause: a.cause ?? a.id });
+      bySeverity[RANK[a.severity]].push(finished(a, rule.name));
     }
   }
-  // Array.prototype.sort is stable: rule order is kept within a severity.
-  return out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  return bySeverity[0].concat(bySeverity[1], bySeverity[2]);
 }
