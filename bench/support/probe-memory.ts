@@ -33,7 +33,7 @@ process.env.NODE_OPTIONS = `--inspect=127.0.0.1:${inspectPort} --heapsnapshot-si
 const starting = startDashboard(seed);
 
 let list: { webSocketDebuggerUrl: string }[] = [];
-for (let i = 0; i < 200 && list.length === 0; i++) {
+for (let i = 0; i < 1_200 && list.length === 0; i++) {
   try {
     list = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as typeof list;
   } catch {

@@ -21,7 +21,8 @@ export class BuildBudget {
   constructor(opts: BuildBudgetOptions = {}) {
     this.burstMs = opts.burstMs ?? 1_000;
     this.share = opts.share ?? 0.2;
-    if (!(this.share > 0 && this.share <= 1)) throw new RangeError(`share must be in (0, 1], got ${this.share}`);
+    if (!(this.share > 0 && this.share <= 1))
+      throw new RangeError(`share must be in (0, 1], got ${this.share}`);
     this.tokens = this.burstMs;
   }
 

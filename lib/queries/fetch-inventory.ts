@@ -32,11 +32,15 @@ export async function failure(res: Response, what: string, method = 'GET'): Prom
 /** Some collections of the inventory, with its meta. */
 export type InventoryParts = InventoryMeta & Partial<Pick<Inventory, CollectionName>>;
 
+/** Where some collections are fetched (also what a page preloads: the URL must match exactly). */
+export const inventoryPartsUrl = (collections: readonly CollectionName[]) =>
+  `/api/inventory?collections=${collections.join(',')}`;
+
 export async function fetchInventoryParts(
   collections: readonly CollectionName[],
   signal?: AbortSignal,
 ): Promise<InventoryParts> {
-  const url = `/api/inventory?collections=${collections.join(',')}`;
+  const url = inventoryPartsUrl(collections);
   const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
   if (!res.ok) throw await failure(res, '/api/inventory');
   const body = (await res.json()) as InventoryParts;

@@ -1,7 +1,13 @@
 // Browser-side data access: components import from here.
 export { queryKeys } from './query-keys';
 export { alertMembersQueryOptions, collectionQueryOptions, metaQueryOptions } from './inventory-query';
-export { fetchInventoryParts, fetchAlertMembers, ApiError, type InventoryParts } from './fetch-inventory';
+export {
+  fetchInventoryParts,
+  fetchAlertMembers,
+  inventoryPartsUrl,
+  ApiError,
+  type InventoryParts,
+} from './fetch-inventory';
 export { seedCache, type CollectionData } from './inventory-cache';
 export { getQueryClient, makeQueryClient } from './query-client';
 export {

@@ -1,5 +1,7 @@
 import { NodesScreen } from '@/components/nodes/nodes-screen';
+import { preloadCollections } from '../preload-collections';
 
-export default function NodesPage() {
+export default async function NodesPage() {
+  await preloadCollections(['services']);
   return <NodesScreen />;
 }
