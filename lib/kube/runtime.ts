@@ -4,7 +4,7 @@ import { loadKubeConfig } from './config';
 import { buildFromFeedInput } from './build';
 import { nextLeaseExpiry } from '../inventory/announcer';
 import { InventoryFeed } from './inventory-feed';
-import { collectAfterStartup } from './startup-gc';
+import { collectWhenIdle } from './idle-gc';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
@@ -34,8 +34,9 @@ export function getKubeRuntime(): KubeRuntime {
   });
   holder[slot] = { watch, feed };
   feed.start();
-  // The first inventory ends the start's burst of allocation (seed, lists, first build).
-  collectAfterStartup(
+  // The first inventory ends the start's burst of allocation (seed, lists, first build); from then
+  // on the heap is collected whenever the server falls idle after a burst (./idle-gc.ts).
+  collectWhenIdle(
     new Promise<void>((resolve) => {
       const stop = feed.subscribe((delta) => {
         if (delta !== null) return;
