@@ -16,6 +16,8 @@ clusters:
   cluster: { server: "https://127.0.0.1:6443", insecure-skip-tls-verify: true }
 - name: lab-cluster
   cluster: { server: "https://127.0.0.1:7443", insecure-skip-tls-verify: true }
+- name: leaky-cluster
+  cluster: { server: "https://admin:hunter2@127.0.0.1:8443/?token=s3cret", insecure-skip-tls-verify: true }
 users:
 - name: me
   user: { token: abc }
@@ -24,10 +26,19 @@ contexts:
   context: { cluster: home-cluster, user: me }
 - name: lab
   context: { cluster: lab-cluster, user: me }
+- name: leaky
+  context: { cluster: leaky-cluster, user: me }
 `,
 );
 
 describe('kubeconfig loading', () => {
+  it('never shows credentials written into the server URL, and still connects with them', () => {
+    const { kc, info } = loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_CONTEXT: 'leaky' });
+    expect(info.server).toBe('https://127.0.0.1:8443');
+    expect(JSON.stringify(info)).not.toMatch(/hunter2|s3cret|admin/);
+    expect(kc.getCurrentCluster()?.server).toContain('hunter2');
+  });
+
   it('uses the file and context lbipam start chose, read-only by default', () => {
     const { kc, info } = loadKubeConfig({
       LBIPAM_KUBECONFIG: file,
@@ -73,7 +84,7 @@ describe('kubeconfig loading', () => {
 
   it('explains a context that is not in the file, a missing file and a bad origin', () => {
     expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_CONTEXT: 'prod' })).toThrow(
-      "context 'prod' is not in the kubeconfig (contexts: home, lab)",
+      "context 'prod' is not in the kubeconfig (contexts: home, lab, leaky)",
     );
     expect(() => loadKubeConfig({ LBIPAM_KUBECONFIG: path.join(dir, 'nope') })).toThrow(
       /cannot read kubeconfig .*nope/,

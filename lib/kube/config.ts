@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayServer } from './server-url';
 import { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
 import type { ClusterInfo } from '../cilium/cluster-state';
@@ -82,7 +83,7 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
   const info: ClusterInfo = {
     name: seed ? `embedded ${seed}` : origin === 'in-cluster' ? 'in-cluster' : (context ?? cluster.name),
     origin,
-    server: cluster.server,
+    server: displayServer(cluster.server),
     context: origin === 'embedded' ? undefined : context,
     ...(seed ? { seed } : {}),
     readOnly: e.LBIPAM_ALLOW_WRITES !== '1',
