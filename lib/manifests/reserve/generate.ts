@@ -10,7 +10,20 @@ import type { PortSpec, ReserveInput } from './types';
 export const RESERVATION_LABEL = 'dashboard.lbipam.io/reservation';
 export const TYPE_ANNOTATION = 'dashboard.lbipam.io/type';
 export const NOTES_ANNOTATION = 'dashboard.lbipam.io/notes';
+export const DISPLAY_NAME_ANNOTATION = 'dashboard.lbipam.io/display-name';
+/** `namespace/name` of the workload a placeholder holds its address for. */
+export const RESERVED_FOR_ANNOTATION = 'dashboard.lbipam.io/reserved-for';
 export const RESERVATION_TYPE = 'Reservation';
+
+/**
+ * A placeholder is named after its address (`reserved-192-168-0-223`), so two people reserving
+ * one address in one namespace collide at the API server (409 AlreadyExists) rather than both
+ * succeeding; across namespaces Cilium's first-come rule decides, and the apply reads it back.
+ */
+export function placeholderName(ip: string): string {
+  const dashed = `reserved-${ip.replace(/[.:]/g, '-')}`;
+  return dashed.endsWith('-') ? `${dashed}0` : dashed;
+}
 
 type Obj = Record<string, unknown>;
 
@@ -34,8 +47,10 @@ function serviceObject(input: ReserveInput, placeholder: boolean): Obj {
     ...lbipamAnnotations(input),
     ...(placeholder
       ? {
+          [DISPLAY_NAME_ANNOTATION]: `${input.name} (reserved)`,
           [TYPE_ANNOTATION]: RESERVATION_TYPE,
           [NOTES_ANNOTATION]: input.purpose ? `Reserved: ${input.purpose}` : 'Reserved',
+          [RESERVED_FOR_ANNOTATION]: `${input.namespace}/${input.name}`,
         }
       : {}),
   };
@@ -43,7 +58,7 @@ function serviceObject(input: ReserveInput, placeholder: boolean): Obj {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: {
-      name: input.name,
+      name: placeholder ? placeholderName(input.ip) : input.name,
       namespace: input.namespace,
       ...(nonEmpty(labels) ? { labels } : {}),
       annotations,

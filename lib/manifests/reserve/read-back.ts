@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { ANNOTATION } from '../../cilium/annotations';
 import type { Service } from '../../cilium/objects';
 import { validateService } from '../validate';
+import { placeholderName } from './generate';
 import type { ReserveInput } from './types';
 
 export const OWNING_GATEWAY_NAME = 'gateway.envoyproxy.io/owning-gateway-name';
@@ -127,7 +128,8 @@ export function readBack(yaml: string, input: ReserveInput, gatewayServiceName?:
   if (got !== input.ip)
     throw new ReadBackError(`the address read back is ${JSON.stringify(got)}, not ${input.ip}`);
   if (input.target !== 'gateway' && input.target !== 'app-template') {
-    if (service.metadata.name !== input.name || service.metadata.namespace !== input.namespace)
+    const name = input.target === 'placeholder' ? placeholderName(input.ip) : input.name;
+    if (service.metadata.name !== name || service.metadata.namespace !== input.namespace)
       throw new ReadBackError('the name or namespace read back differs from the one given');
   }
   return { service, ...(gateway ? { gateway } : {}), warnings };

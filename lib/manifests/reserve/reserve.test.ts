@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { errorFor, readReserveForm } from './form';
-import { RESERVATION_LABEL, reserveObject, reserveYaml } from './generate';
+import { placeholderName, RESERVATION_LABEL, reserveObject, reserveYaml } from './generate';
 import { readBack, ReadBackError } from './read-back';
 import type { ReserveForm, ReserveInput } from './types';
 
@@ -93,14 +93,25 @@ describe('the four targets', () => {
 
   it('a placeholder is a selector-less LoadBalancer Service labelled as a reservation, holding no node ports', () => {
     const obj = parse(reserveYaml(input({ target: 'placeholder', purpose: 'Frigate "NVR": cameras #2' })));
+    expect(obj.metadata.name).toBe('reserved-192-168-0-223');
     expect(obj.metadata.labels).toEqual({ [RESERVATION_LABEL]: 'true' });
     expect(obj.metadata.annotations).toEqual({
       'lbipam.cilium.io/ips': '192.168.0.223',
+      'dashboard.lbipam.io/display-name': 'my-service (reserved)',
       'dashboard.lbipam.io/type': 'Reservation',
       'dashboard.lbipam.io/notes': 'Reserved: Frigate "NVR": cameras #2',
+      'dashboard.lbipam.io/reserved-for': 'media/my-service',
     });
     expect(obj.spec.selector).toBeUndefined();
     expect(obj.spec.allocateLoadBalancerNodePorts).toBe(false);
+  });
+
+  it('a placeholder is named after its address, so one address has one placeholder per namespace', () => {
+    expect(placeholderName('192.168.0.223')).toBe('reserved-192-168-0-223');
+    expect(placeholderName('2001:db8::10')).toBe('reserved-2001-db8--10');
+    expect(placeholderName('2001:db8::')).toBe('reserved-2001-db8--0');
+    for (const ip of ['192.168.0.223', '2001:db8::10', '2001:db8::'])
+      expect(readReserveForm({ ...base, name: placeholderName(ip) }).ok).toBe(true);
   });
 
   it.each(['service', 'gateway', 'app-template', 'placeholder'] as const)(
