@@ -5,11 +5,12 @@ import type { ClusterInfo, ClusterState } from '../cilium/cluster-state';
 import { serviceSatisfiedCondition } from '../cilium/conditions';
 import type { Service } from '../cilium/objects';
 import { DEFAULT_ENGINE_OPTIONS } from '../inventory/build';
-import { suggest, type IpPlan, type Suggestion } from '../ip-plan/plan';
+import { suggest, type IpPlan } from '../ip-plan/plan';
 import { readReserveForm } from '../manifests/reserve/form';
 import { RESERVED_FOR_ANNOTATION, reserveObject } from '../manifests/reserve/generate';
 import type { FieldError, ReserveInput } from '../manifests/reserve/types';
 import { formatRun, iterateRange, formatAddr, rangeSize } from '../net';
+import type { ApplyResult, ReserveChoices, ServerAnswer } from '../what-if/reserve-answers';
 import { checkReservation, holdersOf, type ReserveCheck } from '../what-if/reserve-check';
 import { KubeApiError } from './errors';
 import { kubeGetJson, kubeRequestJson } from './http';
@@ -73,21 +74,6 @@ export const invalidInput = (errors: FieldError[]) => ({
 export const checkNow = (state: ClusterState, input: ReserveInput): ReserveCheck =>
   checkReservation(state, input, DEFAULT_ENGINE_OPTIONS, new Date());
 
-export interface ReserveChoices {
-  pool: string;
-  /** The address Cilium would hand out next from this pool (null: full, disabled or conflicting). */
-  next: string | null;
-  /** Free addresses inside the IP plan, ranked for the namespace. */
-  suggestions: Suggestion[];
-  /** Free addresses of the pool, lowest first, at most FREE_LIMIT. */
-  free: string[];
-  /** How many more free addresses there are beyond `free` (a decimal string). */
-  freeMore: string;
-  /** The free stretches in words ("192.168.0.223–225"). */
-  freeRuns: string[];
-  plan: IpPlan;
-}
-
 const FREE_LIMIT = 256;
 
 export function reserveChoices(
@@ -130,15 +116,6 @@ function collectionPath(input: ReserveInput): string | null {
 
 export const FIELD_MANAGER = 'lbipam-dashboard';
 
-export interface ServerAnswer {
-  ok: boolean;
-  /** HTTP status from the API server (0: no answer). */
-  status: number;
-  /** Its reason (Invalid, AlreadyExists, Forbidden, …) and message, as it wrote them. */
-  reason: string | null;
-  message: string;
-}
-
 const answerOf = (err: unknown): ServerAnswer => {
   if (err instanceof KubeApiError)
     return { ok: false, status: err.statusCode, reason: err.reason, message: err.message };
@@ -172,17 +149,6 @@ export async function dryRunReservation(kc: KubeConfig, input: ReserveInput): Pr
     return answerOf(err);
   }
 }
-
-export type ApplyResult =
-  | { state: 'created'; object: string; ips: string[]; check: ReserveCheck }
-  | {
-      state: 'refused';
-      status: number;
-      code: string;
-      error: string;
-      check?: ReserveCheck;
-      heldBy?: string[];
-    };
 
 export const WRITES_OFF =
   'writing to the cluster is off: the dashboard only reads this cluster (set LBIPAM_ALLOW_WRITES=1 where it runs to allow creating reservations)';

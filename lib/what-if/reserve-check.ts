@@ -14,19 +14,10 @@ import { reserveYaml } from '../manifests/reserve/generate';
 import { readBack } from '../manifests/reserve/read-back';
 import type { ReserveInput } from '../manifests/reserve/types';
 import { parseAddr, rangeContains } from '../net';
+import { NOT_PROBED, type LanVerdict } from './reserve-answers';
 import { runWhatIf } from './run';
 
-/**
- * What the LAN says about the address: the ARP/NDP probe's verdict (issue 10). Until the probe
- * agent runs, every address is `not-probed`; nothing here guesses a verdict.
- */
-export type LanVerdict =
-  | { state: 'not-probed'; why: string }
-  | { state: 'silent' }
-  | { state: 'node'; node: string; mac: string }
-  | { state: 'foreign'; mac: string; vendor: string | null };
-
-export const NOT_PROBED: LanVerdict = { state: 'not-probed', why: 'the ARP agent is not running' };
+export { NOT_PROBED, type LanVerdict };
 
 export type ReserveVerdict = 'satisfied' | 'pending' | 'not-handled';
 
