@@ -2,6 +2,7 @@
 
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
+import { describeSelector } from '@/lib/cilium/selector';
 import { errorFor, readReserveForm } from '@/lib/manifests/reserve/form';
 import { reserveYaml } from '@/lib/manifests/reserve/generate';
 import { TARGETS, TARGET_LABEL, type FormField, type ReserveForm } from '@/lib/manifests/reserve/types';
@@ -12,6 +13,9 @@ import { CheckResult } from './check-result';
 import { Field, inputClass } from './field';
 import { DEFAULT_PORTS, reserveParams, urlKeys } from './form-params';
 import { useDebounced } from './use-debounced';
+
+/** How the inventory words a pool that selects every Service. */
+const ALL_SERVICES = describeSelector(null);
 import { YamlOutput } from './yaml-output';
 
 /**
@@ -23,7 +27,15 @@ export function ReserveScreen() {
   const [params, setParams] = useQueryStates(reserveParams, { history: 'replace', urlKeys });
   const { data: pools = [] } = usePools();
   const { data: meta } = useMeta();
-  const pool = params.pool ?? pools.find((p) => p.allocates)?.name ?? pools[0]?.name ?? null;
+  // By default the pool a new Service lands in: one that allocates and selects every Service.
+  const pool =
+    params.pool ??
+    (
+      pools.find((p) => p.allocates && p.serviceSelector === ALL_SERVICES) ??
+      pools.find((p) => p.allocates) ??
+      pools[0]
+    )?.name ??
+    null;
   const form: ReserveForm = useMemo(
     () => ({ ...params, pool: pool ?? '', ports: params.ports || DEFAULT_PORTS[params.target] }),
     [params, pool],
