@@ -109,10 +109,11 @@ test('reserving in the demo: the placeholder is created and its row appears live
   await expect(page.getByTestId('reserve-applied')).toHaveText(
     `Created media/${placeholder} — Cilium gave it 192.168.0.223.`,
   );
-  // The check follows the cluster: the address is now the placeholder's.
-  await expect(page.getByTestId('reserve-headline')).toHaveText(
-    `Cilium would assign 192.168.0.223 — satisfied`,
+  // The check follows the cluster: the placeholder is there now, so there is nothing left to apply.
+  await expect(page.getByTestId('reserve-notes')).toContainText(
+    `media/${placeholder} is already in the cluster.`,
   );
+  await expect(page.getByTestId('reserve-apply')).toBeDisabled();
   // No reload: the table shows the reservation from the stream.
   await dash.openScreen('Addresses');
   const row = dash.row('192.168.0.223');
@@ -123,6 +124,20 @@ test('reserving in the demo: the placeholder is created and its row appears live
   expect(
     await kubectlOk(['get', 'svc', placeholder, '-n', 'media', '-o', 'jsonpath={.metadata.labels}']),
   ).toContain('dashboard.lbipam.io/reservation');
+});
+
+test("the IP plan's bands on the pool map", async ({ page }) => {
+  await page.goto('/pools/pool');
+  const bands = page.getByTestId('plan-band');
+  await expect(bands).toHaveText(['utility', 'home-automation', 'future', 'gateways']);
+  await expect(bands.nth(1)).toHaveAttribute(
+    'title',
+    'home-automation: 192.168.0.226 – 192.168.0.230 — Home automation and media (for home-automation, media)',
+  );
+  // The lab's pool (192.168.10.0/28) is outside the plan: no bands.
+  await page.goto('/pools/lab');
+  await expect(page.getByRole('heading', { name: /lab/ }).first()).toBeVisible();
+  await expect(page.getByTestId('plan-bands')).toHaveCount(0);
 });
 
 test('a dashboard of a real (kubeconfig) cluster refuses to write, and says why', async ({ request }) => {

@@ -193,7 +193,7 @@ export function ReserveScreen() {
                   target={target}
                   name={params.name}
                   readOnly={meta?.cluster.readOnly ?? true}
-                  satisfied={answer?.verdict === 'satisfied' && current}
+                  satisfied={answer?.verdict === 'satisfied' && !answer.exists && current}
                 />
               </>
             ) : (

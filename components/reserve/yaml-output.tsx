@@ -57,7 +57,7 @@ export function YamlOutput({
                 ? 'Writing to this cluster is off (LBIPAM_ALLOW_WRITES=1 enables it)'
                 : satisfied
                   ? 'Create it in the cluster'
-                  : 'Cilium would not give it the address: fix the reservation first'
+                  : 'Nothing to apply: Cilium would not give it the address, or it is already in the cluster'
             }
             className="!bg-zinc-900 !text-white hover:!bg-zinc-800"
           >

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCidr } from '../net';
 import { ConfigError, readDashboardConfig } from './config';
-import { DEMO_IP_PLAN, planRangeOf, suggest } from './plan';
+import { DEMO_IP_PLAN, planBands, planRangeOf, suggest } from './plan';
 
 const runs = (...cidrs: string[]) =>
   cidrs.map((c) => {
@@ -64,5 +64,23 @@ describe('the config file', () => {
   ])('%j → %s', (text, message) => {
     expect(() => readDashboardConfig(text, 'c.yaml')).toThrow(ConfigError);
     expect(() => readDashboardConfig(text, 'c.yaml')).toThrow(message);
+  });
+});
+
+describe('bands on the pool map', () => {
+  it("the demo pool's 20 addresses carry the convention's four bands, clipped to the block", () => {
+    const bands = planBands(DEMO_IP_PLAN, { from: '192.168.0.220', to: '192.168.0.239' });
+    expect(bands.map((b) => [b.name, b.left, b.width])).toEqual([
+      ['utility', 0, 3 / 20],
+      ['home-automation', 6 / 20, 5 / 20],
+      ['future', 12 / 20, 6 / 20],
+      ['gateways', 18 / 20, 2 / 20],
+    ]);
+    const clipped = planBands(DEMO_IP_PLAN, { from: '192.168.0.228', to: '192.168.0.233' });
+    expect(clipped.map((b) => b.label)).toEqual([
+      '192.168.0.228 – 192.168.0.230',
+      '192.168.0.232 – 192.168.0.233',
+    ]);
+    expect(planBands(DEMO_IP_PLAN, { from: '10.0.0.0', to: '10.0.0.255' })).toEqual([]);
   });
 });

@@ -119,3 +119,38 @@ export function suggest(
   }
   return out;
 }
+
+export interface PlanBand {
+  name: string;
+  purpose: string;
+  namespaces: string[];
+  /** The part of the plan range inside the block: "192.168.0.226 – 192.168.0.230". */
+  label: string;
+  /** Offset and width in the block, as fractions of its size (0–1). */
+  left: number;
+  width: number;
+}
+
+/** The plan's ranges over one pool block, clipped to it, for the pool map's bands. */
+export function planBands(plan: readonly PlanRange[], block: { from: string; to: string }): PlanBand[] {
+  const a = parseAddr(block.from);
+  const b = parseAddr(block.to);
+  if (!a || !b || a.family !== b.family) return [];
+  const size = Number(b.value - a.value + 1n);
+  const out: PlanBand[] = [];
+  for (const r of plan) {
+    const pr = planRange(r);
+    if (pr.family !== a.family || pr.to < a.value || pr.from > b.value) continue;
+    const from = pr.from > a.value ? pr.from : a.value;
+    const to = pr.to < b.value ? pr.to : b.value;
+    out.push({
+      name: r.name,
+      purpose: r.purpose,
+      namespaces: r.namespaces,
+      label: `${formatAddr({ family: a.family, value: from })} – ${formatAddr({ family: a.family, value: to })}`,
+      left: Number(from - a.value) / size,
+      width: Number(to - from + 1n) / size,
+    });
+  }
+  return out;
+}

@@ -54,6 +54,7 @@ describe('the reserve check against the demo cluster', () => {
       reason: 'satisfied',
       holders: [],
       explanation: null,
+      exists: false,
       lan: NOT_PROBED,
     });
     expect(c.yaml).toContain('lbipam.cilium.io/ips: "192.168.0.223"');
@@ -136,7 +137,10 @@ describe('the reserve check against the demo cluster', () => {
       ports: 'https=443/HTTPS',
       ip: '192.168.0.238',
     });
-    expect(same).toMatchObject({ verdict: 'satisfied', holders: [] });
+    expect(same).toMatchObject({ verdict: 'satisfied', holders: [], exists: true });
+    expect(same.notes[0]).toMatch(
+      /^networking\/envoy-networking-envoy-internal-[0-9a-f]{8} is already in the cluster\.$/,
+    );
     const ph = check({ target: 'placeholder', ip: '192.168.0.233', purpose: 'Frigate' });
     expect(ph.verdict).toBe('satisfied');
     expect(ph.notes.join(' ')).toContain('holds the address until the workload arrives');

@@ -40,6 +40,8 @@ export interface ReserveCheck {
   explanation: { title: string; cause: string; fix: string | null } | null;
   /** Things worth knowing that do not stop it (an address outside the chosen pool, ETP Local, …). */
   notes: string[];
+  /** The object is already in the cluster (applied before): applying again would be refused. */
+  exists: boolean;
   lan: LanVerdict;
 }
 
@@ -116,7 +118,12 @@ export function checkReservation(
   const after = change?.after ?? null;
   // Holders other than this Service itself (a re-check of an applied reservation holds its own address).
   const holders = holdersOf(state, input.ip).filter((h) => h !== key && h !== back.gateway);
-  const base = { yaml, service: key, subject, holders, notes: notesFor(state, input, svc), lan: NOT_PROBED };
+  const exists = state.services.some(
+    (s) => (s.metadata.namespace ?? 'default') === ns && s.metadata.name === svc.metadata.name,
+  );
+  const notes = notesFor(state, input, svc);
+  if (exists) notes.unshift(`${key} is already in the cluster.`);
+  const base = { yaml, service: key, subject, holders, notes, exists, lan: NOT_PROBED };
 
   if (!after || after.satisfied === null) {
     const why = whyNotHandled(svc, { ...defaultEngineOptions, ...options }) ?? 'LB-IPAM has no pool yet';
