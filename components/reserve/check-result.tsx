@@ -10,7 +10,7 @@ const TONE: Record<ReserveCheck['verdict'], Tone> = {
 };
 const WORD: Record<ReserveCheck['verdict'], string> = {
   satisfied: 'satisfied',
-  pending: 'would stay pending',
+  pending: 'pending',
   'not-handled': 'not handled',
 };
 

@@ -48,12 +48,9 @@ describe('kubeconfig loading', () => {
     const ro = (origin: 'embedded' | 'kubeconfig', allow?: string) =>
       loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: origin, LBIPAM_ALLOW_WRITES: allow }).info
         .readOnly;
-    expect([ro('kubeconfig'), ro('kubeconfig', '1'), ro('kubeconfig', 'yes'), ro('kubeconfig', '0')]).toEqual([
-      true,
-      false,
-      true,
-      true,
-    ]);
+    expect([ro('kubeconfig'), ro('kubeconfig', '1'), ro('kubeconfig', 'yes'), ro('kubeconfig', '0')]).toEqual(
+      [true, false, true, true],
+    );
     expect([ro('embedded'), ro('embedded', '1'), ro('embedded', '0')]).toEqual([false, false, true]);
   });
 

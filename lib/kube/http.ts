@@ -68,7 +68,11 @@ export async function kubeRequestJson(
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {
           reject(
-            fromStatusBody(status, text, `${method} ${path}: HTTP ${status} ${res.statusMessage ?? ''}`.trim()),
+            fromStatusBody(
+              status,
+              text,
+              `${method} ${path}: HTTP ${status} ${res.statusMessage ?? ''}`.trim(),
+            ),
           );
           return;
         }
