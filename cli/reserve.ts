@@ -130,17 +130,10 @@ async function stateFromFiles(files: string[], now: Date): Promise<ClusterState>
 
 async function stateFromDemo(): Promise<ClusterState> {
   const { startEmbeddedCluster } = await import('../lib/sim/embedded');
+  const { storeClusterState } = await import('../lib/sim/cluster-state');
   const cluster = await startEmbeddedCluster({ seed: 'demo' });
   try {
-    const list = <T>(apiVersion: string, kind: string) =>
-      cluster.store.list({ apiVersion, kind }).items as T[];
-    return {
-      ...emptyClusterState(),
-      pools: list('cilium.io/v2', 'CiliumLoadBalancerIPPool'),
-      services: list('v1', 'Service'),
-      l2Policies: list('cilium.io/v2alpha1', 'CiliumL2AnnouncementPolicy'),
-      nodes: list('v1', 'Node'),
-    };
+    return storeClusterState(cluster.store);
   } finally {
     await cluster.stop();
   }

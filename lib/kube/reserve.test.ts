@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyClusterState, type ClusterState } from '../cilium/cluster-state';
 import { DEMO_IP_PLAN } from '../ip-plan/plan';
 import { readReserveForm } from '../manifests/reserve/form';
 import type { ReserveForm } from '../manifests/reserve/types';
+import { storeClusterState } from '../sim/cluster-state';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../sim/embedded';
 import { loadKubeConfig } from './config';
 import { applyReservation, dryRunReservation, readReserveBody, reserveChoices, WRITES_OFF } from './reserve';
@@ -22,16 +22,7 @@ beforeAll(async () => {
 afterAll(() => cluster?.stop());
 
 /** The cluster as the store holds it now (what the dashboard's watch converges to). */
-function state(): ClusterState {
-  const list = <T>(apiVersion: string, kind: string) => cluster.store.list({ apiVersion, kind }).items as T[];
-  return {
-    ...emptyClusterState(),
-    pools: list('cilium.io/v2', 'CiliumLoadBalancerIPPool'),
-    services: list('v1', 'Service'),
-    l2Policies: list('cilium.io/v2alpha1', 'CiliumL2AnnouncementPolicy'),
-    nodes: list('v1', 'Node'),
-  };
-}
+const state = () => storeClusterState(cluster.store);
 
 let version = 1;
 const input = (form: ReserveForm) => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyClusterState, type ClusterState } from '../cilium/cluster-state';
+import type { ClusterState } from '../cilium/cluster-state';
 import { readReserveForm } from '../manifests/reserve/form';
 import type { ReserveForm } from '../manifests/reserve/types';
 import { LbIpamEngine } from '../ipam';
+import { storeClusterState } from '../sim/cluster-state';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../sim/embedded';
 import { checkReservation, NOT_PROBED } from './reserve-check';
 
@@ -15,14 +16,7 @@ let state: ClusterState;
 
 beforeAll(async () => {
   cluster = await startEmbeddedCluster({ seed: 'demo', l2RetryPeriodMs: 0 });
-  const list = <T>(apiVersion: string, kind: string) => cluster.store.list({ apiVersion, kind }).items as T[];
-  state = {
-    ...emptyClusterState(),
-    pools: list('cilium.io/v2', 'CiliumLoadBalancerIPPool'),
-    services: list('v1', 'Service'),
-    l2Policies: list('cilium.io/v2alpha1', 'CiliumL2AnnouncementPolicy'),
-    nodes: list('v1', 'Node'),
-  };
+  state = storeClusterState(cluster.store);
 });
 afterAll(() => cluster?.stop());
 
