@@ -239,10 +239,12 @@ export async function applyReservation(
   }
 }
 
-/** Who made the object already there: its reserved-for annotation, or its name. */
+/** What the object already there is: the reservation of whom, or not one of ours. */
 async function describeExisting(kc: KubeConfig, path: string): Promise<string | null> {
   const obj = (await kubeGetJson(kc, path, { timeoutMs: 5_000 }).catch(() => null)) as Service | null;
   if (!obj) return null;
   const forWhom = obj.metadata.annotations?.[RESERVED_FOR_ANNOTATION];
-  return forWhom ? `it holds the address for ${forWhom}` : 'another object with that name holds it';
+  return forWhom
+    ? `it holds the address for ${forWhom}`
+    : 'it was not made by this form, and the dashboard does not replace an existing object';
 }
