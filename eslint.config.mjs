@@ -38,6 +38,7 @@ const boundaries = {
               './lib/explain',
               './lib/manifests',
               './lib/what-if',
+              './lib/ip-plan',
             ],
             from: serverRooms,
             message: 'a pure lib must not import a server room',

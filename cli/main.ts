@@ -4,6 +4,10 @@ const commands: Record<
   { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> }
 > = {
   plan: { summary: 'predict what Cilium LB-IPAM does with these YAML files', load: () => import('./plan') },
+  reserve: {
+    summary: 'write the checked YAML that claims an address (Service, Gateway, app-template, placeholder)',
+    load: () => import('./reserve'),
+  },
   cluster: { summary: 'run the embedded Kubernetes API server', load: () => import('./cluster') },
   start: {
     summary: 'serve the dashboard (embedded cluster when no kubeconfig)',

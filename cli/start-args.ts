@@ -8,13 +8,16 @@ export interface StartOptions {
   seed: string;
   embeddedKubeconfig?: string;
   embeddedPort?: number;
+  /** The dashboard's config file (LBIPAM_CONFIG): today its `ipPlan:` section. */
+  config?: string;
 }
 
 export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|overlap|DIR]
-                    [--embedded-kubeconfig PATH] [--embedded-port N] [--dev]
+                    [--embedded-kubeconfig PATH] [--embedded-port N] [--config FILE] [--dev]
 
   With no kubeconfig (no KUBECONFIG, no ~/.kube/config, not in a pod), or with --demo / LBIPAM_DEMO=1,
-  the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.`;
+  the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.
+  --config FILE (or LBIPAM_CONFIG): the dashboard's config, e.g. its IP plan (ipPlan:).`;
 
 function parsePort(value: string | undefined, flag: string): number | string {
   if (value === undefined || !/^\d+$/.test(value)) return `${flag} needs a port number, got '${value ?? ''}'`;
@@ -35,6 +38,7 @@ export function parseStartArgs(
     demo: env.LBIPAM_DEMO === '1' || env.LBIPAM_DEMO === 'true',
     dev: false,
     seed: 'demo',
+    ...(env.LBIPAM_CONFIG ? { config: env.LBIPAM_CONFIG } : {}),
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
@@ -80,6 +84,12 @@ export function parseStartArgs(
         const k = value();
         if (!k) return { error: '--embedded-kubeconfig needs a path' };
         options.embeddedKubeconfig = k;
+        break;
+      }
+      case '--config': {
+        const c = value();
+        if (!c) return { error: '--config needs a file' };
+        options.config = c;
         break;
       }
       case '--demo':

@@ -29,6 +29,16 @@ describe('lbipam start flags', () => {
     expect(parseStartArgs(['--port=5001'], {})).toMatchObject({ options: { port: 5001 } });
   });
 
+  it('takes the config file from --config, or LBIPAM_CONFIG', () => {
+    expect(parseStartArgs(['--config', 'lbipam.yaml'], {})).toMatchObject({
+      options: { config: 'lbipam.yaml' },
+    });
+    expect(parseStartArgs([], { LBIPAM_CONFIG: '/etc/lbipam.yaml' })).toMatchObject({
+      options: { config: '/etc/lbipam.yaml' },
+    });
+    expect(parseStartArgs(['--config'], {})).toEqual({ error: '--config needs a file' });
+  });
+
   it('names what is wrong', () => {
     expect(parseStartArgs(['--port', 'abc'], {})).toEqual({ error: "--port needs a port number, got 'abc'" });
     expect(parseStartArgs([], { PORT: '99999' })).toEqual({

@@ -1,7 +1,7 @@
 // `lbipam start` (npm start): serve the dashboard. It decides which cluster to show, starts the
 // embedded one in this process when there is no kubeconfig (or with --demo), tells lib/kube through
 // LBIPAM_* environment variables (docs/contracts.md), then runs Next's production server in-process.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,19 @@ export async function run(args: string[]): Promise<number> {
   if (!opts.dev && !existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     process.stderr.write(`lbipam start: no production build in ${distDir}/ — run \`npm run build\` first\n`);
     return 2;
+  }
+
+  if (opts.config) {
+    // A config that does not read is refused now, with the field named, not at the first request.
+    const file = path.resolve(opts.config);
+    try {
+      const { readDashboardConfig } = await import('../lib/ip-plan/config');
+      readDashboardConfig(readFileSync(file, 'utf8'), opts.config);
+    } catch (err) {
+      process.stderr.write(`lbipam start: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 2;
+    }
+    process.env.LBIPAM_CONFIG = file;
   }
 
   const choice = chooseCluster(opts, process.env);

@@ -17,6 +17,7 @@ import { Panel } from '../ui/panel';
 import { CellCard, type Inspected } from './cell-card';
 import { CellGrid } from './cell-grid';
 import { MapLegend } from './map-legend';
+import { PlanBands } from './plan-bands';
 import { ZoomCanvas } from './zoom-canvas';
 
 const CARD_ID = 'pool-map-card';
@@ -78,6 +79,7 @@ export function PoolMap({
           </p>
         ) : null}
         <MapLegend counts={counts} />
+        <PlanBands pool={pool} />
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,auto)_18rem]">
           <div className="min-w-0 overflow-x-auto">
             {cells ? (

@@ -1,7 +1,7 @@
 // The public LB-IPAM engine: an event-driven state machine that does what Cilium's operator does
 // with pools and Services (S1), and reports the statuses Cilium would write.
 import type { CiliumLoadBalancerIPPool, Service } from '../cilium/objects';
-import { parseAddr } from '../net';
+import { formatAddr, mergeRanges, parseAddr, type IpRange } from '../net';
 import { addressOutlook, type AddressOutlook } from './address-outlook';
 import { cloneStatus, Core } from './core';
 import { cloneCore } from './clone';
@@ -154,6 +154,31 @@ export class LbIpamEngine {
       return (r.alloc.get(addr.value) ?? []).map((h) => h.key);
     }
     return [];
+  }
+
+  /**
+   * The address a new Service that only `pool` selects would get next: the first allocating range
+   * of the pool with room, its smallest free block's first address (HashAllocator). Cilium tries the
+   * ranges of every pool that selects a Service in its own order (allocate.ts); the reserve form pins
+   * this one address, so only the pool's own ranges matter. Null when the pool is unknown, blocked or full.
+   */
+  nextAddress(pool: string): string | null {
+    for (const r of this.core.ranges.forPool(pool)) {
+      if (r.disabled() || r.alloc.isFull) continue;
+      const next = r.alloc.peekAny();
+      if (next !== null) return formatAddr({ family: r.alloc.range.family, value: next });
+    }
+    return null;
+  }
+
+  /** The free stretches of `pool`'s allocating ranges (none when it is disabled or conflicting), merged. */
+  freeRuns(pool: string): IpRange[] {
+    return mergeRanges(
+      this.core.ranges
+        .forPool(pool)
+        .filter((r) => !r.disabled())
+        .flatMap((r) => r.alloc.freeRuns()),
+    );
   }
 
   /** An independent copy (what-if runs events on it; this engine is untouched). */

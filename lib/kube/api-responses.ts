@@ -29,3 +29,29 @@ export const versionParam = z
   .string()
   .regex(/^\d{1,16}$/, 'expected an inventory version (a non-negative integer)')
   .transform(Number);
+
+/** Beyond this a sender is not a browser with a typo: stop reading and let the connection go. */
+const MAX_DRAIN = 16 * 1024 * 1024;
+
+/**
+ * Reads at most `limit` bytes of the request body; null when it is larger. An oversized body is
+ * still read to its end (discarded, up to MAX_DRAIN): answering mid-upload makes clients see a reset
+ * connection instead of the 413 that says what is wrong.
+ */
+export async function readCapped(request: Request, limit: number): Promise<string | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_DRAIN) {
+      await reader.cancel();
+      break;
+    }
+    if (size <= limit) chunks.push(value);
+  }
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+}

@@ -55,11 +55,20 @@ describe('kubeconfig loading', () => {
     });
   });
 
-  it('names the embedded cluster "embedded demo" and allows writes only with LBIPAM_ALLOW_WRITES=1', () => {
+  it('writes: a real cluster only with LBIPAM_ALLOW_WRITES=1, the embedded one unless LBIPAM_ALLOW_WRITES=0', () => {
+    const ro = (origin: 'embedded' | 'kubeconfig', allow?: string) =>
+      loadKubeConfig({ LBIPAM_KUBECONFIG: file, LBIPAM_ORIGIN: origin, LBIPAM_ALLOW_WRITES: allow }).info
+        .readOnly;
+    expect([ro('kubeconfig'), ro('kubeconfig', '1'), ro('kubeconfig', 'yes'), ro('kubeconfig', '0')]).toEqual(
+      [true, false, true, true],
+    );
+    expect([ro('embedded'), ro('embedded', '1'), ro('embedded', '0')]).toEqual([false, false, true]);
+  });
+
+  it('names the embedded cluster "embedded demo"', () => {
     const { info } = loadKubeConfig({
       LBIPAM_KUBECONFIG: file,
       LBIPAM_ORIGIN: 'embedded',
-      LBIPAM_ALLOW_WRITES: '1',
     });
     expect(info).toMatchObject({
       name: 'embedded demo',

@@ -31,6 +31,16 @@ export interface LoadedKubeConfig {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Writing (the reserve form's apply) is off for a real cluster unless LBIPAM_ALLOW_WRITES=1, and on
+ * for the embedded cluster (a sandbox the dashboard itself started) unless LBIPAM_ALLOW_WRITES=0.
+ */
+export function readOnly(origin: ClusterInfo['origin'], allowWrites: string | undefined): boolean {
+  if (allowWrites === '1') return false;
+  if (allowWrites === '0') return true;
+  return origin !== 'embedded';
+}
+
 export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
   const parsed = envSchema.safeParse({
     LBIPAM_KUBECONFIG: env.LBIPAM_KUBECONFIG || undefined,
@@ -86,7 +96,7 @@ export function loadKubeConfig(env: Env = process.env): LoadedKubeConfig {
     server: displayServer(cluster.server),
     context: origin === 'embedded' ? undefined : context,
     ...(seed ? { seed } : {}),
-    readOnly: e.LBIPAM_ALLOW_WRITES !== '1',
+    readOnly: readOnly(origin, e.LBIPAM_ALLOW_WRITES),
   };
   return { kc, info, ...(e.LBIPAM_CILIUM_VERSION && { ciliumVersion: e.LBIPAM_CILIUM_VERSION }) };
 }

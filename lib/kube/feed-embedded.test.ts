@@ -57,7 +57,7 @@ describe('inventory feed over the embedded demo cluster', () => {
   it('shows the demo, then follows a Service created and deleted through the store', async () => {
     const { cluster, feed, first, firstMs } = await demoFeed();
     console.info(`first inventory after ${firstMs.toFixed(0)} ms`);
-    expect(first.cluster).toMatchObject({ name: 'embedded demo', origin: 'embedded', readOnly: true });
+    expect(first.cluster).toMatchObject({ name: 'embedded demo', origin: 'embedded', readOnly: false });
     expect(first.sources.map((s) => s.state)).toEqual(first.sources.map(() => 'live'));
     expect(first.services.find((s) => s.namespace === 'media' && s.name === 'jellyfin')?.ips).toEqual([
       '192.168.0.229',

@@ -4,21 +4,40 @@ import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { fromStatusBody, KubeApiError, toKubeApiError } from './errors';
 
-// A plain JSON GET against the API server with the kubeconfig's credentials and TLS agent. We list
+// Plain JSON requests against the API server with the kubeconfig's credentials and TLS agent. We list
 // through this rather than the typed clients because they turn timestamps into Date objects, while
 // watch events arrive as raw JSON: one shape for both keeps trimmed objects comparable.
 
 const maxBodyBytes = 256 * 1024 * 1024;
 
-export async function kubeGetJson(
+type RequestOptions = { signal?: AbortSignal; timeoutMs?: number };
+
+export function kubeGetJson(kc: KubeConfig, path: string, opts: RequestOptions = {}): Promise<unknown> {
+  return kubeRequestJson(kc, 'GET', path, undefined, opts);
+}
+
+/**
+ * One request with a JSON body (POST/PUT/PATCH, e.g. a create with dryRun=All). A refusal is a
+ * KubeApiError carrying the API server's own Status message (admission errors included).
+ */
+export async function kubeRequestJson(
   kc: KubeConfig,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
-  opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+  body: unknown,
+  opts: RequestOptions = {},
 ): Promise<unknown> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new KubeApiError(0, 'Unknown', 'the kubeconfig has no current cluster');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
-  const options: https.RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } };
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
+  const options: https.RequestOptions = {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}),
+    },
+  };
   try {
     await kc.applyToHTTPSOptions(options);
   } catch (err) {
@@ -49,24 +68,28 @@ export async function kubeGetJson(
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {
           reject(
-            fromStatusBody(status, text, `GET ${path}: HTTP ${status} ${res.statusMessage ?? ''}`.trim()),
+            fromStatusBody(
+              status,
+              text,
+              `${method} ${path}: HTTP ${status} ${res.statusMessage ?? ''}`.trim(),
+            ),
           );
           return;
         }
         try {
           resolve(JSON.parse(text));
         } catch {
-          reject(new KubeApiError(status, 'BadResponse', `GET ${path}: the response is not JSON`));
+          reject(new KubeApiError(status, 'BadResponse', `${method} ${path}: the response is not JSON`));
         }
       });
     });
     req.on('error', (err) => {
       if (signal.aborted && signal.reason instanceof Error && signal.reason.name === 'TimeoutError') {
-        reject(new KubeApiError(0, 'Timeout', `GET ${path} timed out`));
+        reject(new KubeApiError(0, 'Timeout', `${method} ${path} timed out`));
       } else {
         reject(toKubeApiError(err));
       }
     });
-    req.end();
+    req.end(payload);
   });
 }

@@ -10,7 +10,7 @@ import { ApiError } from './fetch-inventory';
 export type WhatIfAnswer = WhatIfReport & { version: number };
 
 /** The server's own words for a refusal (it names the document and the field), without the HTTP prefix. */
-async function refusal(res: Response): Promise<ApiError> {
+export async function refusal(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   let message = text.trim().slice(0, 500) || res.statusText || `HTTP ${res.status}`;
   let code: string | undefined;

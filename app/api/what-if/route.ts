@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { DEFAULT_ENGINE_OPTIONS } from '@/lib/inventory/build';
-import { jsonError } from '@/lib/kube/api-responses';
+import { jsonError, readCapped } from '@/lib/kube/api-responses';
 import { getKubeRuntime } from '@/lib/kube/runtime';
 import { runWhatIf, WhatIfInputError } from '@/lib/what-if/run';
 
@@ -23,32 +23,6 @@ const body = z
   .refine((b) => !!b.manifests?.trim() || (b.drain?.length ?? 0) > 0, {
     message: 'nothing to try: give manifests (YAML) or nodes to drain',
   });
-
-/** Beyond this a sender is not a browser with a typo: stop reading and let the connection go. */
-const MAX_DRAIN = 16 * 1024 * 1024;
-
-/**
- * Reads at most `limit` bytes of the request body; null when it is larger. An oversized body is
- * still read to its end (discarded, up to MAX_DRAIN): answering mid-upload makes clients see a reset
- * connection instead of the 413 that says what is wrong.
- */
-async function readCapped(request: Request, limit: number): Promise<string | null> {
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_DRAIN) {
-      await reader.cancel();
-      break;
-    }
-    if (size <= limit) chunks.push(value);
-  }
-  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * What Cilium would do if these manifests were applied and these nodes drained, against the cluster
