@@ -1,7 +1,8 @@
 // Flags of `lbipam start`, parsed without side effects so they can be tested.
 export interface StartOptions {
   port: number;
-  host: string;
+  /** Unset: loopback outside a pod, every interface inside one (start.ts decides). */
+  host?: string;
   demo: boolean;
   dev: boolean;
   context?: string;
@@ -34,7 +35,6 @@ export function parseStartArgs(
   if (typeof envPort === 'string') return { error: envPort };
   const options: StartOptions = {
     port: envPort,
-    host: '0.0.0.0',
     demo: env.LBIPAM_DEMO === '1' || env.LBIPAM_DEMO === 'true',
     dev: false,
     seed: 'demo',

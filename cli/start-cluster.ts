@@ -45,10 +45,14 @@ function contextsOf(file: string): { current?: string; names: string[] } | { err
   }
 }
 
+/** Running in a Kubernetes pod with a service account (its token mounted, its API server named). */
+export const runsInPod = (env: Record<string, string | undefined>): boolean =>
+  existsSync(serviceAccountToken) && Boolean(env.KUBERNETES_SERVICE_HOST);
+
 export function chooseCluster(
   opts: StartOptions,
   env: Record<string, string | undefined>,
-  inPod = existsSync(serviceAccountToken) && Boolean(env.KUBERNETES_SERVICE_HOST),
+  inPod = runsInPod(env),
 ): ClusterChoice | { error: string } {
   if (opts.demo) return { origin: 'embedded', label: `the embedded ${opts.seed} cluster` };
   const file = findKubeconfig(env);

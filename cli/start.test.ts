@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepSourceMaps, parseStartArgs, type StartOptions } from './start-args';
 import { chooseCluster, findKubeconfig, seedLabel } from './start-cluster';
+import { listeningText } from './start';
 
 const kubeconfig = (contexts: string[], current?: string) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbipam-start-'));
@@ -50,6 +51,23 @@ describe('lbipam start flags', () => {
     expect(parseStartArgs(['--demo', '--context', 'x'], {})).toEqual({
       error: '--demo and --context exclude each other',
     });
+  });
+
+  it('leaves the address to listen on unset unless --host names one (start.ts picks loopback outside a pod)', () => {
+    const parsed = parseStartArgs([], {});
+    expect('options' in parsed && parsed.options.host).toBeUndefined();
+    expect(parseStartArgs(['--host', '0.0.0.0'], {})).toMatchObject({ options: { host: '0.0.0.0' } });
+  });
+
+  it('says where it listens as it is: loopback only, or every interface without sign-in', () => {
+    expect(listeningText('127.0.0.1', 3000, false)).toBe(
+      'ready on http://127.0.0.1:3000 (loopback only: --host 0.0.0.0 serves other machines)',
+    );
+    expect(listeningText('0.0.0.0', 3000, false)).toMatch(
+      /^ready on every interface, port 3000 — without sign-in/,
+    );
+    expect(listeningText('::', 8080, true)).toBe('ready on every interface, port 8080');
+    expect(listeningText('::1', 3000, false)).toContain('http://[::1]:3000');
   });
 
   it('turns on the demo with --demo or LBIPAM_DEMO=1', () => {

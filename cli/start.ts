@@ -5,8 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostname } from 'node:os';
+import { gate, hostPolicy, securityHeaders } from './http-gate';
 import { keepSourceMaps, parseStartArgs, type StartOptions } from './start-args';
-import { chooseCluster, seedLabel, type ClusterChoice } from './start-cluster';
+import { chooseCluster, runsInPod, seedLabel, type ClusterChoice } from './start-cluster';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -17,6 +19,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const opts = parsed.options;
+  // Outside a pod nobody else should reach an unauthenticated dashboard unless asked: loopback.
+  const inPod = runsInPod(process.env);
+  const host = opts.host ?? (inPod ? '0.0.0.0' : '127.0.0.1');
   const distDir = process.env.LBIPAM_DIST_DIR ?? '.next';
   if (!opts.dev && !existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     process.stderr.write(`lbipam start: no production build in ${distDir}/ — run \`npm run build\` first\n`);
@@ -51,10 +56,18 @@ export async function run(args: string[]): Promise<number> {
   if (!keepSourceMaps(opts.dev, process.execArgv, process.env.NODE_OPTIONS))
     process.setSourceMapsEnabled(false);
   const { default: next } = await import('next');
-  const app = next({ dev: opts.dev, dir: root, hostname: opts.host, port: opts.port });
+  const app = next({ dev: opts.dev, dir: root, hostname: host, port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const policy = hostPolicy(process.env, hostname());
+  const headers = Object.entries(securityHeaders(process.env));
   const server = createServer((req, res) => {
+    for (const [k, v] of headers) res.setHeader(k, v);
+    const refused = gate({ method: req.method, url: req.url, host: req.headers.host }, policy);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers).end(req.method === 'HEAD' ? undefined : refused.body);
+      return;
+    }
     handle(req, res).catch((err: unknown) => {
       process.stderr.write(`request failed: ${String(err)}\n`);
       if (!res.headersSent) res.writeHead(500).end('internal error');
@@ -69,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
           : err.message,
       ),
     );
-    server.listen(opts.port, opts.host, () => resolve(null));
+    server.listen(opts.port, host, () => resolve(null));
   });
   if (listening) {
     process.stderr.write(`lbipam start: ${listening}\n`);
@@ -77,9 +90,8 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
 
-  const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   process.stdout.write(`lbipam-dashboard: showing ${choice.label}\n`);
-  process.stdout.write(`lbipam-dashboard: ready on http://${shown}:${opts.port}\n`);
+  process.stdout.write(`lbipam-dashboard: ${listeningText(host, opts.port, inPod)}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -131,4 +143,14 @@ async function startChosenCluster(
       error: `the embedded cluster did not start: ${err instanceof Error ? err.message : String(err)}`,
     };
   }
+}
+
+/** Where it listens, as it is: loopback only, or every interface (and then without sign-in). */
+export function listeningText(host: string, port: number, inPod: boolean): string {
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost')
+    return `ready on http://${bracketed}:${port} (loopback only: --host 0.0.0.0 serves other machines)`;
+  const where =
+    host === '0.0.0.0' || host === '::' ? `every interface, port ${port}` : `http://${bracketed}:${port}`;
+  return `ready on ${where}${inPod ? '' : " — without sign-in: anyone who can reach it sees the cluster's addresses"}`;
 }

@@ -9,11 +9,11 @@ import { inventoryPartsUrl } from '@/lib/queries';
  * HTML asks for them in its <head>, while the scripts load and hydrate, instead of after (at
  * 10,000 Services the Service list is megabytes of JSON, a few hundred ms sooner). The screen's
  * own fetch takes the preloaded answer: same URL, and `crossOrigin: 'anonymous'` is the CORS mode
- * a same-origin fetch() with default credentials matches. Not on client-side navigation (an RSC
- * request): the tab's cache holds the collection already, kept live by the stream, and a hint
- * there would download it again.
+ * a same-origin fetch() with default credentials matches. Only on a document load (the browser's
+ * Sec-Fetch-Dest; Next hides its own RSC header from pages): on a client-side navigation the tab's
+ * cache holds the collection already, kept live by the stream, and a hint would download it again.
  */
 export async function preloadCollections(collections: readonly CollectionName[]): Promise<void> {
-  if ((await headers()).has('rsc')) return;
+  if ((await headers()).get('sec-fetch-dest') !== 'document') return;
   preload(inventoryPartsUrl(collections), { as: 'fetch', crossOrigin: 'anonymous' });
 }
