@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { kubectlOk } from './support/kubectl';
 import { demoPort } from './support/paths';
 
 // What a hostile page or client meets at the dashboard's own HTTP server (cli/http-gate.ts), over
@@ -71,5 +72,38 @@ test('pages and API answers carry the security headers; another origin cannot fr
     await expect(page.frameLocator('iframe').getByTestId('connection-status')).toHaveCount(0);
   } finally {
     framer.close();
+  }
+});
+
+test('hostile annotation text: a 200 KB note stays one cell wide, a bidi override is shown, not obeyed', async ({
+  page,
+}) => {
+  const note = `start ${'x'.repeat(200_000)}`;
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'e2e-hostile-text',
+      namespace: 'default',
+      annotations: {
+        'dashboard.lbipam.io/display-name': '\u202Eevil\u202C',
+        'dashboard.lbipam.io/notes': note,
+      },
+    },
+    spec: { type: 'LoadBalancer', ports: [{ port: 80, protocol: 'TCP' }] },
+  };
+  await kubectlOk(['create', '-f', '-'], JSON.stringify(service));
+  try {
+    await page.goto('/addresses?q=e2e-hostile');
+    const row = page.getByTestId('allocation-table').locator('tbody tr', { hasText: '⟨U+202E⟩evil⟨U+202C⟩' });
+    await expect(row).toHaveCount(1);
+    const cell = row.locator('bdi[data-truncated]');
+    await expect(cell).toHaveCount(1);
+    expect((await cell.textContent())?.length).toBeLessThanOrEqual(120);
+    expect((await cell.getAttribute('title'))?.length).toBe(note.length);
+    const width = await page.getByTestId('allocation-table').evaluate((t) => t.scrollWidth);
+    expect(width).toBeLessThan(4_000);
+  } finally {
+    await kubectlOk(['delete', 'service', '-n', 'default', 'e2e-hostile-text', '--wait=false']);
   }
 });

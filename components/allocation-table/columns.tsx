@@ -1,6 +1,7 @@
 import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ObjectRef, RowStatus } from '@/lib/inventory/types';
+import { CellText } from '../ui/cell-text';
 import { ipHref } from '../pool-map/links';
 import { StatusBadge } from './status-badge';
 import { compareRecords, type TableRecord } from './table-records';
@@ -19,7 +20,7 @@ const statusOrder: SortingFn<TableRecord> = (a, b) =>
   statusRank[a.original.status] - statusRank[b.original.status];
 
 const Empty = () => <span className="text-zinc-300">—</span>;
-const text = (v: string | null) => (v ? v : <Empty />);
+const text = (v: string | null) => (v ? <CellText value={v} /> : <Empty />);
 const refName = (r: ObjectRef) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 
 const ipLink =
@@ -62,7 +63,7 @@ function ServiceCell({ r }: { r: TableRecord }) {
       ) : null}
       {r.waiting.length > 0 ? (
         <span className="text-[11px] text-rose-700" title="Requested this address but did not get it">
-          wanted by {r.waiting.map(refName).join(', ')}
+          wanted by <CellText value={r.waiting.map(refName).join(', ')} />
         </span>
       ) : null}
     </span>

@@ -181,8 +181,10 @@ export function waitersByIp(services: ServiceModel[]): Map<string, ServiceModel[
     for (const ip of s.view.requestedIps) {
       if (s.view.ips.includes(ip)) continue;
       const list = m.get(ip);
-      if (list) list.push(s);
-      else m.set(ip, [s]);
+      // Listed twice (Cilium collapses only adjacent repeats): still one waiter.
+      if (list) {
+        if (list[list.length - 1] !== s) list.push(s);
+      } else m.set(ip, [s]);
     }
   }
   return m;

@@ -26,8 +26,10 @@ export function holderIndex(services: readonly ServiceView[]): HolderIndex {
   const waiters = new Map<string, ServiceView[]>();
   const add = (m: Map<string, ServiceView[]>, ip: string, s: ServiceView) => {
     const list = m.get(ip);
-    if (list) list.push(s);
-    else m.set(ip, [s]);
+    // A Service listing one address twice (Cilium collapses only adjacent repeats) is one holder or waiter.
+    if (list) {
+      if (list[list.length - 1] !== s) list.push(s);
+    } else m.set(ip, [s]);
   };
   for (const s of services) {
     for (const ip of s.ips) add(holders, ip, s);
