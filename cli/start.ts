@@ -2,7 +2,7 @@
 // embedded one in this process when there is no kubeconfig (or with --demo), tells lib/kube through
 // LBIPAM_* environment variables (docs/contracts.md), then runs Next's production server in-process.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostname } from 'node:os';
@@ -46,26 +46,23 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`lbipam start: ${choice.error}\n`);
     return 2;
   }
-  const embedded = await startChosenCluster(choice, opts);
-  if (!embedded.ok) {
-    process.stderr.write(`lbipam start: ${embedded.error}\n`);
-    return 2;
-  }
-
-  // Before Next loads its chunks: their source maps are only parsed and kept while this is on.
-  if (!keepSourceMaps(opts.dev, process.execArgv, process.env.NODE_OPTIONS))
-    process.setSourceMapsEnabled(false);
-  const { default: next } = await import('next');
-  const app = next({ dev: opts.dev, dir: root, hostname: host, port: opts.port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  // The port first: when it is taken, say so and stop before anything else starts (an embedded
+  // cluster started and torn down again left Next reading its deleted kubeconfig, and a misleading
+  // ENOENT after the real message). Until Next is ready, requests get 503.
   const policy = hostPolicy(process.env, hostname());
   const headers = Object.entries(securityHeaders(process.env));
+  let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   const server = createServer((req, res) => {
     for (const [k, v] of headers) res.setHeader(k, v);
     const refused = gate({ method: req.method, url: req.url, host: req.headers.host }, policy);
     if (refused) {
       res.writeHead(refused.status, refused.headers).end(req.method === 'HEAD' ? undefined : refused.body);
+      return;
+    }
+    if (!handle) {
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' })
+        .end('starting\n');
       return;
     }
     handle(req, res).catch((err: unknown) => {
@@ -79,16 +76,32 @@ export async function run(args: string[]): Promise<number> {
       resolve(
         err.code === 'EADDRINUSE'
           ? `port ${opts.port} is already in use (choose another with --port)`
-          : err.message,
+          : err.code === 'EADDRNOTAVAIL'
+            ? `${host} is not an address of this machine (choose another with --host)`
+            : err.message,
       ),
     );
     server.listen(opts.port, host, () => resolve(null));
   });
   if (listening) {
     process.stderr.write(`lbipam start: ${listening}\n`);
-    await embedded.stop();
     return 2;
   }
+
+  const embedded = await startChosenCluster(choice, opts);
+  if (!embedded.ok) {
+    process.stderr.write(`lbipam start: ${embedded.error}\n`);
+    server.close();
+    return 2;
+  }
+
+  // Before Next loads its chunks: their source maps are only parsed and kept while this is on.
+  if (!keepSourceMaps(opts.dev, process.execArgv, process.env.NODE_OPTIONS))
+    process.setSourceMapsEnabled(false);
+  const { default: next } = await import('next');
+  const app = next({ dev: opts.dev, dir: root, hostname: host, port: opts.port });
+  await app.prepare();
+  handle = app.getRequestHandler();
 
   process.stdout.write(`lbipam-dashboard: showing ${choice.label}\n`);
   process.stdout.write(`lbipam-dashboard: ${listeningText(host, opts.port, inPod)}\n`);

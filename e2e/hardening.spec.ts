@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createServer, request as httpRequest } from 'node:http';
+import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { kubectlOk } from './support/kubectl';
 import { demoPort } from './support/paths';
@@ -105,5 +106,25 @@ test('hostile annotation text: a 200 KB note stays one cell wide, a bidi overrid
     expect(width).toBeLessThan(4_000);
   } finally {
     await kubectlOk(['delete', 'service', '-n', 'default', 'e2e-hostile-text', '--wait=false']);
+  }
+});
+
+test('a port already in use is said once, plainly, and nothing else starts', async () => {
+  const busy = createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+  const { port } = busy.address() as AddressInfo;
+  try {
+    const run = spawnSync(process.execPath, ['bin/lbipam.mjs', 'start', '--demo', '--port', String(port)], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `lbipam start: port ${port} is already in use (choose another with --port)`,
+    );
+    expect(run.stdout).not.toContain('embedded cluster at');
+  } finally {
+    busy.close();
   }
 });
