@@ -12,6 +12,8 @@
 //   5 Services are created; measured at the end of the hold (stderr also gives the RSS before the
 //   clients). RSS depends on when V8 last collected, so expect spread; sse.clients_200_peak_rss_mb
 //   (no budget) is the highest RSS sampled every 250 ms during the hold: the fan-out's burst.
+// metrics.scrape_10k_ms (budget 50): one Prometheus scrape of /api/metrics, request to last byte;
+//   median of 20 after 2 warm-ups.
 import http from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
@@ -173,6 +175,25 @@ async function sseRssMb(d: Dashboard): Promise<{ rss: number; peak: number }> {
   }
 }
 
+const SCRAPES = 20;
+
+async function scrapeMs(d: Dashboard): Promise<number> {
+  const once = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${d.url}/api/metrics`);
+    const text = await res.text();
+    if (res.status !== 200 || !text.includes('lbipam_pool_addresses'))
+      throw new Error(`/api/metrics answered ${res.status}: ${text.slice(0, 200)}`);
+    return performance.now() - t0;
+  };
+  await once();
+  await once();
+  const samples: number[] = [];
+  for (let i = 0; i < SCRAPES; i++) samples.push(await once());
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
 export async function run(): Promise<Figure[]> {
   const out = new Figures();
   let d: Dashboard;
@@ -180,7 +201,13 @@ export async function run(): Promise<Figure[]> {
     d = await startDashboard('scale');
   } catch (err) {
     out.fail(
-      ['ui.html_10k_kb', 'api.overview_10k_kb', 'sse.clients_200_rss_mb', 'sse.clients_200_peak_rss_mb'],
+      [
+        'ui.html_10k_kb',
+        'api.overview_10k_kb',
+        'metrics.scrape_10k_ms',
+        'sse.clients_200_rss_mb',
+        'sse.clients_200_peak_rss_mb',
+      ],
       err,
     );
     return out.finish();
@@ -194,6 +221,11 @@ export async function run(): Promise<Figure[]> {
     await out.measure(
       'api.overview_10k_kb',
       async () => out.add('api.overview_10k_kb', await overviewKb(d), 'KB'),
+      d.status,
+    );
+    await out.measure(
+      'metrics.scrape_10k_ms',
+      async () => out.add('metrics.scrape_10k_ms', round1(await scrapeMs(d)), 'ms'),
       d.status,
     );
     await out.measure(

@@ -14,6 +14,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/ip-plan': ['GET'],
   '/api/ips/[ip]': ['GET'],
   '/api/leases': ['GET'],
+  '/api/metrics': ['GET'],
   '/api/reserve': ['POST'],
   '/api/reserve/apply': ['POST'],
   '/api/reserve/choices': ['GET'],
