@@ -27,9 +27,9 @@ describe('parseArping', () => {
   });
   it('words a missing raw socket and a missing interface', () => {
     expect(arpingFailure('arping: socket: Operation not permitted')).toMatch(/CAP_NET_RAW/);
-    expect(arpingFailure('arping: Unable to automatically find interface to use. Is it on the local LAN?')).toMatch(
-      /no usable interface/,
-    );
+    expect(
+      arpingFailure('arping: Unable to automatically find interface to use. Is it on the local LAN?'),
+    ).toMatch(/no usable interface/);
     expect(arpingFailure('')).toBeNull();
   });
 });
@@ -66,7 +66,11 @@ describe('interfaceFor', () => {
         { family: 'inet6', local: 'fe80::1', prefixlen: 64, scope: 'link' },
       ],
     },
-    { ifname: 'eth1', flags: ['UP'], addr_info: [{ family: 'inet', local: '198.51.100.130', prefixlen: 25 }] },
+    {
+      ifname: 'eth1',
+      flags: ['UP'],
+      addr_info: [{ family: 'inet', local: '198.51.100.130', prefixlen: 25 }],
+    },
     { ifname: 'down0', flags: [], addr_info: [{ family: 'inet', local: '203.0.113.1', prefixlen: 24 }] },
   ]);
   const subnets = parseIpAddrJson(json);

@@ -25,7 +25,13 @@ describe('buildScope', () => {
     const s = buildScope(input());
     const ips = s.targets.map((t) => t.ip);
     expect(ips.filter((ip) => ip.startsWith('198.51.100.'))).toHaveLength(128);
-    expect(ips.filter((ip) => ip.startsWith('10.20.'))).toEqual(['10.20.3.4', '10.20.9.0', '10.20.9.1', '10.20.9.2', '10.20.9.3']);
+    expect(ips.filter((ip) => ip.startsWith('10.20.'))).toEqual([
+      '10.20.3.4',
+      '10.20.9.0',
+      '10.20.9.1',
+      '10.20.9.2',
+      '10.20.9.3',
+    ]);
     expect(ips.filter((ip) => ip.includes(':'))).toEqual(['2001:db8::5', '2001:db8::100', '2001:db8::101']);
     expect(s.check('192.0.2.50')).toMatchObject({ ok: true, target: { kind: 'node', node: 'n1' } });
     expect(s.check('198.51.100.10')).toMatchObject({ ok: true, target: { kind: 'pool', pool: 'small' } });
@@ -35,17 +41,27 @@ describe('buildScope', () => {
     const s = buildScope(input());
     expect(s.check('192.0.2.9')).toEqual({
       ok: false,
-      error: '192.0.2.9 is refused: the prober only probes pool addresses and node InternalIPs, and it is neither',
+      error:
+        '192.0.2.9 is refused: the prober only probes pool addresses and node InternalIPs, and it is neither',
     });
-    expect(s.check('10.20.5.5')).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 4096 addresses/) });
-    expect(s.check('2001:db8::7')).toMatchObject({ ok: false, error: expect.stringMatching(/IPv6 pools are probed only/) });
+    expect(s.check('10.20.5.5')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/larger than 4096 addresses/),
+    });
+    expect(s.check('2001:db8::7')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/IPv6 pools are probed only/),
+    });
     expect(s.check('8.8.8.8')).toMatchObject({ ok: false });
     expect(s.check('garbage')).toEqual({ ok: false, error: "'garbage' is not an IP address" });
   });
 
   it('honours a smaller per-pool size and refuses named ranges that are too large, malformed or outside pools', () => {
     const s = buildScope(
-      input({ perPoolLimit: 64, freeRanges: ['10.20.0.0/24', '192.0.2.0/30', 'nonsense', '10.20.1.9-10.20.1.1'] }),
+      input({
+        perPoolLimit: 64,
+        freeRanges: ['10.20.0.0/24', '192.0.2.0/30', 'nonsense', '10.20.1.9-10.20.1.1'],
+      }),
     );
     expect(s.check('198.51.100.100')).toMatchObject({ ok: false });
     expect(s.refusedRanges).toEqual([
