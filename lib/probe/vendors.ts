@@ -1,4 +1,3 @@
-import 'server-only';
 import { createRequire } from 'node:module';
 
 // MAC vendors from the IEEE registry as packaged by `oui-data` (offline, updated as the registry
