@@ -49,11 +49,11 @@ const isFatal = (message: string) => /raw socket|not installed/.test(message);
 export function createProber(options: ProberOptions) {
   const { runner, vantage } = options;
   const now = options.now ?? Date.now;
-  const waitMs = options.waitMs ?? 300;
+  const waitMs = options.waitMs ?? 250;
   const unicastWaitMs = options.unicastWaitMs ?? 1000;
   const vendorOf = options.vendorOf ?? (() => null);
   const limiter = createLimiter({
-    concurrency: options.concurrency ?? 64,
+    concurrency: options.concurrency ?? 128,
     perSecond: options.perSecond ?? 1000,
   });
 
