@@ -3,7 +3,7 @@ import type { Inventory } from '../inventory/types';
 import { createProbeHub, type ProbeHub } from '../probe/hub';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../sim/embedded';
 import { DEMO_SEGMENT } from '../sim/l2-segment';
-import { buildFromFeedInput } from './build';
+import { buildWithProbes } from './build';
 import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
 import { InventoryFeed } from './inventory-feed';
@@ -37,13 +37,11 @@ describe('the demo ARP segment', () => {
     const loaded = loadKubeConfig({ LBIPAM_KUBECONFIG: cluster.kubeconfigPath, LBIPAM_ORIGIN: 'embedded' });
     const probes = (hub = createProbeHub({
       origin: 'embedded',
+      seed: 'demo',
       env: { LBIPAM_PROBE: '1' },
     }));
     const watch = new ClusterWatch(loaded.kc, loaded.info);
-    feed = new InventoryFeed(withEvidence(watch, probes), (input) =>
-      buildFromFeedInput(input, { evidence: probes.evidence() }),
-    );
-    feed.subscribe((_d, inv) => probes.setInventory(inv));
+    feed = new InventoryFeed(withEvidence(watch, probes), (input) => buildWithProbes(input, probes));
     feed.start();
     const inv = await until(
       'ARP verdicts',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
-import { buildFromFeedInput } from './build';
+import { buildWithProbes } from './build';
 import { nextLeaseExpiry } from '../inventory/announcer';
 import { InventoryFeed } from './inventory-feed';
 import { collectWhenIdle } from './idle-gc';
@@ -31,17 +31,16 @@ export function getKubeRuntime(): KubeRuntime {
   }
   const watch = new ClusterWatch(loaded.kc, loaded.info);
   const { ciliumVersion } = loaded;
-  const probes = createProbeHub({ origin: loaded.info.origin });
+  const probes = createProbeHub({ origin: loaded.info.origin, seed: loaded.info.seed });
   const feed = new InventoryFeed(
     withEvidence(watch, probes),
-    (input) => buildFromFeedInput(input, { ciliumVersion, evidence: probes.evidence() }),
+    (input) => buildWithProbes(input, probes, { ciliumVersion }),
     {
       nextTimeChange: (state, after) =>
         nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
     },
   );
   holder[slot] = { watch, feed, probes };
-  feed.subscribe((_delta, inventory) => probes.setInventory(inventory));
   feed.start();
   // The first inventory ends the start's burst of allocation (seed, lists, first build); from then
   // on the heap is collected whenever the server falls idle after a burst (./idle-gc.ts).

@@ -21,6 +21,8 @@ import { vendorOf } from './vendors';
 
 export interface ProbeHubOptions {
   origin: 'embedded' | 'kubeconfig' | 'in-cluster';
+  /** The embedded cluster's seed: only the demo has a simulated L2 segment. */
+  seed?: string;
   env?: Record<string, string | undefined>;
   now?: () => number;
 }
@@ -38,6 +40,7 @@ export function createProbeHub(o: ProbeHubOptions) {
     .filter(Boolean);
   const limit = Number(env.LBIPAM_PROBE_POOL_LIMIT) || undefined;
   const failed: ProberStatus[] = [];
+  const simulate = o.origin === 'embedded' && o.seed === 'demo';
   let simulated: ArpEvidenceInput | null = null;
   let planJson = '';
   let plan: ProbePlan | null = null;
@@ -137,14 +140,17 @@ export function createProbeHub(o: ProbeHubOptions) {
   timer?.unref?.();
 
   return {
-    /** Called with each new inventory: the plan follows pools, Services and nodes. */
-    setInventory(inv: Inventory) {
+    /** Called with each inventory built: the plan follows pools, Services and nodes. True when the
+     * evidence changed at once (the simulated segment), so the caller builds again with it. */
+    setInventory(inv: Inventory): boolean {
+      if (!simulate && !engine && agents.length === 0) return false;
       const next = planFromInventory(inv, freeRanges, limit);
       const json = JSON.stringify(next, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-      if (json === planJson) return;
+      if (json === planJson) return false;
       planJson = json;
       plan = next;
-      if (o.origin === 'embedded') {
+      let simulatedNow = false;
+      if (simulate) {
         const scope = buildScope(next.scope);
         const allocated = new Set(next.scope.allocated);
         const free = scope.targets.filter((t) => t.kind === 'pool' && !allocated.has(t.ip)).map((t) => t.ip);
@@ -154,13 +160,14 @@ export function createProbeHub(o: ProbeHubOptions) {
           free,
           now: now(),
         });
-        changed();
+        simulatedNow = true;
       }
       if (engine) {
         engine.setPlan(next);
         engine.start(30_000);
       }
       if (agents.length > 0) void pollAgents();
+      return simulatedNow;
     },
     evidence(): ArpEvidenceInput | null {
       const parts = [

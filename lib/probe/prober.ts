@@ -50,7 +50,9 @@ export function createProber(options: ProberOptions) {
   const { runner, vantage } = options;
   const now = options.now ?? Date.now;
   const waitMs = options.waitMs ?? 250;
-  const unicastWaitMs = options.unicastWaitMs ?? 1000;
+  // The kernel sends its first unicast solicitation one retransmit time (1 s by default) after the
+  // entry is set to PROBE, and up to three: 2.5 s hears the first two.
+  const unicastWaitMs = options.unicastWaitMs ?? 2500;
   const vendorOf = options.vendorOf ?? (() => null);
   const limiter = createLimiter({
     concurrency: options.concurrency ?? 128,
