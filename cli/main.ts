@@ -13,6 +13,10 @@ const commands: Record<
     summary: 'serve the dashboard (embedded cluster when no kubeconfig)',
     load: () => import('./start'),
   },
+  agent: {
+    summary: 'run the standalone ARP/NDP probe agent (hostNetwork Pod on the LAN)',
+    load: () => import('./agent'),
+  },
   bench: { summary: 'print benchmark figures as JSON lines', load: () => import('./bench') },
 };
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages, from Debian: chromium for the browser tests,
-# kubectl for the kubectl-as-a-process tests, arping for the ARP probe tests. Idempotent.
+# kubectl for the kubectl-as-a-process tests, arping and ndisc6 for the ARP/NDP probe tests. Idempotent.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
-command -v arping >/dev/null 2>&1 || need+=(arping)
+command -v arping >/dev/null 2>&1 || [ -x /usr/sbin/arping ] || need+=(arping)
+command -v ndisc6 >/dev/null 2>&1 || [ -x /usr/bin/ndisc6 ] || need+=(ndisc6)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

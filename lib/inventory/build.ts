@@ -15,6 +15,9 @@ import { orphanIps, parseIps, poolStats, sortHeld } from './pool-stats';
 import { poolView } from './pool-views';
 import { holdersByIp, refText, serviceModels, type ReadError } from './service-model';
 import type { Alert, Inventory } from './types';
+import type { ArpEvidenceInput } from './arp/evidence';
+import { arpVerdicts } from './arp/views';
+import { parseAddr, rangeContains } from '../net';
 
 // buildInventory: the one pure function from cluster state to the view model. What the cluster
 // did is the truth — holders come from the ingress Cilium wrote, reasons from its conditions.
@@ -51,8 +54,7 @@ export interface InventoryConfig {
   ciliumVersion?: string;
 }
 
-/** ARP evidence from lib/probe; not used yet (the probe room has not published its type). */
-export type ArpEvidenceInput = unknown;
+export type { ArpEvidenceInput } from './arp/evidence';
 
 /** The engine's defaults, so the inventory and the embedded LB-IPAM controller judge alike. */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = defaultEngineOptions;
@@ -66,7 +68,7 @@ export interface BuiltInventory {
 
 export function buildInventoryWithAlerts(
   state: ClusterState,
-  _evidence: ArpEvidenceInput | null,
+  evidence: ArpEvidenceInput | null,
   config: InventoryConfig,
 ): BuiltInventory {
   const now = config?.now;
@@ -99,6 +101,10 @@ export function buildInventoryWithAlerts(
     gateways,
     routes: indexRoutes(list(state?.httpRoutes)),
   });
+  const arp = arpVerdicts(evidence, holders, (ip) => {
+    const a = parseAddr(ip);
+    return !!a && pools.some((p) => p.blocks.some((b) => rangeContains(b.range, a)));
+  });
   const alerts = buildAlerts({
     pools,
     poolViews: new Map(poolViews.map((v) => [v.name, v])),
@@ -115,6 +121,7 @@ export function buildInventoryWithAlerts(
     cilium: cilium.version,
     events: list(state?.events),
     diagnose: config.diagnose ?? lazyEngineDiagnose(state, options, now),
+    arp,
   }).concat(errors.map(readErrorAlert));
   const grouped = groupAlerts(alerts, GROUP_WORDINGS);
   const l2Policies = l2PolicyViews(l2Read, nodes);
@@ -133,6 +140,8 @@ export function buildInventoryWithAlerts(
       l2Policies,
       announcers,
       events: eventViews(list(state?.events)),
+      arp,
+      probers: evidence?.probers ?? [],
     },
     alerts,
     members: grouped.members,

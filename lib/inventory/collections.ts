@@ -25,6 +25,8 @@ export const COLLECTIONS: { [K in CollectionName]: CollectionDef<K> } = {
   services: { key: (s) => s.key, tier: 'on-demand' },
   announcers: { key: (a) => a.key, tier: 'on-demand' },
   events: { key: (e) => e.key, tier: 'on-demand' },
+  arp: { key: (v) => v.ip, tier: 'on-demand' },
+  probers: { key: (p) => p.name, tier: 'core' },
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

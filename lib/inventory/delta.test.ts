@@ -1,3 +1,5 @@
+import type { ProbeMethod } from './arp/evidence';
+import type { ArpHistoryEntry } from './arp/verdict';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from './collections';
@@ -126,6 +128,36 @@ const event: fc.Arbitrary<EventView> = fc.record({
   lastSeen: text,
 });
 
+const arpVerdict = fc.record({
+  ip: key,
+  verdict: fc.constantFrom('ok' as const, 'silent' as const, 'foreign' as const),
+  detail: key,
+  expectedNode: fc.option(key, { nil: null }),
+  macs: fc.array(
+    fc.record({
+      mac: key,
+      vendor: fc.constant(null),
+      node: fc.option(key, { nil: null }),
+      methods: fc.constant<ProbeMethod[]>(['arp']),
+    }),
+    { maxLength: 2 },
+  ),
+  at: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+  vantage: fc.option(key, { nil: null }),
+  unicast: fc.constant(null),
+  simulated: fc.boolean(),
+  history: fc.constant<ArpHistoryEntry[]>([]),
+});
+
+const prober = fc.record({
+  name: key,
+  kind: fc.constantFrom('embedded' as const, 'agent' as const),
+  node: fc.option(key, { nil: null }),
+  state: fc.constantFrom('ok' as const, 'error' as const),
+  message: fc.option(text, { nil: null }),
+  lastSweep: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+});
+
 // One arbitrary per collection, so the table below cannot miss one: TypeScript requires them all.
 const items: { [K in CollectionName]: fc.Arbitrary<InventoryCollections[K][number]> } = {
   pools: pool,
@@ -135,6 +167,8 @@ const items: { [K in CollectionName]: fc.Arbitrary<InventoryCollections[K][numbe
   l2Policies: l2Policy,
   announcers: announcer,
   events: event,
+  arp: arpVerdict,
+  probers: prober,
 };
 
 const collection = <K extends CollectionName>(c: K) =>
@@ -172,6 +206,8 @@ const inventory: fc.Arbitrary<Inventory> = fc
     l2Policies: collection('l2Policies'),
     announcers: collection('announcers'),
     events: collection('events'),
+    arp: collection('arp'),
+    probers: collection('probers'),
   })
   .map(asJson);
 

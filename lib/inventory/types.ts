@@ -1,4 +1,6 @@
 import type { ClusterInfo, SourceStatus } from '../cilium/cluster-state';
+import type { ProberStatus } from './arp/evidence';
+import type { ArpVerdict } from './arp/verdict';
 
 // The Inventory is the one view model every screen, export and metric reads (architecture: "One
 // inventory"). It is facts, not expanded views: pools with their blocks, Services with what they
@@ -15,7 +17,8 @@ export interface ObjectRef {
     | 'CiliumL2AnnouncementPolicy'
     | 'Node'
     | 'Lease'
-    | 'Deployment';
+    | 'Deployment'
+    | 'Address';
   namespace?: string;
   name: string;
 }
@@ -254,6 +257,10 @@ export interface InventoryCollections {
   l2Policies: L2PolicyView[];
   announcers: AnnouncerView[];
   events: EventView[];
+  /** ARP/NDP verdicts per address (lib/inventory/arp); empty while no prober publishes evidence. */
+  arp: ArpVerdict[];
+  /** The probers whose evidence is judged, with their state (an embedded prober, standalone agents, the demo's simulation). */
+  probers: ProberStatus[];
 }
 
 export type Inventory = InventoryMeta & InventoryCollections;

@@ -38,6 +38,8 @@ function inventory(version: number, services: ServiceView[]): Inventory {
     l2Policies: [],
     announcers: [],
     events: [],
+    arp: [],
+    probers: [],
   };
 }
 

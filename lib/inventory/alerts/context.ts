@@ -4,6 +4,7 @@ import type { CiliumVersion } from '../../cilium/version';
 import type { L2Facts } from '../l2-facts';
 import type { Explanation } from '../../explain';
 import type { DiagnoseFn } from '../diagnose';
+import type { ArpVerdict } from '../arp/verdict';
 import type { PoolModel } from '../pool-model';
 import type { PoolRowStats } from '../pool-stats';
 import { refText, type ServiceModel } from '../service-model';
@@ -38,6 +39,8 @@ export interface AlertContext {
   /** Events the data path keeps (Services, pools, nodes; the newest few hundred). */
   events?: KubeEvent[];
   /** The engine's explanation of one Service (lazy; for what the statuses alone cannot explain). */
+  /** ARP verdicts of this build (lib/inventory/arp), when evidence exists. */
+  arp?: ArpVerdict[];
   diagnose?: DiagnoseFn;
 }
 

@@ -9,6 +9,7 @@ import { localTrafficAlerts } from './local-traffic';
 import { leaseAlerts, l2PolicyAlerts, l2PolicyNodeAlerts, orphanAlerts } from './network';
 import { disabledHoldingAlerts, phantomUseAlerts } from './pool-counts';
 import { versionAlerts } from './versions';
+import { arpAlerts } from './arp';
 import { pendingAlerts } from './pending';
 import { conflictAlerts, disabledPoolAlerts, fullPoolAlerts, invalidBlockAlerts } from './pools';
 import { unhandledAlerts } from './unhandled';
@@ -43,6 +44,7 @@ export const ALERT_RULES: RuleDef[] = [
   { name: 'shared-ip-split', run: sharedSplitAlerts },
   { name: 'event', run: warningEventAlerts },
   { name: 'cilium-version', run: versionAlerts },
+  { name: 'arp', run: arpAlerts },
 ];
 
 /**

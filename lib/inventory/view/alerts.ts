@@ -1,6 +1,6 @@
 import type { AlertGroup, ObjectRef, Severity } from '../types';
 import { refText } from './format';
-import { nodeHref, poolHref } from './links';
+import { ipHref, nodeHref, poolHref } from './links';
 
 // Alert groups as screens list them: most severe first (ties keep the inventory's order, which is
 // stable across updates), counted by severity (a group counts all its members), filtered.
@@ -56,6 +56,8 @@ export function subjectHref(s: ObjectRef): string | null {
   switch (s.kind) {
     case 'CiliumLoadBalancerIPPool':
       return s.name ? poolHref(s.name) : null;
+    case 'Address':
+      return ipHref(s.name);
     case 'Node':
       return nodeHref(s.name);
     case 'CiliumL2AnnouncementPolicy':

@@ -93,5 +93,7 @@ export function servicesOnlyInventory(input: FeedInput): Inventory {
     l2Policies: [],
     announcers: [],
     events: [],
+    arp: [],
+    probers: [],
   };
 }
