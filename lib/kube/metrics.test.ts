@@ -53,6 +53,8 @@ describe('/api/metrics', () => {
     const held = inv?.announcers.filter((a) => a.state === 'held').length ?? 0;
     expect(held).toBeGreaterThan(0);
     expect(m.get('lbipam_l2_announcements{state="held"}')).toBe(held);
+    // The demo's simulated L2 segment: Jellyfin's address is announced but silent.
+    expect(m.get('lbipam_arp_verdicts{verdict="silent"}')).toBeGreaterThanOrEqual(1);
     expect([...m.keys()].some((k) => k.startsWith('lbipam_process_resident_memory_bytes'))).toBe(true);
     const errors = inv?.alerts.filter((g) => g.severity === 'error').reduce((n, g) => n + g.count, 0) ?? 0;
     const said = [...m]

@@ -136,6 +136,12 @@ export const METRICS: MetricDef[] = [
       countBy(m.inventory?.announcers ?? [], 'node', (a) => (a.state === 'held' ? a.holder : null)),
   },
   {
+    name: 'lbipam_arp_verdicts',
+    help: 'Addresses by ARP/NDP verdict (ok, silent, wrong-node, several-macs, foreign, …) from the probers.',
+    labels: ['verdict'],
+    samples: (m) => countBy(m.inventory?.arp ?? [], 'verdict', (v) => v.verdict),
+  },
+  {
     name: 'lbipam_alerts',
     help: 'Alerts the dashboard raises, by severity and rule (a group counts its members).',
     labels: ['severity', 'rule'],
