@@ -55,6 +55,8 @@ describe('the demo ARP segment', () => {
     });
     expect(by.get('192.168.0.227')).toMatchObject({ verdict: 'ok', simulated: true });
     expect(by.get('192.168.0.224')).toMatchObject({ verdict: 'quiet' });
+    // The lab's split shared IP: both nodes holding one of its leases answer, as on a real segment.
+    expect(by.get('192.168.10.2')).toMatchObject({ verdict: 'several-macs', simulated: true });
     expect(inv.probers).toEqual([expect.objectContaining({ kind: 'simulated', state: 'ok' })]);
     const alerts = inv.alerts.filter((a) => a.rule === 'arp').map((a) => a.title);
     expect(alerts).toEqual(

@@ -154,9 +154,15 @@ export function createProbeHub(o: ProbeHubOptions) {
         const scope = buildScope(next.scope);
         const allocated = new Set(next.scope.allocated);
         const free = scope.targets.filter((t) => t.kind === 'pool' && !allocated.has(t.ip)).map((t) => t.ip);
+        // Every node that announces an address answers for it: a shared IP whose Services' leases
+        // landed on two nodes is answered by both, as on a real segment.
+        const announced: Record<string, string[]> = {};
+        for (const s of inv.services)
+          for (const ip of s.ips)
+            if (s.announcer && !(announced[ip] ??= []).includes(s.announcer)) announced[ip].push(s.announcer);
         simulated = simulateL2Segment({
           nodes: next.scope.nodes,
-          announced: next.announced,
+          announced,
           free,
           now: now(),
         });

@@ -8,7 +8,8 @@ import type { ArpEvidenceInput, ProbeRecord } from '../inventory/arp/evidence';
 export interface SegmentFacts {
   nodes: { name: string; internalIps: string[] }[];
   /** Address → the node whose lease announces it. */
-  announced: Record<string, string>;
+  /** Every node that announces each address (a split shared IP has two). */
+  announced: Record<string, string[]>;
   /** Free pool addresses, in order. */
   free: string[];
   now: number;
@@ -31,26 +32,41 @@ export function simulatedNodeMac(name: string): string {
 export function simulateL2Segment(f: SegmentFacts): ArpEvidenceInput {
   const vantage = { name: 'simulated segment', node: null };
   const probes: Record<string, ProbeRecord[]> = {};
-  const answer = (ip: string, mac: string | null, vendor: string | null = null) => {
+  const answer = (ip: string, macs: (string | null)[], vendor: string | null = null) => {
     probes[ip] = [
       {
         ip,
         at: f.now,
         vantage,
-        answers: mac ? [{ mac, method: ip.includes(':') ? 'ndp-multicast' : 'arp', rttMs: 0.4, vendor }] : [],
+        answers: macs.flatMap((mac) =>
+          mac
+            ? [
+                {
+                  mac,
+                  method: ip.includes(':') ? ('ndp-multicast' as const) : ('arp' as const),
+                  rttMs: 0.4,
+                  vendor,
+                },
+              ]
+            : [],
+        ),
       },
     ];
   };
   const nodeMacs: Record<string, string[]> = {};
   for (const n of f.nodes) {
     nodeMacs[n.name] = [simulatedNodeMac(n.name)];
-    for (const ip of n.internalIps) answer(ip, nodeMacs[n.name]![0]!);
+    for (const ip of n.internalIps) answer(ip, [nodeMacs[n.name]![0]!]);
   }
-  for (const [ip, node] of Object.entries(f.announced)) {
-    answer(ip, ip === DEMO_SEGMENT.silent ? null : simulatedNodeMac(node));
+  for (const [ip, nodes] of Object.entries(f.announced)) {
+    answer(ip, ip === DEMO_SEGMENT.silent ? [] : nodes.map(simulatedNodeMac));
   }
   for (const ip of f.free)
-    answer(ip, ip === DEMO_SEGMENT.printer.ip ? DEMO_SEGMENT.printer.mac : null, DEMO_SEGMENT.printer.vendor);
+    answer(
+      ip,
+      [ip === DEMO_SEGMENT.printer.ip ? DEMO_SEGMENT.printer.mac : null],
+      DEMO_SEGMENT.printer.vendor,
+    );
   return {
     simulated: true,
     probes,
