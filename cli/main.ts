@@ -9,6 +9,10 @@ const commands: Record<
     summary: 'serve the dashboard (embedded cluster when no kubeconfig)',
     load: () => import('./start'),
   },
+  export: {
+    summary: 'print the allocation table as Markdown, CSV or JSON',
+    load: () => import('./export'),
+  },
   bench: { summary: 'print benchmark figures as JSON lines', load: () => import('./bench') },
 };
 

@@ -86,6 +86,8 @@ export class InventoryFeed {
   private lastBuildEnd = -Infinity;
   /** The `now` the current inventory was built with. */
   private builtAt = 0;
+  /** What the current inventory was built from (a snapshot writes it out). */
+  private input: FeedInput | null = null;
   private readonly nextTimeChange: FeedOptions['nextTimeChange'];
   private readonly debounceMs: number;
   private readonly keepDeltas: number;
@@ -151,6 +153,14 @@ export class InventoryFeed {
 
   current(): Inventory | null {
     return this.inventory;
+  }
+
+  /**
+   * The state, sources and time the current inventory was built from (or a later input that built
+   * the same inventory): a snapshot of it rebuilds exactly what the screens show.
+   */
+  currentInput(): FeedInput | null {
+    return this.inventory ? this.input : null;
   }
 
   /** Every alert of one group of the current inventory (null: no such group). */
@@ -278,6 +288,7 @@ export class InventoryFeed {
       console.error('[lbipam] inventory build failed:', err);
       return;
     }
+    this.input = input;
     const prev = this.inventory;
     if (!prev) {
       // Versions start at the wall clock so a browser's Last-Event-ID from an earlier server process

@@ -1,0 +1,91 @@
+// `lbipam export`: the allocation table of a cluster as Markdown (the seed page's "IP Allocation
+// Table"), CSV or JSON, on stdout — the same export as the dashboard's GET /api/export.
+import {
+  EXPORT_FORMAT_NAMES,
+  exportAllocations,
+  isExportFormat,
+  type ExportFormatName,
+} from '../lib/inventory/export';
+import {
+  clusterFlagsUsage,
+  defaultClusterFlags,
+  poolNames,
+  readChosenCluster,
+  takeClusterFlag,
+  type ClusterFlags,
+} from './read-cluster';
+
+const USAGE = `usage: lbipam export [--format markdown|csv|json] [--pool NAME] [cluster options]
+
+Prints the allocation table: one pool (--pool) or every pool. Markdown is the hand-kept README
+table (IP Address | Service | Namespace | Type | Notes, a free address as -- | -- | -- | Available);
+CSV has a column per field and the pool; JSON is {"kind":"lbipam.allocations","pools":[…]}.
+
+options:
+  -f, --format F      markdown (default), csv or json
+  --pool NAME         only this pool (the table alone, without a heading)
+${clusterFlagsUsage}
+
+exit status: 0 printed; 1 the cluster could not be read or has no such pool; 2 bad usage
+`;
+
+export interface ExportArgs {
+  format: ExportFormatName;
+  pool: string | null;
+  cluster: ClusterFlags;
+}
+
+export function parseExportArgs(args: string[]): ExportArgs | { error: string } | 'help' {
+  const out: ExportArgs = { format: 'markdown', pool: null, cluster: defaultClusterFlags() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    const used = takeClusterFlag(args, i, out.cluster);
+    if (typeof used !== 'number') return used;
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (name !== '--format' && name !== '-f' && name !== '--pool')
+      return { error: `unknown option '${arg}'` };
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === '') return { error: `${name} needs a value` };
+    if (name === '--pool') out.pool = value;
+    else if (isExportFormat(value)) out.format = value;
+    else return { error: `--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}, got '${value}'` };
+  }
+  return out;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseExportArgs(args);
+  if (parsed === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    process.stderr.write(`lbipam export: ${parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const read = await readChosenCluster(parsed.cluster, process.env);
+  if (!read.ok) {
+    process.stderr.write(`lbipam export: ${read.error}\n`);
+    return 1;
+  }
+  const inv = read.inventory;
+  const file = exportAllocations(inv, parsed.format, {
+    cluster: inv.cluster.name,
+    generatedAt: inv.generatedAt,
+    pool: parsed.pool,
+  });
+  if (!file) {
+    process.stderr.write(
+      `lbipam export: no pool named '${parsed.pool}' in ${read.label} (pools: ${poolNames(inv)})\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(file.body);
+  return 0;
+}
