@@ -8,13 +8,17 @@ export interface StartOptions {
   seed: string;
   embeddedKubeconfig?: string;
   embeddedPort?: number;
+  /** A snapshot file to show instead of a cluster (read-only, frozen). */
+  snapshot?: string;
 }
 
 export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|overlap|DIR]
-                    [--embedded-kubeconfig PATH] [--embedded-port N] [--dev]
+                    [--embedded-kubeconfig PATH] [--embedded-port N] [--snapshot FILE] [--dev]
 
   With no kubeconfig (no KUBECONFIG, no ~/.kube/config, not in a pod), or with --demo / LBIPAM_DEMO=1,
-  the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.`;
+  the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.
+  --snapshot FILE shows a snapshot (downloaded from a dashboard) instead of a cluster: read-only,
+  as it was when it was taken, for someone without access to the cluster.`;
 
 function parsePort(value: string | undefined, flag: string): number | string {
   if (value === undefined || !/^\d+$/.test(value)) return `${flag} needs a port number, got '${value ?? ''}'`;
@@ -82,6 +86,12 @@ export function parseStartArgs(
         options.embeddedKubeconfig = k;
         break;
       }
+      case '--snapshot': {
+        const f = value();
+        if (!f) return { error: '--snapshot needs a file' };
+        options.snapshot = f;
+        break;
+      }
       case '--demo':
         options.demo = true;
         break;
@@ -96,6 +106,8 @@ export function parseStartArgs(
     }
   }
   if (options.demo && options.context) return { error: '--demo and --context exclude each other' };
+  if (options.snapshot && (options.demo || options.context))
+    return { error: '--snapshot shows a file, not a cluster: it excludes --demo, --seed and --context' };
   return { options };
 }
 

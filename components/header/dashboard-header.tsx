@@ -7,9 +7,11 @@ import { useConnection } from '@/lib/queries/providers';
 import { Badge } from '../ui/badge';
 import { useNow } from '../ui/use-now';
 import { ConnectionIndicator } from './connection-indicator';
+import { SnapshotStamp } from './snapshot-stamp';
 import { SourceWarnings } from './source-warnings';
 
 function originLabel(c: ClusterInfo): string {
+  if (c.snapshot) return 'snapshot';
   if (c.origin === 'embedded') return 'embedded';
   if (c.origin === 'in-cluster') return 'in-cluster';
   return c.context ? `context ${c.context}` : 'kubeconfig';
@@ -72,7 +74,9 @@ export function DashboardHeader({
             {cluster.name}
           </h1>
           {origin !== cluster.name ? (
-            <Badge tone={cluster.origin === 'embedded' ? 'violet' : 'neutral'}>{origin}</Badge>
+            <Badge tone={cluster.snapshot ? 'amber' : cluster.origin === 'embedded' ? 'violet' : 'neutral'}>
+              {origin}
+            </Badge>
           ) : null}
           {cluster.readOnly ? (
             <span className="hidden sm:inline-flex">
@@ -83,7 +87,12 @@ export function DashboardHeader({
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
           <SourceWarnings messages={shown.summary.messages} />
-          <ConnectionIndicator shown={shown} />
+          {/* A snapshot is frozen: no claim about a stream or the cluster now, only when it was taken. */}
+          {cluster.snapshot ? (
+            <SnapshotStamp takenAt={cluster.snapshot.takenAt} />
+          ) : (
+            <ConnectionIndicator shown={shown} />
+          )}
         </div>
       </div>
     </header>

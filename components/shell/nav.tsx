@@ -14,6 +14,7 @@ export const SCREENS = [
   { href: '/alerts', label: 'Alerts', key: 'l' },
   { href: '/nodes', label: 'Nodes', key: 'n' },
   { href: '/what-if', label: 'What-if', key: 'w' },
+  { href: '/snapshots', label: 'Snapshots', key: 's' },
 ] as const;
 
 const isCurrent = (pathname: string, href: string) =>

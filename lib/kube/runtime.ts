@@ -3,48 +3,67 @@ import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
 import { buildFromFeedInput } from './build';
 import { nextLeaseExpiry } from '../inventory/announcer';
-import { InventoryFeed } from './inventory-feed';
+import { InventoryFeed, type FeedSource } from './inventory-feed';
+import { liveServiceReads, snapshotServiceReads, type ServiceReads } from './service-reads';
+import { loadSnapshotFile, SnapshotSource, snapshotFeed } from './snapshot-source';
 import { collectAfterStartup } from './startup-gc';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
-// shared by every request and SSE client.
+// shared by every request and SSE client. With LBIPAM_SNAPSHOT (`lbipam start --snapshot FILE`)
+// the "watch" is the snapshot file, frozen; everything downstream is the same.
 
-export type KubeRuntime =
-  { ok: true; watch: ClusterWatch; feed: InventoryFeed } | { ok: false; error: string };
+export interface Runtime {
+  watch: FeedSource;
+  feed: InventoryFeed;
+  /** Where the IP page reads a Service's YAML and Events. */
+  reads: ServiceReads;
+}
+
+export type KubeRuntime = ({ ok: true } & Runtime) | { ok: false; error: string };
 
 const slot = Symbol.for('lbipam.kube.runtime');
-type Holder = { [slot]?: { watch: ClusterWatch; feed: InventoryFeed } };
+type Holder = { [slot]?: Runtime };
 
 export function getKubeRuntime(): KubeRuntime {
   const holder = globalThis as Holder;
   const existing = holder[slot];
   if (existing) return { ok: true, ...existing };
-  let loaded;
+  let runtime: Runtime;
   try {
-    loaded = loadKubeConfig();
+    runtime = process.env.LBIPAM_SNAPSHOT ? snapshotRuntime(process.env.LBIPAM_SNAPSHOT) : clusterRuntime();
   } catch (err) {
     // Not cached: the operator may fix the kubeconfig without restarting the dashboard.
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
-  const watch = new ClusterWatch(loaded.kc, loaded.info);
-  const { ciliumVersion } = loaded;
-  const feed = new InventoryFeed(watch, (input) => buildFromFeedInput(input, { ciliumVersion }), {
-    nextTimeChange: (state, after) => nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
-  });
-  holder[slot] = { watch, feed };
-  feed.start();
+  holder[slot] = runtime;
+  runtime.feed.start();
   // The first inventory ends the start's burst of allocation (seed, lists, first build).
   collectAfterStartup(
     new Promise<void>((resolve) => {
-      const stop = feed.subscribe((delta) => {
+      const stop = runtime.feed.subscribe((delta) => {
         if (delta !== null) return;
         stop();
         resolve();
       });
     }),
   );
-  return { ok: true, watch, feed };
+  return { ok: true, ...runtime };
+}
+
+function clusterRuntime(): Runtime {
+  const loaded = loadKubeConfig();
+  const watch = new ClusterWatch(loaded.kc, loaded.info);
+  const { ciliumVersion } = loaded;
+  const feed = new InventoryFeed(watch, (input) => buildFromFeedInput(input, { ciliumVersion }), {
+    nextTimeChange: (state, after) => nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
+  });
+  return { watch, feed, reads: liveServiceReads(loaded.kc) };
+}
+
+function snapshotRuntime(path: string): Runtime {
+  const source = new SnapshotSource(loadSnapshotFile(path));
+  return { watch: source, feed: snapshotFeed(source), reads: snapshotServiceReads(source.state()) };
 }
 
 /** Stops and forgets the singletons (tests, or a future "switch cluster"). */

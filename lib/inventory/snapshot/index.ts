@@ -2,6 +2,7 @@ export { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types';
 export { MAX_SNAPSHOT_BYTES, parseSnapshot, type ParsedSnapshot } from './parse';
 export {
   buildSnapshotInventory,
+  openSnapshotText,
   snapshotCluster,
   snapshotFileName,
   snapshotTime,

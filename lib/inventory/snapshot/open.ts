@@ -1,6 +1,8 @@
 import type { ClusterInfo, ClusterState, SourceStatus } from '../../cilium/cluster-state';
 import { buildInventoryWithAlerts, type BuiltInventory } from '../build';
 import type { Inventory } from '../types';
+import type { OpenedSnapshot } from '../view/snapshot-wire';
+import { parseSnapshot } from './parse';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types';
 
 // Both directions between a moment of the data path and a snapshot: taking one from what an
@@ -69,4 +71,27 @@ export function snapshotFileName(s: Pick<Snapshot, 'cluster' | 'takenAt'>): stri
   const cluster = s.cluster.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
   const time = s.takenAt.replace(/\.\d+/, '').replace(/[-:]/g, '');
   return `lbipam-snapshot-${cluster}-${time}.json`;
+}
+
+/** An uploaded file, checked and rebuilt: what the browser shows of it, or what is wrong with it. */
+export function openSnapshotText(
+  file: string,
+  text: string,
+): { ok: true; opened: OpenedSnapshot } | { ok: false; error: string } {
+  const parsed = parseSnapshot(text);
+  if (!parsed.ok) return { ok: false, error: `${file}: ${parsed.error}` };
+  const built = buildSnapshotInventory(parsed.snapshot);
+  if (!built.ok) return { ok: false, error: `${file}: ${built.error}` };
+  const inv = built.built.inventory;
+  return {
+    ok: true,
+    opened: {
+      file,
+      takenAt: parsed.snapshot.takenAt,
+      cluster: inv.cluster,
+      cilium: inv.cilium ?? null,
+      pools: inv.pools,
+      services: inv.services,
+    },
+  };
 }

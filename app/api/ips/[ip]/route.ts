@@ -22,7 +22,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ ip: string
         inventory,
         members: (id) => rt.feed.groupMembers(id),
         state: () => rt.watch.state(),
-        kc: rt.watch.kc,
+        reads: rt.reads,
         now: new Date(),
       },
       param.ip,
