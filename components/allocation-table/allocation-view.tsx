@@ -1,6 +1,6 @@
 'use client';
 
-import { useQueryStates } from 'nuqs';
+import { parseAsString, useQueryStates } from 'nuqs';
 import { useDeferredValue, useMemo } from 'react';
 import type { AllocationRow, FreeRangeRow } from '@/lib/inventory/types';
 import { plural } from '@/lib/inventory/view/format';
@@ -9,6 +9,10 @@ import { NoMatches, NoPools } from './empty-states';
 import { FilterBar } from './filter-bar';
 import { matchesFilters, tableFilterParsers, type TableFilters } from './table-filters';
 import { addressCount, tableRecords } from './table-records';
+import { paramOf, sortingOf, sortParser } from './table-sort';
+
+// How the table is looked at, beside what it is filtered to: the sort and the selected address.
+const tableViewParsers = { sort: sortParser, ip: parseAsString };
 
 /**
  * Filters (kept in the URL) + the table + its empty states. Must sit under <Suspense> (nuqs).
@@ -28,6 +32,7 @@ export function AllocationView({
   title?: string;
 }) {
   const [urlFilters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
+  const [{ sort, ip }, setView] = useQueryStates(tableViewParsers, { history: 'replace' });
   const filters = fixedPool === undefined ? urlFilters : { ...urlFilters, pool: null };
   const all = useMemo(() => tableRecords({ rows, freeRanges }), [rows, freeRanges]);
   // The input follows every keystroke; the table catches up when React has time (10k rows).
@@ -65,7 +70,17 @@ export function AllocationView({
             onClear={clear}
             summary={summary}
           />
-          {shown.length === 0 ? <NoMatches onClear={clear} /> : <AllocationTable records={shown} />}
+          {shown.length === 0 ? (
+            <NoMatches onClear={clear} />
+          ) : (
+            <AllocationTable
+              records={shown}
+              sorting={sortingOf(sort)}
+              onSortingChange={(s) => void setView({ sort: paramOf(s) })}
+              selected={ip}
+              onSelect={(selected) => void setView({ ip: selected })}
+            />
+          )}
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { InventoryFeed, type FeedSource } from './inventory-feed';
 import { liveServiceReads, snapshotServiceReads, type ServiceReads } from './service-reads';
 import { loadSnapshotFile, SnapshotSource, snapshotFeed } from './snapshot-source';
 import { collectAfterStartup } from './startup-gc';
+import { snapshotTime } from '../inventory/snapshot';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
@@ -18,6 +19,8 @@ export interface Runtime {
   feed: InventoryFeed;
   /** Where the IP page reads a Service's YAML and Events. */
   reads: ServiceReads;
+  /** The time reads on demand are judged at (lease ages): now, or the moment a snapshot was taken. */
+  clock: () => Date;
 }
 
 export type KubeRuntime = ({ ok: true } & Runtime) | { ok: false; error: string };
@@ -58,12 +61,18 @@ function clusterRuntime(): Runtime {
   const feed = new InventoryFeed(watch, (input) => buildFromFeedInput(input, { ciliumVersion }), {
     nextTimeChange: (state, after) => nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
   });
-  return { watch, feed, reads: liveServiceReads(loaded.kc) };
+  return { watch, feed, reads: liveServiceReads(loaded.kc), clock: () => new Date() };
 }
 
 function snapshotRuntime(path: string): Runtime {
   const source = new SnapshotSource(loadSnapshotFile(path));
-  return { watch: source, feed: snapshotFeed(source), reads: snapshotServiceReads(source.state()) };
+  const takenAt = snapshotTime(source.snapshot);
+  return {
+    watch: source,
+    feed: snapshotFeed(source),
+    reads: snapshotServiceReads(source.state()),
+    clock: () => new Date(takenAt),
+  };
 }
 
 /** Stops and forgets the singletons (tests, or a future "switch cluster"). */

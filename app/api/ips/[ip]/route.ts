@@ -23,7 +23,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ ip: string
         members: (id) => rt.feed.groupMembers(id),
         state: () => rt.watch.state(),
         reads: rt.reads,
-        now: new Date(),
+        now: rt.clock(),
       },
       param.ip,
       param.family,
