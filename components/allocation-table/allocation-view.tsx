@@ -6,7 +6,10 @@ import type { AllocationRow, FreeRangeRow } from '@/lib/inventory/types';
 import { plural } from '@/lib/inventory/view/format';
 import { AllocationTable } from './allocation-table';
 import { NoMatches, NoPools } from './empty-states';
+import { usePrinting } from '../ui/use-printing';
+import { ExportLinks } from './export-links';
 import { FilterBar } from './filter-bar';
+import { PrintTables } from './print-tables';
 import { matchesFilters, tableFilterParsers, type TableFilters } from './table-filters';
 import { addressCount, tableRecords } from './table-records';
 import { paramOf, sortingOf, sortParser } from './table-sort';
@@ -24,13 +27,17 @@ export function AllocationView({
   poolNames,
   fixedPool,
   title = 'IP allocations',
+  exports = true,
 }: {
   rows: AllocationRow[];
   freeRanges: FreeRangeRow[];
   poolNames: string[];
   fixedPool?: string;
   title?: string;
+  /** Links to the server's exports of this cluster (off for a table that is not of it: an uploaded snapshot). */
+  exports?: boolean;
 }) {
+  const printing = usePrinting();
   const [urlFilters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
   const [{ sort, ip }, setView] = useQueryStates(tableViewParsers, { history: 'replace' });
   const filters = fixedPool === undefined ? urlFilters : { ...urlFilters, pool: null };
@@ -53,26 +60,38 @@ export function AllocationView({
       : `${rowsText} · ${plural(addresses, 'address', 'addresses')}`;
 
   return (
-    <section aria-labelledby="allocations-title" className="rounded-lg border border-zinc-200 bg-white">
-      <header className="flex items-center gap-3 border-b border-zinc-100 px-4 py-2">
+    <section
+      aria-labelledby="allocations-title"
+      className="rounded-lg border border-zinc-200 bg-white print:border-0"
+    >
+      <header className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-2 print:hidden">
         <h2 id="allocations-title" className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
           {title}
         </h2>
+        {exports ? (
+          <span className="ml-auto">
+            <ExportLinks pool={fixedPool ?? filters.pool} />
+          </span>
+        ) : null}
       </header>
       {poolNames.length === 0 && rows.length === 0 ? (
         <NoPools />
       ) : (
         <>
-          <FilterBar
-            filters={filters}
-            pools={fixedPool === undefined ? poolNames : null}
-            onChange={change}
-            onClear={clear}
-            summary={summary}
-          />
+          <div className="print:hidden">
+            <FilterBar
+              filters={filters}
+              pools={fixedPool === undefined ? poolNames : null}
+              onChange={change}
+              onClear={clear}
+              summary={summary}
+            />
+          </div>
+          {/* On paper: every row (the screen's table is virtualised above 200), a page per pool. */}
+          {printing ? <PrintTables records={shown} poolOrder={poolNames} /> : null}
           {shown.length === 0 ? (
             <NoMatches onClear={clear} />
-          ) : (
+          ) : printing ? null : (
             <AllocationTable
               records={shown}
               sorting={sortingOf(sort)}

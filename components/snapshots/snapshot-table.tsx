@@ -34,6 +34,7 @@ export function SnapshotTable({ snapshot }: { snapshot: OpenedSnapshot }) {
         freeRanges={freeRanges}
         poolNames={poolNames}
         title={`IP allocations of ${snapshot.cluster.name}`}
+        exports={false}
       />
     </div>
   );

@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { useCompareSnapshots, useOpenSnapshot } from '@/lib/queries/snapshots';
+import { NotShared } from '../shell/not-shared';
+import { useShareMode } from '../shell/share-mode';
 import { Button } from '../ui/button';
 import { Panel } from '../ui/panel';
 import { SnapshotDiffView } from './snapshot-diff';
@@ -98,6 +100,7 @@ function CompareSnapshots() {
 
 /** Snapshots: download this cluster's state, open a snapshot file, compare two. */
 export function SnapshotsScreen() {
+  if (useShareMode()) return <NotShared screen="Snapshots" />;
   return (
     <>
       <Panel

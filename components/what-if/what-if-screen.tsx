@@ -4,6 +4,8 @@ import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryStates } f
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useL2Policies, useNodes, usePools } from '@/lib/queries/use-inventory';
 import { useWhatIf, useWhatIfTemplate, type TemplateTarget } from '@/lib/queries/what-if';
+import { NotShared } from '../shell/not-shared';
+import { useShareMode } from '../shell/share-mode';
 import { Button } from '../ui/button';
 import { WhatIfResults } from './what-if-results';
 
@@ -57,8 +59,13 @@ function ObjectPicker({
   );
 }
 
-/** Try an edit before applying it: Cilium's answer, computed on a copy of the cluster's state. */
+/** Try an edit before applying it (left out of a shared view: it runs questions on the server). */
 export function WhatIfScreen() {
+  return useShareMode() ? <NotShared screen="What-if" /> : <WhatIf />;
+}
+
+/** Try an edit before applying it: Cilium's answer, computed on a copy of the cluster's state. */
+function WhatIf() {
   const [{ mode, pool, policy, drain }, setParams] = useQueryStates(params, { history: 'replace' });
   const { data: pools = [] } = usePools();
   const { data: policies = [] } = useL2Policies();
