@@ -5,6 +5,7 @@ import { formatUtcTime } from '@/lib/inventory/view/format';
 import { expandRows } from '@/lib/inventory/view/rows';
 import type { OpenedSnapshot } from '@/lib/inventory/view/snapshot-wire';
 import { AllocationView } from '../allocation-table/allocation-view';
+import { IpLinksContext } from '../allocation-table/ip-links';
 import { Badge } from '../ui/badge';
 
 /** An uploaded snapshot's allocation table: the same table as the live screens, frozen, read-only. */
@@ -29,13 +30,15 @@ export function SnapshotTable({ snapshot }: { snapshot: OpenedSnapshot }) {
         </span>
         <span className="text-xs text-zinc-500">read-only · from {snapshot.file}</span>
       </p>
-      <AllocationView
-        rows={rows}
-        freeRanges={freeRanges}
-        poolNames={poolNames}
-        title={`IP allocations of ${snapshot.cluster.name}`}
-        exports={false}
-      />
+      <IpLinksContext.Provider value={false}>
+        <AllocationView
+          rows={rows}
+          freeRanges={freeRanges}
+          poolNames={poolNames}
+          title={`IP allocations of ${snapshot.cluster.name}`}
+          exports={false}
+        />
+      </IpLinksContext.Provider>
     </div>
   );
 }

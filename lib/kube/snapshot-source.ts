@@ -1,7 +1,13 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import type { ClusterInfo, ClusterState, SourceStatus } from '../cilium/cluster-state';
-import { buildSnapshotInventory, parseSnapshot, snapshotCluster, type Snapshot } from '../inventory/snapshot';
+import {
+  buildSnapshotInventory,
+  parseSnapshot,
+  snapshotCluster,
+  snapshotTime,
+  type Snapshot,
+} from '../inventory/snapshot';
 import { InventoryFeed, type FeedSource } from './inventory-feed';
 
 // A snapshot file in the place of a cluster: the feed's input, frozen. The same feed, build and
@@ -47,8 +53,12 @@ export function loadSnapshotFile(path: string): Snapshot {
   return parsed.snapshot;
 }
 
-/** A feed over a snapshot: one build, at the snapshot's time; no ticks, since time stands still. */
+/**
+ * A feed over a snapshot: one build; its clock stands at the snapshot's time (what the inventory
+ * is judged at, what a snapshot taken of it says), so no tick ever finds that time has moved.
+ */
 export function snapshotFeed(source: SnapshotSource): InventoryFeed {
+  const takenAt = snapshotTime(source.snapshot);
   return new InventoryFeed(
     source,
     () => {
@@ -56,6 +66,6 @@ export function snapshotFeed(source: SnapshotSource): InventoryFeed {
       if (!r.ok) throw new Error(r.error);
       return r.built;
     },
-    { nextTimeChange: () => null },
+    { nextTimeChange: () => null, now: () => takenAt },
   );
 }

@@ -97,7 +97,7 @@ describe('the CSV export', () => {
     const lines = (exported('csv', null) ?? '').split('\r\n');
     expect(lines[0]).toBe('pool,ip,to,count,status,service,namespace,type,notes,announcer,holders,waiting');
     expect(lines).toContain(
-      'pool,192.168.0.220,,1,allocated,CoreDNS,kube-system,ClusterDNS,Fallback DNS,,kube-system/coredns-lb,',
+      'pool,192.168.0.220,,1,allocated,CoreDNS,kube-system,ClusterDNS,Fallback DNS,,kube-system/coredns,',
     );
     expect(lines).toContain(
       'pool,192.168.0.229,,1,contested,Jellyfin,media,Media Server,HTTP on port 8096,,media/jellyfin,media/plex',
