@@ -14,6 +14,7 @@ import {
   takeClusterFlag,
   type ClusterFlags,
 } from './read-cluster';
+import { readSnapshotFile } from './read-snapshot';
 
 const USAGE = `usage: lbipam export [--format markdown|csv|json] [--pool NAME] [cluster options]
 
@@ -24,6 +25,7 @@ CSV has a column per field and the pool; JSON is {"kind":"lbipam.allocations","p
 options:
   -f, --format F      markdown (default), csv or json
   --pool NAME         only this pool (the table alone, without a heading)
+  --snapshot FILE     export a snapshot file (downloaded from a dashboard) instead of a cluster
 ${clusterFlagsUsage}
 
 exit status: 0 printed; 1 the cluster could not be read or has no such pool; 2 bad usage
@@ -33,6 +35,8 @@ export interface ExportArgs {
   format: ExportFormatName;
   pool: string | null;
   cluster: ClusterFlags;
+  /** A snapshot file to export instead of a cluster. */
+  snapshot?: string;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs | { error: string } | 'help' {
@@ -48,14 +52,18 @@ export function parseExportArgs(args: string[]): ExportArgs | { error: string } 
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name !== '--format' && name !== '-f' && name !== '--pool')
+    if (!['--format', '-f', '--pool', '--snapshot'].includes(name))
       return { error: `unknown option '${arg}'` };
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined || value === '') return { error: `${name} needs a value` };
     if (name === '--pool') out.pool = value;
+    else if (name === '--snapshot') out.snapshot = value;
     else if (isExportFormat(value)) out.format = value;
     else return { error: `--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}, got '${value}'` };
   }
+  const { demo, kubeconfig, context } = out.cluster;
+  if (out.snapshot && (demo || kubeconfig || context))
+    return { error: '--snapshot exports a file, not a cluster: it excludes the cluster options' };
   return out;
 }
 
@@ -69,7 +77,9 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`lbipam export: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
-  const read = await readChosenCluster(parsed.cluster, process.env);
+  const read = parsed.snapshot
+    ? readSnapshotFile(parsed.snapshot)
+    : await readChosenCluster(parsed.cluster, process.env);
   if (!read.ok) {
     process.stderr.write(`lbipam export: ${read.error}\n`);
     return 1;

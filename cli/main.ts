@@ -13,6 +13,10 @@ const commands: Record<
     summary: 'print the allocation table as Markdown, CSV or JSON',
     load: () => import('./export'),
   },
+  snapshot: {
+    summary: "write the cluster's whole state as one JSON file",
+    load: () => import('./snapshot'),
+  },
   bench: { summary: 'print benchmark figures as JSON lines', load: () => import('./bench') },
 };
 
