@@ -141,7 +141,7 @@ describe('lbipam export (a process, against real API servers)', () => {
 describe('parseSnapshotArgs and start --snapshot', () => {
   it('reads the output and the cluster flags', () => {
     expect(parseSnapshotArgs(['-o', '-', '--demo'])).toMatchObject({ output: '-', cluster: { demo: true } });
-    expect(parseSnapshotArgs(['--output'])).toEqual({ error: '--output needs a file (or - for stdout)' });
+    expect(parseSnapshotArgs(['--output'])).toEqual({ error: '--output needs a value' });
   });
 
   it('start takes a snapshot file and refuses it beside a cluster', () => {

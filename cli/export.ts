@@ -10,8 +10,8 @@ import {
   clusterFlagsUsage,
   defaultClusterFlags,
   poolNames,
+  parseCommandArgs,
   readChosenCluster,
-  takeClusterFlag,
   type ClusterFlags,
 } from './read-cluster';
 import { readSnapshotFile } from './read-snapshot';
@@ -41,26 +41,19 @@ export interface ExportArgs {
 
 export function parseExportArgs(args: string[]): ExportArgs | { error: string } | 'help' {
   const out: ExportArgs = { format: 'markdown', pool: null, cluster: defaultClusterFlags() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h' || arg === '--help') return 'help';
-    const used = takeClusterFlag(args, i, out.cluster);
-    if (typeof used !== 'number') return used;
-    if (used > 0) {
-      i += used - 1;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '-f', '--pool', '--snapshot'].includes(name))
-      return { error: `unknown option '${arg}'` };
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') return { error: `${name} needs a value` };
-    if (name === '--pool') out.pool = value;
-    else if (name === '--snapshot') out.snapshot = value;
-    else if (isExportFormat(value)) out.format = value;
-    else return { error: `--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}, got '${value}'` };
-  }
+  const stop = parseCommandArgs(
+    args,
+    out.cluster,
+    ['--format', '-f', '--pool', '--snapshot'],
+    (name, value) => {
+      if (name === '--pool') out.pool = value;
+      else if (name === '--snapshot') out.snapshot = value;
+      else if (isExportFormat(value)) out.format = value;
+      else return `--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}, got '${value}'`;
+      return null;
+    },
+  );
+  if (stop) return stop;
   const { demo, kubeconfig, context } = out.cluster;
   if (out.snapshot && (demo || kubeconfig || context))
     return { error: '--snapshot exports a file, not a cluster: it excludes the cluster options' };

@@ -29,7 +29,7 @@ export const defaultClusterFlags = (): ClusterFlags => ({ demo: false, seed: 'de
  * Takes one cluster flag at args[i] into `flags`; returns how many arguments it used (0: not a
  * cluster flag) or an error.
  */
-export function takeClusterFlag(args: string[], i: number, flags: ClusterFlags): number | { error: string } {
+function takeClusterFlag(args: string[], i: number, flags: ClusterFlags): number | { error: string } {
   const arg = args[i];
   const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
   const name = eq > 0 ? arg.slice(0, eq) : arg;
@@ -52,6 +52,36 @@ export function takeClusterFlag(args: string[], i: number, flags: ClusterFlags):
     flags.timeoutMs = Number(value) * 1000;
   }
   return inline === undefined ? 2 : 1;
+}
+
+/**
+ * Parses a reading command's arguments: the cluster flags into `cluster`, every other `--name VALUE`
+ * (or `--name=VALUE`) of `own` handed to `take`, which returns an error or null.
+ */
+export function parseCommandArgs(
+  args: string[],
+  cluster: ClusterFlags,
+  own: readonly string[],
+  take: (name: string, value: string) => string | null,
+): { error: string } | 'help' | null {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    const used = takeClusterFlag(args, i, cluster);
+    if (typeof used !== 'number') return used;
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!own.includes(name)) return { error: `unknown option '${arg}'` };
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === '') return { error: `${name} needs a value` };
+    const error = take(name, value);
+    if (error) return { error };
+  }
+  return null;
 }
 
 export type ReadResult = ({ ok: true; label: string } & ReadOnce) | { ok: false; error: string };

@@ -6,8 +6,8 @@ import { snapshotFileName, takeSnapshot } from '../lib/inventory/snapshot';
 import {
   clusterFlagsUsage,
   defaultClusterFlags,
+  parseCommandArgs,
   readChosenCluster,
-  takeClusterFlag,
   type ClusterFlags,
 } from './read-cluster';
 
@@ -28,23 +28,11 @@ export function parseSnapshotArgs(
   args: string[],
 ): { output?: string; cluster: ClusterFlags } | { error: string } | 'help' {
   const out: { output?: string; cluster: ClusterFlags } = { cluster: defaultClusterFlags() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h' || arg === '--help') return 'help';
-    const used = takeClusterFlag(args, i, out.cluster);
-    if (typeof used !== 'number') return used;
-    if (used > 0) {
-      i += used - 1;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name !== '-o' && name !== '--output') return { error: `unknown option '${arg}'` };
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') return { error: `${name} needs a file (or - for stdout)` };
+  const stop = parseCommandArgs(args, out.cluster, ['-o', '--output'], (_name, value) => {
     out.output = value;
-  }
-  return out;
+    return null;
+  });
+  return stop ?? out;
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { seedTable } from '../test/fixtures/seed-table';
 import { DashboardPage } from './pages/dashboard-page';
-import { kubectl, kubectlOk } from './support/kubectl';
+import { applyPool, deletePool } from './support/kubectl';
 
 // The dashboard is where the README's allocation table comes from: the Markdown export of the
 // demo's pool is the seed page's table, line for line; and printing a table gives every row, a page
@@ -58,25 +58,8 @@ test('GET /api/export: every pool as CSV and JSON; bad input named', async ({ re
 const WIDE = 'e2e-print';
 
 test.describe('printing the allocation table', () => {
-  test.beforeAll(async () => {
-    await kubectlOk(
-      ['apply', '-f', '-'],
-      `apiVersion: cilium.io/v2
-kind: CiliumLoadBalancerIPPool
-metadata:
-  name: ${WIDE}
-spec:
-  blocks:
-  - cidr: 203.0.113.0/24
-  serviceSelector:
-    matchLabels:
-      e2e.lbipam.io/pool: ${WIDE}
-`,
-    );
-  });
-  test.afterAll(async () => {
-    await kubectl(['delete', 'ciliumloadbalancerippool', WIDE, '--ignore-not-found', '--wait=false']);
-  });
+  test.beforeAll(() => applyPool(WIDE, '203.0.113.0/24'));
+  test.afterAll(() => deletePool(WIDE));
 
   test('prints every row of a virtualised table, a page per pool, with the cluster and time on top', async ({
     page,

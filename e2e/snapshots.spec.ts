@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DashboardPage, type ShownRow } from './pages/dashboard-page';
-import { kubectl, kubectlOk } from './support/kubectl';
+import { applyPool, deletePool, kubectl, kubectlOk } from './support/kubectl';
 import { snapshotPort } from './support/paths';
 
 // A snapshot is the whole state in one file, for someone without access to the cluster: downloaded
@@ -35,27 +35,14 @@ let dir: string;
 
 test.beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lbipam-e2e-snapshots-'));
-  await kubectlOk(
-    ['apply', '-f', '-'],
-    `apiVersion: cilium.io/v2
-kind: CiliumLoadBalancerIPPool
-metadata:
-  name: ${POOL}
-spec:
-  blocks:
-  - cidr: 192.0.2.0/29
-  serviceSelector:
-    matchLabels:
-      e2e.lbipam.io/pool: ${POOL}
-`,
-  );
+  await applyPool(POOL, '192.0.2.0/29');
   await kubectlOk(['apply', '-f', '-'], service('e2e-snap-a'));
 });
 
 test.afterAll(async () => {
   for (const name of ['e2e-snap-a', 'e2e-snap-b'])
     await kubectl(['delete', 'service', '-n', 'default', name, '--ignore-not-found', '--wait=false']);
-  await kubectl(['delete', 'ciliumloadbalancerippool', POOL, '--ignore-not-found', '--wait=false']);
+  await deletePool(POOL);
   await rm(dir, { recursive: true, force: true });
 });
 

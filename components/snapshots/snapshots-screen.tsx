@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useCompareSnapshots, useOpenSnapshot } from '@/lib/queries/snapshots';
 import { NotShared } from '../shell/not-shared';
 import { useShareMode } from '../shell/share-mode';
@@ -25,24 +25,40 @@ function Refusal({ error }: { error: Error | null }) {
   );
 }
 
+/** One snapshot file to choose (JSON), with what it is for. */
+function SnapshotFile({
+  label,
+  name,
+  onPick,
+}: {
+  label: ReactNode;
+  name: string;
+  onPick: (file: File | undefined) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs text-zinc-600">
+      {label}
+      <input
+        type="file"
+        accept="application/json,.json"
+        aria-label={name}
+        className={fileField}
+        onChange={(e) => onPick(e.target.files?.[0])}
+      />
+    </label>
+  );
+}
+
 function OpenSnapshot() {
   const open = useOpenSnapshot();
   return (
     <Panel id="open-snapshot" title="Open a snapshot">
       <div className="flex flex-col gap-3 px-4 py-3">
-        <label className="flex flex-col gap-1 text-xs text-zinc-600">
-          A snapshot file (JSON) downloaded from a dashboard: its allocation table, as it was then.
-          <input
-            type="file"
-            accept="application/json,.json"
-            aria-label="Snapshot to open"
-            className={fileField}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) open.mutate(file);
-            }}
-          />
-        </label>
+        <SnapshotFile
+          label="A snapshot file (JSON) downloaded from a dashboard: its allocation table, as it was then."
+          name="Snapshot to open"
+          onPick={(file) => file && open.mutate(file)}
+        />
         {open.isPending ? <p className="text-xs text-zinc-500">Reading the snapshot…</p> : null}
         <Refusal error={open.error} />
         {open.data ? <SnapshotTable snapshot={open.data.snapshot} /> : null}
@@ -58,8 +74,6 @@ function CompareSnapshots() {
     e.preventDefault();
     if (files.before && files.after) compare.mutate({ before: files.before, after: files.after });
   };
-  const pick = (side: 'before' | 'after') => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setFiles((f) => ({ ...f, [side]: e.target.files?.[0] }));
   return (
     <Panel id="compare-snapshots" title="Compare two snapshots">
       <form onSubmit={submit} className="flex flex-col gap-3 px-4 py-3">
@@ -67,26 +81,16 @@ function CompareSnapshots() {
           Addresses allocated and released, moved between Services, and announced by another node.
         </p>
         <div className="flex flex-wrap items-end gap-4">
-          <label className="flex flex-col gap-1 text-xs text-zinc-600">
-            Before
-            <input
-              type="file"
-              accept="application/json,.json"
-              aria-label="Earlier snapshot"
-              className={fileField}
-              onChange={pick('before')}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-xs text-zinc-600">
-            After
-            <input
-              type="file"
-              accept="application/json,.json"
-              aria-label="Later snapshot"
-              className={fileField}
-              onChange={pick('after')}
-            />
-          </label>
+          <SnapshotFile
+            label="Before"
+            name="Earlier snapshot"
+            onPick={(f) => setFiles((p) => ({ ...p, before: f }))}
+          />
+          <SnapshotFile
+            label="After"
+            name="Later snapshot"
+            onPick={(f) => setFiles((p) => ({ ...p, after: f }))}
+          />
           <Button type="submit" disabled={!files.before || !files.after || compare.isPending}>
             Compare
           </Button>
