@@ -86,8 +86,6 @@ export class InventoryFeed {
   private lastBuildEnd = -Infinity;
   /** The `now` the current inventory was built with. */
   private builtAt = 0;
-  /** What the current inventory was built from (a snapshot writes it out). */
-  private input: FeedInput | null = null;
   private readonly nextTimeChange: FeedOptions['nextTimeChange'];
   private readonly debounceMs: number;
   private readonly keepDeltas: number;
@@ -156,11 +154,25 @@ export class InventoryFeed {
   }
 
   /**
-   * The state, sources and time the current inventory was built from (or a later input that built
-   * the same inventory): a snapshot of it rebuilds exactly what the screens show.
+   * The cluster as it is now, frozen for a snapshot: the state, the sources and the time, and the
+   * inventory built from exactly them (by the feed's own build, with the current version). Built on
+   * demand rather than kept from the last build: holding every build's input would pin objects the
+   * watch has since replaced (10,000 renewed leases at the scale seed). Null before the first
+   * inventory; throws when the build does.
    */
-  currentInput(): FeedInput | null {
-    return this.inventory ? this.input : null;
+  freeze(): { input: FeedInput; inventory: Inventory } | null {
+    const current = this.inventory;
+    if (!current) return null;
+    const sources = this.source.statuses();
+    const input: FeedInput = {
+      state: this.source.state(),
+      sources,
+      cluster: this.source.info,
+      now: dataTime(sources, this.now()),
+    };
+    const built = this.build(input);
+    const inventory = isBuilt(built) ? built.inventory : built;
+    return { input, inventory: { ...inventory, version: current.version } };
   }
 
   /** Every alert of one group of the current inventory (null: no such group). */
@@ -288,7 +300,6 @@ export class InventoryFeed {
       console.error('[lbipam] inventory build failed:', err);
       return;
     }
-    this.input = input;
     const prev = this.inventory;
     if (!prev) {
       // Versions start at the wall clock so a browser's Last-Event-ID from an earlier server process

@@ -1,6 +1,6 @@
 import 'server-only';
 import { nextLeaseExpiry } from '../inventory/announcer';
-import type { Alert, Inventory } from '../inventory/types';
+import type { Inventory } from '../inventory/types';
 import { buildFromFeedInput } from './build';
 import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
@@ -14,7 +14,6 @@ export interface ReadOnce {
   inventory: Inventory;
   /** What the inventory was built from (a snapshot's objects). */
   input: FeedInput;
-  members: (groupId: string) => Alert[] | null;
 }
 
 /**
@@ -34,11 +33,9 @@ export async function readInventoryOnce(
   });
   feed.start();
   try {
-    const inventory = await feed.ready(timeoutMs);
-    const input = feed.currentInput();
-    if (!inventory || !input) throw new Error(feed.notReadyReason());
-    const members = new Map(inventory.alerts.map((g) => [g.id, feed.groupMembers(g.id)]));
-    return { inventory, input, members: (id) => members.get(id) ?? null };
+    const frozen = (await feed.ready(timeoutMs)) ? feed.freeze() : null;
+    if (!frozen) throw new Error(feed.notReadyReason());
+    return frozen;
   } finally {
     await feed.stop();
   }
