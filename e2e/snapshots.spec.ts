@@ -88,6 +88,7 @@ test('a snapshot downloaded, opened by upload and served by --snapshot shows the
 }) => {
   test.setTimeout(120_000);
   const before = await liveRows(page, 'e2e-snap-a');
+  const liveMarkdown = await (await page.request.get('/api/export?format=markdown')).text();
   const file = await downloadSnapshot(page, 'before.json');
   const doc = JSON.parse(await readFile(file, 'utf8'));
   expect(doc).toMatchObject({ kind: 'lbipam.snapshot', version: 1, cluster: { name: 'embedded demo' } });
@@ -102,6 +103,13 @@ test('a snapshot downloaded, opened by upload and served by --snapshot shows the
   await expect(opened.getByTestId('opened-snapshot-time')).toHaveAttribute('datetime', doc.takenAt);
   const dash = new DashboardPage(page);
   expect(await dash.shownRows()).toEqual(before);
+  // Its exports are made in the browser, of the snapshot, not of the cluster the page is served by.
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    opened.getByTestId('export-links').getByRole('button', { name: 'Markdown' }).click(),
+  ]);
+  expect(exported.suggestedFilename()).toBe('lbipam-embedded-demo-all.md');
+  expect(await readFile(await exported.path(), 'utf8')).toBe(liveMarkdown);
 
   // Served as a dashboard of its own: the same table, read-only, with its time instead of "live".
   const server = startSnapshotDashboard(file);

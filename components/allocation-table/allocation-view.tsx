@@ -7,7 +7,7 @@ import { plural } from '@/lib/inventory/view/format';
 import { AllocationTable } from './allocation-table';
 import { NoMatches, NoPools } from './empty-states';
 import { usePrinting } from '../ui/use-printing';
-import { ExportLinks } from './export-links';
+import { ExportLinks, type LocalFacts } from './export-links';
 import { FilterBar } from './filter-bar';
 import { PrintTables } from './print-tables';
 import { matchesFilters, tableFilterParsers, type TableFilters } from './table-filters';
@@ -34,8 +34,8 @@ export function AllocationView({
   poolNames: string[];
   fixedPool?: string;
   title?: string;
-  /** Links to the server's exports of this cluster (off for a table that is not of it: an uploaded snapshot). */
-  exports?: boolean;
+  /** The server's exports of this cluster, or (facts the browser holds: an uploaded snapshot) exports made here. */
+  exports?: true | LocalFacts;
 }) {
   const printing = usePrinting();
   const [urlFilters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
@@ -70,7 +70,7 @@ export function AllocationView({
         </h2>
         {exports ? (
           <span className="ml-auto">
-            <ExportLinks pool={fixedPool ?? filters.pool} />
+            <ExportLinks pool={fixedPool ?? filters.pool} local={exports === true ? undefined : exports} />
           </span>
         ) : null}
       </header>

@@ -15,6 +15,15 @@ export function SnapshotTable({ snapshot }: { snapshot: OpenedSnapshot }) {
     [snapshot.pools, snapshot.services],
   );
   const poolNames = useMemo(() => snapshot.pools.map((p) => p.name), [snapshot.pools]);
+  const local = useMemo(
+    () => ({
+      pools: snapshot.pools,
+      services: snapshot.services,
+      cluster: snapshot.cluster.name,
+      generatedAt: snapshot.takenAt,
+    }),
+    [snapshot],
+  );
   return (
     <div data-testid="opened-snapshot" className="flex flex-col gap-2">
       <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-700">
@@ -36,7 +45,7 @@ export function SnapshotTable({ snapshot }: { snapshot: OpenedSnapshot }) {
           freeRanges={freeRanges}
           poolNames={poolNames}
           title={`IP allocations of ${snapshot.cluster.name}`}
-          exports={false}
+          exports={local}
         />
       </IpLinksContext.Provider>
     </div>
