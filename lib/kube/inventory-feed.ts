@@ -163,16 +163,21 @@ export class InventoryFeed {
   freeze(): { input: FeedInput; inventory: Inventory } | null {
     const current = this.inventory;
     if (!current) return null;
+    const input = this.inputNow();
+    const built = this.build(input);
+    const inventory = isBuilt(built) ? built.inventory : built;
+    return { input, inventory: { ...inventory, version: current.version } };
+  }
+
+  /** The state, the sources and the time a build reads now. */
+  private inputNow(): FeedInput {
     const sources = this.source.statuses();
-    const input: FeedInput = {
+    return {
       state: this.source.state(),
       sources,
       cluster: this.source.info,
       now: dataTime(sources, this.now()),
     };
-    const built = this.build(input);
-    const inventory = isBuilt(built) ? built.inventory : built;
-    return { input, inventory: { ...inventory, version: current.version } };
   }
 
   /** Every alert of one group of the current inventory (null: no such group). */
@@ -279,13 +284,7 @@ export class InventoryFeed {
 
   private rebuild(): void {
     if (!this.unsubscribe || !this.canBuild()) return;
-    const sources = this.source.statuses();
-    const input: FeedInput = {
-      state: this.source.state(),
-      sources,
-      cluster: this.source.info,
-      now: dataTime(sources, this.now()),
-    };
+    const input = this.inputNow();
     this.builtAt = input.now;
     let next: Inventory;
     let members: Map<string, Alert[]>;
