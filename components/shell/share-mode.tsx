@@ -24,17 +24,20 @@ function stored(): ShareKind | null {
 }
 const noSubscription = () => () => {};
 
-export function ShareModeProvider({ children }: { children: ReactNode }) {
-  const asked = sharedKind(useSearchParams());
+/** `force`: a page that is a shared view whatever its URL says (a signed link). */
+export function ShareModeProvider({ children, force }: { children: ReactNode; force?: ShareKind }) {
+  const fromUrl = sharedKind(useSearchParams());
+  const asked = force ?? fromUrl;
   const kept = useSyncExternalStore(noSubscription, stored, () => null);
   useEffect(() => {
-    if (!asked) return;
+    // A forced view is that page's alone: the tab is not marked by it.
+    if (!asked || force) return;
     try {
       window.sessionStorage.setItem(KEY, asked);
     } catch {
       // see stored()
     }
-  }, [asked]);
+  }, [asked, force]);
   return <ShareContext.Provider value={asked ?? kept}>{children}</ShareContext.Provider>;
 }
 

@@ -7,6 +7,7 @@ import { PrintHeader } from '../header/print-header';
 import { ClusterUnavailable } from './cluster-unavailable';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { ShellNav } from './nav';
+import type { ShareKind } from './share-link';
 import { ShareModeProvider, useShareMode } from './share-mode';
 
 function ShellBody({ children }: { children: ReactNode }) {
@@ -41,10 +42,10 @@ function ShellBody({ children }: { children: ReactNode }) {
  * rely on the meta and the core collections being in the cache. The shared-view marker is read
  * from the URL (hence the Suspense boundary; the layout renders dynamically, so it never waits).
  */
-export function Shell({ children }: { children: ReactNode }) {
+export function Shell({ children, shared }: { children: ReactNode; shared?: ShareKind }) {
   return (
     <Suspense fallback={<DashboardSkeleton />}>
-      <ShareModeProvider>
+      <ShareModeProvider force={shared}>
         <ShellBody>{children}</ShellBody>
       </ShareModeProvider>
     </Suspense>

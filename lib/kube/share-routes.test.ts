@@ -8,6 +8,7 @@ import { GET as getIp } from '../../app/api/ips/[ip]/route';
 import { GET as getSnapshot } from '../../app/api/snapshot/route';
 import { POST as compareSnapshots } from '../../app/api/snapshots/compare/route';
 import { POST as openSnapshot } from '../../app/api/snapshots/open/route';
+import { POST as mintLink } from '../../app/api/share-links/route';
 import type { Snapshot } from '../inventory/snapshot';
 import { rowsOf } from '../inventory/testing/fixtures';
 import type { Inventory } from '../inventory/types';
@@ -169,5 +170,31 @@ describe('snapshots', () => {
       }),
     );
     expect(huge.status).toBe(413);
+  });
+});
+
+describe('POST /api/share-links', () => {
+  const post = (body: unknown) =>
+    mintLink(new Request('http://127.0.0.1/api/share-links', { method: 'POST', body: JSON.stringify(body) }));
+
+  it('is off without a secret, and says how to turn it on', async () => {
+    delete process.env.LBIPAM_SHARE_SECRET;
+    const res = await post({ view: '/addresses' });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      code: 'share-links-off',
+      error: expect.stringContaining('LBIPAM_SHARE_SECRET'),
+    });
+  });
+
+  it('mints a link to the view in one spelling, for the time asked', async () => {
+    process.env.LBIPAM_SHARE_SECRET = 'x'.repeat(40);
+    const res = await post({ view: '/addresses?share=1&pool=pool', ttlSeconds: 60 });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { url: string; view: string; expiresAt: string };
+    expect(body.view).toBe('/addresses?pool=pool');
+    expect(body.url).toMatch(/^\/s\/[\w-]+\.[\w-]+$/);
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(55_000);
+    expect((await post({ view: '/addresses', extra: 1 })).status).toBe(400);
   });
 });
