@@ -4,12 +4,16 @@ import { DashboardPage } from './pages/dashboard-page';
 // A signed link opens one allocation table, read-only, without the rest of the dashboard, until it
 // expires; an expired or altered link gets a page saying so, with nothing of the cluster in it.
 
-async function mint(page: Page, view: string, ttlSeconds?: number): Promise<string> {
+async function mint(
+  page: Page,
+  view: string,
+  ttlSeconds?: number,
+): Promise<{ url: string; expiresAt: string }> {
   const res = await page.request.post('/api/share-links', {
     data: { view, ...(ttlSeconds && { ttlSeconds }) },
   });
   expect(res.status()).toBe(201);
-  return ((await res.json()) as { url: string }).url;
+  return (await res.json()) as { url: string; expiresAt: string };
 }
 
 async function expectRefused(page: Page, reason: string) {
