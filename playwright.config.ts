@@ -76,7 +76,10 @@ export default defineConfig({
     },
   ],
   webServer: [
-    dashboard('demo', demoPort, `${start} --demo --port ${demoPort} --embedded-kubeconfig ${e2eKubeconfig}`),
+    // The demo signs share links (signed-links.spec.ts); a test-only secret, never a real one.
+    dashboard('demo', demoPort, `${start} --demo --port ${demoPort} --embedded-kubeconfig ${e2eKubeconfig}`, {
+      LBIPAM_SHARE_SECRET: 'e2e-only-share-secret-0123456789abcdef',
+    }),
     {
       // The demo cluster behind a deny proxy (403 leases, 404 Gateway API); writes deniedKubeconfig.
       name: 'deny-proxy-cluster',

@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/alerts/[id]': ['GET'],
   '/api/events': ['GET'],
+  '/api/export': ['GET'],
   '/api/health': ['GET'],
   '/api/inventory': ['GET'],
   '/api/ip-plan': ['GET'],
@@ -19,6 +20,10 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/reserve/apply': ['POST'],
   '/api/reserve/choices': ['GET'],
   '/api/reserve/dry-run': ['POST'],
+  '/api/share-links': ['POST'],
+  '/api/snapshot': ['GET'],
+  '/api/snapshots/compare': ['POST'],
+  '/api/snapshots/open': ['POST'],
   '/api/status': ['GET'],
   '/api/what-if': ['POST'],
   '/api/what-if/template': ['GET'],

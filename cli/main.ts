@@ -17,6 +17,14 @@ const commands: Record<
     summary: 'run the standalone ARP/NDP probe agent (hostNetwork Pod on the LAN)',
     load: () => import('./agent'),
   },
+  export: {
+    summary: 'print the allocation table as Markdown, CSV or JSON',
+    load: () => import('./export'),
+  },
+  snapshot: {
+    summary: "write the cluster's whole state as one JSON file",
+    load: () => import('./snapshot'),
+  },
   bench: { summary: 'print benchmark figures as JSON lines', load: () => import('./bench') },
 };
 

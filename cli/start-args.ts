@@ -11,14 +11,18 @@ export interface StartOptions {
   embeddedPort?: number;
   /** The dashboard's config file (LBIPAM_CONFIG): today its `ipPlan:` section. */
   config?: string;
+  /** A snapshot file to show instead of a cluster (read-only, frozen). */
+  snapshot?: string;
 }
 
 export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|overlap|DIR]
-                    [--embedded-kubeconfig PATH] [--embedded-port N] [--config FILE] [--dev]
+                    [--embedded-kubeconfig PATH] [--embedded-port N] [--config FILE] [--snapshot FILE] [--dev]
 
   With no kubeconfig (no KUBECONFIG, no ~/.kube/config, not in a pod), or with --demo / LBIPAM_DEMO=1,
   the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.
-  --config FILE (or LBIPAM_CONFIG): the dashboard's config, e.g. its IP plan (ipPlan:).`;
+  --config FILE (or LBIPAM_CONFIG): the dashboard's config, e.g. its IP plan (ipPlan:).
+  --snapshot FILE shows a snapshot (downloaded from a dashboard) instead of a cluster: read-only,
+  as it was when it was taken, for someone without access to the cluster.`;
 
 function parsePort(value: string | undefined, flag: string): number | string {
   if (value === undefined || !/^\d+$/.test(value)) return `${flag} needs a port number, got '${value ?? ''}'`;
@@ -92,6 +96,12 @@ export function parseStartArgs(
         options.config = c;
         break;
       }
+      case '--snapshot': {
+        const f = value();
+        if (!f) return { error: '--snapshot needs a file' };
+        options.snapshot = f;
+        break;
+      }
       case '--demo':
         options.demo = true;
         break;
@@ -106,6 +116,8 @@ export function parseStartArgs(
     }
   }
   if (options.demo && options.context) return { error: '--demo and --context exclude each other' };
+  if (options.snapshot && (options.demo || options.context))
+    return { error: '--snapshot shows a file, not a cluster: it excludes --demo, --seed and --context' };
   return { options };
 }
 

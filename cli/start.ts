@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { gate, hostPolicy, securityHeaders } from './http-gate';
 import { keepSourceMaps, parseStartArgs, type StartOptions } from './start-args';
 import { chooseCluster, runsInPod, seedLabel, type ClusterChoice } from './start-cluster';
+import { checkSnapshot, type SnapshotChoice } from './start-snapshot';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -41,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
     process.env.LBIPAM_CONFIG = file;
   }
 
-  const choice = chooseCluster(opts, process.env);
+  const choice = opts.snapshot ? checkSnapshot(opts.snapshot) : chooseCluster(opts, process.env);
   if ('error' in choice) {
     process.stderr.write(`lbipam start: ${choice.error}\n`);
     return 2;
@@ -123,9 +124,23 @@ export async function run(args: string[]): Promise<number> {
 }
 
 async function startChosenCluster(
-  choice: ClusterChoice,
+  choice: ClusterChoice | SnapshotChoice,
   opts: StartOptions,
 ): Promise<{ ok: true; stop: () => Promise<void> } | { ok: false; error: string }> {
+  if (choice.origin === 'snapshot') {
+    // lib/kube reads the file itself (LBIPAM_SNAPSHOT); no cluster, no kubeconfig.
+    for (const v of [
+      'LBIPAM_ORIGIN',
+      'LBIPAM_KUBECONFIG',
+      'LBIPAM_CONTEXT',
+      'LBIPAM_SEED',
+      'LBIPAM_ALLOW_WRITES',
+    ])
+      delete process.env[v];
+    process.env.LBIPAM_SNAPSHOT = choice.file;
+    return { ok: true, stop: async () => {} };
+  }
+  delete process.env.LBIPAM_SNAPSHOT;
   if (choice.origin !== 'embedded') {
     process.env.LBIPAM_ORIGIN = choice.origin;
     delete process.env.LBIPAM_SEED;

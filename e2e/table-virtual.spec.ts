@@ -1,31 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { kubectl, kubectlOk } from './support/kubectl';
+import { applyPool, deletePool } from './support/kubectl';
 
 // A pool of 512 addresses: its table lists every one, but only the rows in view are in the DOM;
 // the keyboard still reaches the first and the last, scrolling them in.
 
 const POOL = 'e2e-wide';
 
-test.beforeAll(async () => {
-  await kubectlOk(
-    ['apply', '-f', '-'],
-    `apiVersion: cilium.io/v2
-kind: CiliumLoadBalancerIPPool
-metadata:
-  name: ${POOL}
-spec:
-  blocks:
-  - cidr: 198.51.100.0/23
-  serviceSelector:
-    matchLabels:
-      e2e.lbipam.io/pool: ${POOL}
-`,
-  );
-});
-
-test.afterAll(async () => {
-  await kubectl(['delete', 'ciliumloadbalancerippool', POOL, '--ignore-not-found', '--wait=false']);
-});
+test.beforeAll(() => applyPool(POOL, '198.51.100.0/23'));
+test.afterAll(() => deletePool(POOL));
 
 test('a 512-address pool: every row counted, few rendered, Home and End reach both ends', async ({
   page,

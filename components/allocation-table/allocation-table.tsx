@@ -27,15 +27,27 @@ export const VIRTUAL_ABOVE = 200;
 /** A one-line row's height (the virtualiser measures the real ones, e.g. "shared by 2 Services"). */
 const ROW_ESTIMATE_PX = 33;
 
-export function AllocationTable({ records }: { records: TableRecord[] }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'ip', desc: false }]);
+export function AllocationTable({
+  records,
+  sorting,
+  onSortingChange,
+  selected,
+  onSelect,
+}: {
+  records: TableRecord[];
+  sorting: SortingState;
+  onSortingChange: (s: SortingState) => void;
+  /** The address the URL names (`?ip=`): marked, and scrolled to when the link is opened. */
+  selected: string | null;
+  onSelect: (ip: string) => void;
+}) {
   // TanStack Table returns fresh functions each render by design; the React Compiler lint knows.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: records,
     columns: allocationColumns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (r) => r.key,
@@ -57,6 +69,18 @@ export function AllocationTable({ records }: { records: TableRecord[] }) {
   const bottom = items && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   // A row asked for by the keyboard that was not rendered yet: focus it once the scroll brought it in.
   const [wanted, setWanted] = useState<number | null>(null);
+  // A link to one address: bring its row into view once, when the table first has it.
+  const selectedIndex = selected === null ? -1 : rows.findIndex((r) => r.original.ip === selected);
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (selectedIndex < 0 || scrolledTo.current === selected) return;
+    scrolledTo.current = selected;
+    if (virtual) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
+    else
+      scroller.current
+        ?.querySelector<HTMLTableRowElement>(`tr[data-index="${selectedIndex}"]`)
+        ?.scrollIntoView({ block: 'center' });
+  }, [selected, selectedIndex, virtual, virtualizer]);
   const firstShown = items?.[0]?.index ?? 0;
   const lastShown = items?.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -141,7 +165,15 @@ export function AllocationTable({ records }: { records: TableRecord[] }) {
             </tr>
           ))}
         </thead>
-        <tbody onKeyDown={onKeyDown}>
+        <tbody
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            // The focused row is the selected one: its link (?ip=) shows the same row.
+            const tr = e.target instanceof HTMLTableRowElement ? e.target : null;
+            const ip = tr?.dataset.ip;
+            if (ip && tr.dataset.kind === 'address' && ip !== selected) onSelect(ip);
+          }}
+        >
           {top > 0 ? <tr aria-hidden data-spacer="top" style={{ height: top }} /> : null}
           {shown.map(({ row, index }) => (
             <tr
@@ -149,12 +181,13 @@ export function AllocationTable({ records }: { records: TableRecord[] }) {
               ref={virtual ? virtualizer.measureElement : undefined}
               data-index={index}
               aria-rowindex={index + 2}
-              tabIndex={index === 0 ? 0 : -1}
+              tabIndex={index === (selectedIndex < 0 ? 0 : selectedIndex) ? 0 : -1}
+              aria-selected={row.original.ip === selected && row.original.kind === 'address'}
               data-testid="allocation-row"
               data-ip={row.original.ip}
               data-kind={row.original.kind}
               data-status={row.original.status}
-              className={`border-b border-zinc-100 align-top outline-none hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 ${row.original.kind === 'range' ? 'bg-zinc-50' : 'bg-white'}`}
+              className={`border-b border-zinc-100 align-top outline-none hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 aria-selected:bg-sky-50 ${row.original.kind === 'range' ? 'bg-zinc-50' : 'bg-white'}`}
             >
               {row.getVisibleCells().map((cell) => (
                 <td

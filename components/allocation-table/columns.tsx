@@ -1,8 +1,10 @@
 import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useContext } from 'react';
 import type { ObjectRef, RowStatus } from '@/lib/inventory/types';
 import { CellText } from '../ui/cell-text';
 import { ipHref } from '../pool-map/links';
+import { IpLinksContext } from './ip-links';
 import { StatusBadge } from './status-badge';
 import { compareRecords, type TableRecord } from './table-records';
 
@@ -28,6 +30,10 @@ const ipLink =
 
 /** The address opens its page; a free range links both ends (prefetching thousands of rows would flood the server). */
 function IpCell({ r }: { r: TableRecord }) {
+  if (!useContext(IpLinksContext))
+    return (
+      <span className="font-mono text-zinc-900">{r.kind === 'address' ? r.ip : `${r.ip} – ${r.to}`}</span>
+    );
   if (r.kind === 'address')
     return (
       <Link href={ipHref(r.ip)} prefetch={false} data-testid="ip-link" className={`font-mono ${ipLink}`}>

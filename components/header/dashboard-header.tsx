@@ -7,9 +7,13 @@ import { useConnection } from '@/lib/queries/providers';
 import { Badge } from '../ui/badge';
 import { useNow } from '../ui/use-now';
 import { ConnectionIndicator } from './connection-indicator';
+import { SnapshotStamp } from './snapshot-stamp';
+import { ShareButton } from './share-button';
+import { useShareMode } from '../shell/share-mode';
 import { SourceWarnings } from './source-warnings';
 
 function originLabel(c: ClusterInfo): string {
+  if (c.snapshot) return 'snapshot';
   if (c.origin === 'embedded') return 'embedded';
   if (c.origin === 'in-cluster') return 'in-cluster';
   return c.context ? `context ${c.context}` : 'kubeconfig';
@@ -49,13 +53,14 @@ export function DashboardHeader({
   cilium?: InventoryMeta['cilium'];
 }) {
   const connection = useConnection();
+  const share = useShareMode();
   // Ticks only while the stream is down, for its reconnecting → stale turn; the cluster's own
   // states arrive as deltas with the time they began.
   const now = useNow(connection.status !== 'live');
   const shown = describeHeader(connection, cluster, sources, now);
   const origin = originLabel(cluster);
   return (
-    <header className="border-b border-zinc-200 bg-white">
+    <header className="border-b border-zinc-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
         <div className="flex min-w-0 items-center gap-2.5">
           <span className="whitespace-nowrap text-sm font-semibold tracking-tight text-zinc-500">
@@ -72,7 +77,9 @@ export function DashboardHeader({
             {cluster.name}
           </h1>
           {origin !== cluster.name ? (
-            <Badge tone={cluster.origin === 'embedded' ? 'violet' : 'neutral'}>{origin}</Badge>
+            <Badge tone={cluster.snapshot ? 'amber' : cluster.origin === 'embedded' ? 'violet' : 'neutral'}>
+              {origin}
+            </Badge>
           ) : null}
           {cluster.readOnly ? (
             <span className="hidden sm:inline-flex">
@@ -80,10 +87,21 @@ export function DashboardHeader({
             </span>
           ) : null}
           <CiliumVersion cilium={cilium} />
+          {share ? (
+            <Badge tone="blue" title="A shared view: read-only, without any control that changes something">
+              shared view
+            </Badge>
+          ) : null}
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
           <SourceWarnings messages={shown.summary.messages} />
-          <ConnectionIndicator shown={shown} />
+          {share === 'embed' ? null : <ShareButton shared={share !== null} />}
+          {/* A snapshot is frozen: no claim about a stream or the cluster now, only when it was taken. */}
+          {cluster.snapshot ? (
+            <SnapshotStamp takenAt={cluster.snapshot.takenAt} />
+          ) : (
+            <ConnectionIndicator shown={shown} />
+          )}
         </div>
       </div>
     </header>

@@ -8,7 +8,7 @@ import { clockTime, elapsed } from '@/lib/queries/connection';
 import { nodeHref } from '../nodes/node-links';
 import { Badge } from '../ui/badge';
 import { Panel } from '../ui/panel';
-import { useNow } from '../ui/use-now';
+import { useDataNow } from '../ui/use-data-now';
 import { NotKnown } from './not-known';
 
 const dt = 'text-zinc-500';
@@ -16,7 +16,7 @@ const nodeLink = 'font-mono text-sky-700 hover:underline';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function LeaseFacts({ lease, readAt }: { lease: LeaseReading; readAt: number }) {
-  const now = useNow(true, 1000);
+  const now = useDataNow(1000);
   const t = leaseTimes(lease, readAt, now);
   return (
     <>

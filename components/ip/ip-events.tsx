@@ -4,7 +4,7 @@ import type { IpServiceExtras } from '@/lib/inventory/view/ip-detail-wire';
 import { elapsed } from '@/lib/queries/connection';
 import { Badge } from '../ui/badge';
 import { Panel } from '../ui/panel';
-import { useNow } from '../ui/use-now';
+import { useDataNow } from '../ui/use-data-now';
 import { TableHead } from '../ui/table-head';
 
 const th = 'px-3 py-1.5 font-semibold first:pl-4';
@@ -72,7 +72,7 @@ function ServiceEvents({ e, now }: { e: IpServiceExtras; now: number }) {
 
 /** Recent Kubernetes Events of its Services, any reason, read from the API server. */
 export function IpEvents({ services, pending }: { services: IpServiceExtras[]; pending: boolean }) {
-  const now = useNow(true, 10_000);
+  const now = useDataNow(10_000);
   return (
     <Panel id="ip-events" title="Events">
       {services.length === 0 ? (

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { parseAsInteger, parseAsString, useQueryStates } from 'nuqs';
+import { useDeferredValue, useMemo } from 'react';
 import type { AnnouncerView } from '@/lib/inventory/types';
 import {
   eligibilityCell,
@@ -17,6 +18,7 @@ import { Panel } from '../ui/panel';
 import { TableHead } from '../ui/table-head';
 
 const PAGE = 50;
+const matrixParsers = { announce: parseAsString.withDefault(''), page: parseAsInteger.withDefault(1) };
 const th = 'whitespace-nowrap px-2 py-1.5 font-semibold first:pl-4';
 const td = 'whitespace-nowrap px-2 py-1 first:pl-4';
 
@@ -56,8 +58,12 @@ export function EligibilityMatrix({
   announcers: AnnouncerView[] | undefined;
 }) {
   const services = useServices();
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
+  // The filter and the page are in the URL (?announce=&page=, 1-based), so a link shows the same rows.
+  const [{ announce: query, page: shownPage }, setView] = useQueryStates(matrixParsers, {
+    history: 'replace',
+  });
+  const page = Math.max(0, shownPage - 1);
+  const setPage = (p: number) => void setView({ page: p + 1 });
   const deferred = useDeferredValue(query);
   const all = useMemo(
     () => (services.data && announcers ? eligibilityRows(services.data, announcers) : null),
@@ -83,8 +89,7 @@ export function EligibilityMatrix({
           placeholder="address, Service or node"
           value={query}
           onChange={(e) => {
-            setQuery(e.target.value);
-            setPage(0);
+            void setView({ announce: e.target.value || null, page: null });
           }}
           className="w-40 min-w-0 rounded border sm:w-56 border-zinc-300 px-2 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-sky-600"
         />

@@ -11,7 +11,7 @@ import { nodeLeasesQueryOptions } from '@/lib/queries/ip-detail';
 import { ipHref } from '../pool-map/links';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
-import { useNow } from '../ui/use-now';
+import { useDataNow } from '../ui/use-data-now';
 import { TableHead } from '../ui/table-head';
 
 const STEP = 100;
@@ -34,7 +34,7 @@ function Renewal({ lease, readAt }: { lease: NodeLease | undefined; readAt: numb
 /** The leases one node holds (and lets expire): addresses as links, age, renewal against duration, transitions. */
 export function NodeLeases({ node, leases }: { node: string; leases: AnnouncerView[] }) {
   const [shown, setShown] = useState(STEP);
-  const now = useNow(true, 1000);
+  const now = useDataNow(1000);
   // A new revision (a lease moved, was taken or dropped) reads the renewals again.
   const revision = leases
     .map((a) => `${a.key}:${a.state}:${a.acquireTime ?? ''}:${a.transitions ?? ''}`)

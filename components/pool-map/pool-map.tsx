@@ -64,6 +64,7 @@ export function PoolMap({
   return (
     <Panel
       id="pool-map"
+      className="print:hidden"
       title="Map"
       aside={
         <span className="text-xs text-zinc-500">

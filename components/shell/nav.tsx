@@ -2,19 +2,22 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useAlertCounts } from '@/lib/queries/use-inventory';
+import { useShareMode } from './share-mode';
 
 // The screens of the shell, as data: adding a screen is adding a row. `key` is its keyboard
-// shortcut (pressed alone, outside text fields).
+// shortcut (pressed alone, outside text fields); `shared: false` leaves it out of a shared view
+// (it asks the server to compute or read something a read-only visitor has no business sending).
 export const SCREENS = [
-  { href: '/', label: 'Overview', key: 'o' },
-  { href: '/addresses', label: 'Addresses', key: 'a' },
-  { href: '/pools', label: 'Pools', key: 'p' },
-  { href: '/alerts', label: 'Alerts', key: 'l' },
-  { href: '/nodes', label: 'Nodes', key: 'n' },
-  { href: '/what-if', label: 'What-if', key: 'w' },
-  { href: '/reserve', label: 'Reserve', key: 'r' },
+  { href: '/', label: 'Overview', key: 'o', shared: true },
+  { href: '/addresses', label: 'Addresses', key: 'a', shared: true },
+  { href: '/pools', label: 'Pools', key: 'p', shared: true },
+  { href: '/alerts', label: 'Alerts', key: 'l', shared: true },
+  { href: '/nodes', label: 'Nodes', key: 'n', shared: true },
+  { href: '/what-if', label: 'What-if', key: 'w', shared: false },
+  { href: '/reserve', label: 'Reserve', key: 'r', shared: false },
+  { href: '/snapshots', label: 'Snapshots', key: 's', shared: false },
 ] as const;
 
 const isCurrent = (pathname: string, href: string) =>
@@ -44,19 +47,21 @@ function AlertCount() {
 export function ShellNav() {
   const pathname = usePathname();
   const router = useRouter();
+  const shared = useShareMode() !== null;
+  const screens = useMemo(() => (shared ? SCREENS.filter((s) => s.shared) : SCREENS), [shared]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || typingIn(e.target)) return;
-      const screen = SCREENS.find((s) => s.key === e.key);
+      const screen = screens.find((s) => s.key === e.key);
       if (screen) router.push(screen.href);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [router]);
+  }, [router, screens]);
   return (
     <nav aria-label="Screens" className="border-b border-zinc-200 bg-white print:hidden">
       <ul className="mx-auto flex max-w-screen-2xl gap-1 overflow-x-auto px-3 sm:px-5">
-        {SCREENS.map((s) => {
+        {screens.map((s) => {
           const current = isCurrent(pathname, s.href);
           return (
             <li key={s.href}>

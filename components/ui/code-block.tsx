@@ -2,18 +2,16 @@
 
 import { useState } from 'react';
 import { Button } from './button';
+import { copyText } from './copy-text';
 
 /** Preformatted text (YAML, commands) with a copy button. */
 export function CodeBlock({ code, label }: { code: string; label: string }) {
   const [copied, setCopied] = useState(false);
   const copy = () => {
-    navigator.clipboard?.writeText(code).then(
-      () => {
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
-      },
-      () => setCopied(false),
-    );
+    void copyText(code).then((ok) => {
+      setCopied(ok);
+      if (ok) setTimeout(() => setCopied(false), 1500);
+    });
   };
   return (
     <div className="relative">

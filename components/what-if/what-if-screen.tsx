@@ -1,9 +1,11 @@
 'use client';
 
-import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
+import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useL2Policies, useNodes, usePools } from '@/lib/queries/use-inventory';
 import { useWhatIf, useWhatIfTemplate, type TemplateTarget } from '@/lib/queries/what-if';
+import { NotShared } from '../shell/not-shared';
+import { useShareMode } from '../shell/share-mode';
 import { Button } from '../ui/button';
 import { WhatIfResults } from './what-if-results';
 
@@ -23,6 +25,8 @@ const params = {
   mode: parseAsStringLiteral(MODES).withDefault('pool'),
   pool: parseAsString,
   policy: parseAsString,
+  /** Nodes to drain, in the URL so a shared link asks the same question (?drain=k8s-1,k8s-2). */
+  drain: parseAsArrayOf(parseAsString).withDefault([]),
 };
 
 /** Which live pool or policy to start the edit from. */
@@ -55,15 +59,19 @@ function ObjectPicker({
   );
 }
 
-/** Try an edit before applying it: Cilium's answer, computed on a copy of the cluster's state. */
+/** Try an edit before applying it (left out of a shared view: it runs questions on the server). */
 export function WhatIfScreen() {
-  const [{ mode, pool, policy }, setParams] = useQueryStates(params, { history: 'replace' });
+  return useShareMode() ? <NotShared screen="What-if" /> : <WhatIf />;
+}
+
+/** Try an edit before applying it: Cilium's answer, computed on a copy of the cluster's state. */
+function WhatIf() {
+  const [{ mode, pool, policy, drain }, setParams] = useQueryStates(params, { history: 'replace' });
   const { data: pools = [] } = usePools();
   const { data: policies = [] } = useL2Policies();
   const { data: nodes = [] } = useNodes();
   // The operator's edits, per source (each pool, each policy, the free editor): switching keeps them.
   const [edits, setEdits] = useState<Record<string, string>>({});
-  const [drain, setDrain] = useState<string[]>([]);
   const whatIf = useWhatIf();
   const editorId = useId();
 
@@ -93,7 +101,9 @@ export function WhatIfScreen() {
     }
   };
   const toggleDrain = (name: string) =>
-    setDrain((d) => (d.includes(name) ? d.filter((n) => n !== name) : [...d, name].sort()));
+    void setParams({
+      drain: drain.includes(name) ? drain.filter((n) => n !== name) : [...drain, name].sort(),
+    });
 
   return (
     <div className="flex flex-col gap-4">
@@ -201,7 +211,7 @@ export function WhatIfScreen() {
           <Button
             variant="ghost"
             onClick={() => {
-              setDrain([]);
+              void setParams({ drain: null });
               whatIf.reset();
               setEdits((e) => {
                 const { [source]: _dropped, ...rest } = e;

@@ -61,3 +61,28 @@ export function manifestFile(name: string, yaml: string): { file: string; remove
   writeFileSync(file, yaml);
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A pool of the demo cluster that only Services labelled `e2e.lbipam.io/pool: <name>` draw from, so
+ * a spec's addresses never disturb the demo's own; `deletePool` in its afterAll.
+ */
+export async function applyPool(name: string, cidr: string): Promise<void> {
+  await kubectlOk(
+    ['apply', '-f', '-'],
+    `apiVersion: cilium.io/v2
+kind: CiliumLoadBalancerIPPool
+metadata:
+  name: ${name}
+spec:
+  blocks:
+  - cidr: ${cidr}
+  serviceSelector:
+    matchLabels:
+      e2e.lbipam.io/pool: ${name}
+`,
+  );
+}
+
+export async function deletePool(name: string): Promise<void> {
+  await kubectl(['delete', 'ciliumloadbalancerippool', name, '--ignore-not-found', '--wait=false']);
+}

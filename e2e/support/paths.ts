@@ -29,3 +29,6 @@ export const allKubeconfigs = [
   emptyKubeconfig,
   restartableKubeconfig,
 ] as const;
+
+/** A dashboard snapshots.spec.ts starts itself on a downloaded snapshot (`lbipam start --snapshot FILE`). */
+export const snapshotPort = Number(process.env.E2E_SNAPSHOT_PORT ?? demoPort + 4);

@@ -87,4 +87,6 @@ export interface ClusterInfo {
   seed?: string;
   /** Writing to the cluster is off unless the operator enables it. */
   readOnly: boolean;
+  /** Set when what is shown is a snapshot file, not the cluster itself: frozen, never live. */
+  snapshot?: { takenAt: string };
 }

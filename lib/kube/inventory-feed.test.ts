@@ -58,6 +58,23 @@ describe('inventory feed', () => {
     expect(feed.deltasSince(12345)).toBeNull();
   });
 
+  it('freezes the cluster as it is now for a snapshot: its state and the inventory built of exactly it', async () => {
+    const { source, feed, builds } = setup();
+    expect(feed.freeze()).toBeNull();
+    feed.start();
+    const first = await feed.ready(2000);
+    source.setServices([lbService('web', '192.168.0.201')]);
+    const before = builds();
+    // Asked before the debounced rebuild has run: the state now, not the last build's.
+    const frozen = feed.freeze();
+    expect(builds() - before).toBe(1);
+    expect(frozen?.input.state.services.map((s) => s.metadata.name)).toEqual(['web']);
+    expect(frozen?.inventory.services.map((s) => s.key)).toEqual(['default/web']);
+    expect(frozen?.inventory.version).toBe(first!.version);
+    // Nothing about the feed itself changed.
+    expect(feed.current()).toBe(first);
+  });
+
   it('keeps only the last N deltas', async () => {
     const source = new MemorySource();
     const feed = new InventoryFeed(source, servicesOnlyInventory, { debounceMs: 1, keepDeltas: 3 });

@@ -157,6 +157,33 @@ export class InventoryFeed {
     return this.inventory;
   }
 
+  /**
+   * The cluster as it is now, frozen for a snapshot: the state, the sources and the time, and the
+   * inventory built from exactly them (by the feed's own build, with the current version). Built on
+   * demand rather than kept from the last build: holding every build's input would pin objects the
+   * watch has since replaced (10,000 renewed leases at the scale seed). Null before the first
+   * inventory; throws when the build does.
+   */
+  freeze(): { input: FeedInput; inventory: Inventory } | null {
+    const current = this.inventory;
+    if (!current) return null;
+    const input = this.inputNow();
+    const built = this.build(input);
+    const inventory = isBuilt(built) ? built.inventory : built;
+    return { input, inventory: { ...inventory, version: current.version } };
+  }
+
+  /** The state, the sources and the time a build reads now. */
+  private inputNow(): FeedInput {
+    const sources = this.source.statuses();
+    return {
+      state: this.source.state(),
+      sources,
+      cluster: this.source.info,
+      now: dataTime(sources, this.now()),
+    };
+  }
+
   /** Every alert of one group of the current inventory (null: no such group). */
   groupMembers(id: string): Alert[] | null {
     return this.members.get(id) ?? null;
@@ -260,13 +287,7 @@ export class InventoryFeed {
 
   private rebuild(): void {
     if (!this.unsubscribe || !this.canBuild()) return;
-    const sources = this.source.statuses();
-    const input: FeedInput = {
-      state: this.source.state(),
-      sources,
-      cluster: this.source.info,
-      now: dataTime(sources, this.now()),
-    };
+    const input = this.inputNow();
     this.builtAt = input.now;
     let next: Inventory;
     let members: Map<string, Alert[]>;

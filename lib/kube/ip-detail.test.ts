@@ -5,6 +5,7 @@ import { ClusterWatch } from './cluster-watch';
 import { loadKubeConfig } from './config';
 import { InventoryFeed } from './inventory-feed';
 import { readIpDetail, type IpDetailSources } from './ip-detail';
+import { liveServiceReads } from './service-reads';
 import { startDenyProxy, type DenyProxy } from './testing/deny-proxy';
 import { loopbackKubeConfig } from './testing/kubeconfig';
 
@@ -50,7 +51,7 @@ const sources = (kc = watch.kc): IpDetailSources => ({
   inventory: feed.current()!,
   members: (id) => feed.groupMembers(id),
   state: () => watch.state(),
-  kc,
+  reads: liveServiceReads(kc),
   now: new Date(),
 });
 

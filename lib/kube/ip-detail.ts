@@ -1,5 +1,4 @@
 import 'server-only';
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterState } from '../cilium/cluster-state';
 import { leaseReading } from '../inventory/lease-reading';
 import type { Alert, Inventory, ServiceView } from '../inventory/types';
@@ -7,7 +6,7 @@ import type { AddressOutlookWire, IpDetailResponse, IpServiceExtras } from '../i
 import { ipFacts, ipSubjects, subjectKey, type IpFacts } from '../inventory/view/ip-facts';
 import type { Family } from '../net';
 import { outlookEngine } from './outlook-engine';
-import { readFailure, serviceEvents, serviceYaml } from './service-reads';
+import { readFailure, type ServiceReads } from './service-reads';
 
 // GET /api/ips/<ip>: the address's facts from the inventory (the same pure rule the page runs on
 // its cache), plus what only the server can read at this moment: every alert member about it, its
@@ -18,7 +17,7 @@ export interface IpDetailSources {
   inventory: Inventory;
   members: (groupId: string) => Alert[] | null;
   state: () => ClusterState;
-  kc: KubeConfig;
+  reads: ServiceReads;
   now: Date;
 }
 
@@ -49,8 +48,8 @@ async function extrasOf(
       )
     : undefined;
   const [yaml, events] = await Promise.allSettled([
-    serviceYaml(src.kc, s.namespace, s.name),
-    serviceEvents(src.kc, s.namespace, s.name),
+    src.reads.yaml(s.namespace, s.name),
+    src.reads.events(s.namespace, s.name),
   ]);
   return {
     key: s.key,

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterState } from '../cilium/cluster-state';
 import { eventViews } from '../inventory/cluster-views';
 import type { EventView } from '../inventory/types';
 import { KubeApiError, toKubeApiError } from './errors';
@@ -47,4 +48,42 @@ export async function serviceEvents(
   )) as { items?: unknown[] };
   const all = eventViews((Array.isArray(list?.items) ? list.items : []).map(trimEvent));
   return { events: all.slice(0, MAX_EVENTS), total: all.length };
+}
+
+/** How the IP page reads one Service's YAML and Events: from the API server, or from a snapshot. */
+export interface ServiceReads {
+  yaml(namespace: string, name: string): Promise<string>;
+  events(namespace: string, name: string): Promise<{ events: EventView[]; total: number }>;
+}
+
+export const liveServiceReads = (kc: KubeConfig): ServiceReads => ({
+  yaml: (namespace, name) => serviceYaml(kc, namespace, name),
+  events: (namespace, name) => serviceEvents(kc, namespace, name),
+});
+
+/**
+ * A snapshot has no API server behind it: the Service as the snapshot kept it (trimmed, as the
+ * dashboard reads it), and the Events about it among the ones it kept (the newest of the cluster).
+ */
+export function snapshotServiceReads(state: ClusterState): ServiceReads {
+  return {
+    yaml: async (namespace, name) => {
+      const svc = state.services.find(
+        (s) => s.metadata.name === name && (s.metadata.namespace ?? 'default') === namespace,
+      );
+      if (!svc)
+        throw new KubeApiError(404, 'NotFound', `Service ${namespace}/${name} is not in the snapshot`);
+      return objectYaml(svc);
+    },
+    events: async (namespace, name) => {
+      const about = state.events.filter(
+        (e) =>
+          e.involvedObject?.kind === 'Service' &&
+          e.involvedObject.name === name &&
+          (e.involvedObject.namespace ?? e.metadata.namespace) === namespace,
+      );
+      const all = eventViews(about);
+      return { events: all.slice(0, MAX_EVENTS), total: all.length };
+    },
+  };
 }

@@ -29,6 +29,21 @@ export async function failure(res: Response, what: string, method = 'GET'): Prom
   return new ApiError(`${method} ${what} failed (${res.status}): ${message}`, res.status, code);
 }
 
+/** The server's own words for a refusal (it names the document and the field), without the HTTP prefix. */
+export async function refusal(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  let message = text.trim().slice(0, 500) || res.statusText || `HTTP ${res.status}`;
+  let code: string | undefined;
+  try {
+    const body = JSON.parse(text) as { error?: unknown; code?: unknown };
+    if (typeof body.error === 'string') message = body.error;
+    if (typeof body.code === 'string') code = body.code;
+  } catch {
+    // not JSON: the text itself
+  }
+  return new ApiError(message, res.status, code);
+}
+
 /** Some collections of the inventory, with its meta. */
 export type InventoryParts = InventoryMeta & Partial<Pick<Inventory, CollectionName>>;
 

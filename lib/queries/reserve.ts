@@ -7,7 +7,7 @@ import type { ApplyResult, ReserveChoices, ServerAnswer } from '../what-if/reser
 import type { ReserveCheck } from '../what-if/reserve-check';
 import { ApiError } from './fetch-inventory';
 import { useMeta } from './use-inventory';
-import { refusal } from './what-if';
+import { refusal } from './fetch-inventory';
 
 // The reserve form's questions to the server. Like what-if they are not part of the inventory:
 // asked on demand and keyed by the inventory version, so a check follows the cluster as it moves

@@ -2,27 +2,12 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { WhatIfReport, WhatIfRequest } from '../what-if/types';
-import { ApiError } from './fetch-inventory';
+import { refusal } from './fetch-inventory';
 
 // What-if is a question, not a part of the inventory: asked on demand (a mutation, never cached
 // under ['inventory']), answered from the cluster as it is at that moment.
 
 export type WhatIfAnswer = WhatIfReport & { version: number };
-
-/** The server's own words for a refusal (it names the document and the field), without the HTTP prefix. */
-export async function refusal(res: Response): Promise<ApiError> {
-  const text = await res.text().catch(() => '');
-  let message = text.trim().slice(0, 500) || res.statusText || `HTTP ${res.status}`;
-  let code: string | undefined;
-  try {
-    const body = JSON.parse(text) as { error?: unknown; code?: unknown };
-    if (typeof body.error === 'string') message = body.error;
-    if (typeof body.code === 'string') code = body.code;
-  } catch {
-    // not JSON: the text itself
-  }
-  return new ApiError(message, res.status, code);
-}
 
 export async function postWhatIf(request: WhatIfRequest, signal?: AbortSignal): Promise<WhatIfAnswer> {
   const res = await fetch('/api/what-if', {

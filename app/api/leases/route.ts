@@ -25,7 +25,7 @@ export async function GET(request: Request) {
   if (!rt.ok) return jsonError(503, `cannot read the cluster: ${rt.error}`, { code: 'kubeconfig' });
   const inventory = await rt.feed.ready(3_000);
   if (!inventory) return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced' });
-  return Response.json(nodeLeases(inventory, rt.watch.state(), parsed.data.holder, new Date()), {
+  return Response.json(nodeLeases(inventory, rt.watch.state(), parsed.data.holder, rt.clock()), {
     headers: { 'cache-control': 'no-store' },
   });
 }

@@ -50,7 +50,7 @@ export async function POST(request: Request) {
   const inventory = await rt.feed.ready(3_000);
   if (!inventory) return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced' });
   try {
-    const report = runWhatIf(rt.watch.state(), parsed.data, DEFAULT_ENGINE_OPTIONS, new Date());
+    const report = runWhatIf(rt.watch.state(), parsed.data, DEFAULT_ENGINE_OPTIONS, rt.clock());
     return Response.json(
       { version: inventory.version, ...report },
       { headers: { 'cache-control': 'no-store' } },

@@ -84,3 +84,9 @@ export { compareNatural } from '../../cilium/names';
 /** "http 80/TCP": one Service port as every screen writes it. */
 export const portText = (p: { name?: string; port: number; protocol: string }): string =>
   `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`;
+
+/** A moment as "2026-01-10 12:00:00 UTC": the same on the server and in every browser (snapshots, print headers). */
+export function formatUtcTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC` : iso;
+}
