@@ -76,9 +76,12 @@ export default defineConfig({
     },
   ],
   webServer: [
-    // The demo signs share links (signed-links.spec.ts); a test-only secret, never a real one.
+    // The demo signs share links (signed-links.spec.ts); a test-only secret, never a real one. Pages
+    // on http://localhost (any port) may frame it, as an operator lets a wiki embed the shared view
+    // (share.spec.ts); any other origin may not (hardening.spec.ts frames it from 127.0.0.1).
     dashboard('demo', demoPort, `${start} --demo --port ${demoPort} --embedded-kubeconfig ${e2eKubeconfig}`, {
       LBIPAM_SHARE_SECRET: 'e2e-only-share-secret-0123456789abcdef',
+      LBIPAM_FRAME_ANCESTORS: 'http://localhost:*',
     }),
     {
       // The demo cluster behind a deny proxy (403 leases, 404 Gateway API); writes deniedKubeconfig.

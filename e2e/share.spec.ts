@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { DashboardPage } from './pages/dashboard-page';
 import { demoPort } from './support/paths';
@@ -82,13 +84,24 @@ test('the full dashboard has the write screens; Share copies a read-only link to
 });
 
 test('embedded in an iframe: the table alone, read-only, without the navigation', async ({ page }) => {
-  await page.setContent(
-    `<h1>Homelab wiki</h1><iframe title="allocations" style="width:1200px;height:900px" src="http://127.0.0.1:${demoPort}/addresses?embed=1&pool=pool"></iframe>`,
+  // The wiki is another origin the demo lets frame it (LBIPAM_FRAME_ANCESTORS in playwright.config.ts).
+  const wiki = createServer((_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(
+        `<h1>Homelab wiki</h1><iframe title="allocations" style="width:1200px;height:900px" src="http://127.0.0.1:${demoPort}/addresses?embed=1&pool=pool"></iframe>`,
+      ),
   );
-  const frame = page.frameLocator('iframe[title="allocations"]');
-  await expect(frame.getByTestId('allocation-table')).toBeVisible();
-  await expect(frame.getByTestId('allocation-row')).toHaveCount(20);
-  await expect(frame.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
-  await expect(frame.getByRole('button', { name: 'Share' })).toHaveCount(0);
-  await expect(frame.getByText('shared view', { exact: true })).toBeVisible();
+  await new Promise<void>((r) => wiki.listen(0, '127.0.0.1', () => r()));
+  try {
+    await page.goto(`http://localhost:${(wiki.address() as AddressInfo).port}/`);
+    const frame = page.frameLocator('iframe[title="allocations"]');
+    await expect(frame.getByTestId('allocation-table')).toBeVisible();
+    await expect(frame.getByTestId('allocation-row')).toHaveCount(20);
+    await expect(frame.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
+    await expect(frame.getByRole('button', { name: 'Share' })).toHaveCount(0);
+    await expect(frame.getByText('shared view', { exact: true })).toBeVisible();
+  } finally {
+    wiki.close();
+  }
 });

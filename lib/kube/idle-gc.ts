@@ -3,7 +3,8 @@ import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 
-// A thorough garbage collection when the server falls idle after a burst of work. V8 collects
+// A thorough garbage collection a second after the first inventory, then whenever the server falls
+// idle after a burst of work. V8 collects
 // its old generation only when the heap reaches a limit it scales from the size it last saw, so a
 // burst — the embedded cluster's seed and the first inventory at start, twenty page loads, a
 // storm of writes — leaves the heap holding up to twice what is live (at the scale seed ~320 MB
@@ -72,30 +73,21 @@ export function collectGarbage(done: (ok: boolean) => void = () => {}): void {
   });
 }
 
-/** Samples the loop every `everyMs` once `started` resolves (the first inventory), for good. */
+/** Once `started` resolves (the first inventory): one collection a second later, whatever the load —
+ * the start's burst is all garbage, and 200 clients connecting at once may keep the loop from ever
+ * looking idle — then one whenever the loop falls idle after a burst. */
 export function collectWhenIdle(
   started: Promise<unknown>,
   policy: IdleGcPolicy = DEFAULT_IDLE_GC,
   everyMs = 500,
+  firstAfterMs = 1_000,
 ): void {
   if (process.env.LBIPAM_IDLE_GC === '0') return;
   void started.then(() => {
     const state: IdleGcState = { liveBytes: null, lastAt: -Infinity, idleSince: null };
     let last = performance.eventLoopUtilization();
     let busy = false;
-    setInterval(() => {
-      if (busy) return;
-      const now = performance.now();
-      const elu = performance.eventLoopUtilization(last).utilization;
-      last = performance.eventLoopUtilization();
-      if (elu >= policy.idleElu) {
-        state.idleSince = null;
-        return;
-      }
-      // The interval's own start counts: idle since the sample before this one.
-      state.idleSince ??= now - everyMs;
-      const heapUsed = getHeapStatistics().used_heap_size;
-      if (!shouldCollect(state, { now, elu, heapUsed }, policy)) return;
+    const collect = () => {
       busy = true;
       try {
         collectGarbage(() => {
@@ -110,6 +102,21 @@ export function collectWhenIdle(
         busy = false;
         state.lastAt = performance.now();
       }
+    };
+    setTimeout(collect, firstAfterMs).unref();
+    setInterval(() => {
+      if (busy || state.liveBytes === null) return;
+      const now = performance.now();
+      const elu = performance.eventLoopUtilization(last).utilization;
+      last = performance.eventLoopUtilization();
+      if (elu >= policy.idleElu) {
+        state.idleSince = null;
+        return;
+      }
+      // The interval's own start counts: idle since the sample before this one.
+      state.idleSince ??= now - everyMs;
+      const heapUsed = getHeapStatistics().used_heap_size;
+      if (shouldCollect(state, { now, elu, heapUsed }, policy)) collect();
     }, everyMs).unref();
   });
 }
