@@ -19,8 +19,13 @@ export const CSV_COLUMNS = [
   'waiting',
 ] as const;
 
+/**
+ * One field. Text from the cluster that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+ * tab or CR first: CSV injection) is prefixed with an apostrophe, so it opens as the text it is.
+ */
 export function csvField(value: string | null): string {
-  const v = value ?? '';
+  const raw = value ?? '';
+  const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -5,6 +5,7 @@ import { seedPageLines, seedRowLine, seedTable } from '../../../test/fixtures/se
 import { buildInventory } from '../build';
 import { demoState } from '../testing/demo-state';
 import { build, config, holding, pool } from '../testing/fixtures';
+import { csvField } from './csv';
 import { exportAllocations, exportFileName, exportTables, renderCsv, type ExportFormatName } from './index';
 
 const PAGE = fileURLToPath(new URL('../../../../shared/seed/load-balancers.md', import.meta.url));
@@ -158,5 +159,18 @@ describe('every export', () => {
     expect(exportFileName('embedded demo', 'pool', 'markdown')).toBe('lbipam-embedded-demo-pool.md');
     expect(exportFileName('a/../b c', null, 'csv')).toBe('lbipam-a-..-b-c-all.csv');
     expect(exportFileName('', null, 'json')).toBe('lbipam-cluster-all.json');
+  });
+});
+
+describe('CSV from cluster text', () => {
+  it('opens formulas in a spreadsheet as the text they are (CSV injection)', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""x"")"',
+    );
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-- | Available')).toBe("'-- | Available");
+    expect(csvField('Home Assistant')).toBe('Home Assistant');
+    expect(csvField('2001:db8::1')).toBe('2001:db8::1');
   });
 });
