@@ -6,8 +6,11 @@
 const config = {
   // The browser tests build into their own folder so a running dashboard (.next) is left alone.
   distDir: process.env.LBIPAM_DIST_DIR ?? '.next',
-  // client-node pulls in ws, undici and friends; keep it out of the bundle.
-  serverExternalPackages: ['@kubernetes/client-node'],
+  // client-node pulls in ws, undici and friends; keep it out of the bundle. oui-data is a 5.6 MB
+  // JSON table of MAC vendors: bundled, every route chunk that reaches lib/probe carried its own
+  // copy (seven of them, ~100 MB of retained source at the scale seed); external, Node loads it
+  // once, on the first vendor lookup.
+  serverExternalPackages: ['@kubernetes/client-node', 'oui-data'],
   poweredByHeader: false,
   reactStrictMode: true,
 };

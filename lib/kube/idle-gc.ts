@@ -19,7 +19,7 @@ export interface IdleGcPolicy {
   idleMs: number;
   /** Event-loop utilisation below which a sample counts as idle (0–1). */
   idleElu: number;
-  /** Garbage worth a pause: heap used beyond the last collection's live size, at least this (bytes)… */
+  /** Worth a pause: the heap V8 holds (committed, what RSS sees) beyond its size right after the last collection, at least this (bytes)… */
   minGarbageBytes: number;
   /** …and at least this share of that live size. */
   minGarbageShare: number;
@@ -36,7 +36,7 @@ export const DEFAULT_IDLE_GC: IdleGcPolicy = {
 };
 
 export interface IdleGcState {
-  /** Heap used right after the last collection (null: none yet; the start's burst is all garbage). */
+  /** The heap's committed size right after the last collection (null: none yet; the start's burst is all garbage). */
   liveBytes: number | null;
   lastAt: number;
   /** Since when every sample was idle (null: the last one was busy). */
@@ -46,13 +46,13 @@ export interface IdleGcState {
 /** Whether to collect now, from the latest sample: pure (tested), the timer below feeds it. */
 export function shouldCollect(
   s: IdleGcState,
-  sample: { now: number; elu: number; heapUsed: number },
+  sample: { now: number; elu: number; heapBytes: number },
   p: IdleGcPolicy = DEFAULT_IDLE_GC,
 ): boolean {
   if (sample.elu >= p.idleElu || s.idleSince === null) return false;
   if (sample.now - s.idleSince < p.idleMs || sample.now - s.lastAt < p.minIntervalMs) return false;
   if (s.liveBytes === null) return true;
-  const garbage = sample.heapUsed - s.liveBytes;
+  const garbage = sample.heapBytes - s.liveBytes;
   return garbage >= p.minGarbageBytes && garbage >= p.minGarbageShare * s.liveBytes;
 }
 
@@ -92,7 +92,7 @@ export function collectWhenIdle(
       try {
         collectGarbage(() => {
           busy = false;
-          state.liveBytes = getHeapStatistics().used_heap_size;
+          state.liveBytes = getHeapStatistics().total_heap_size;
           state.lastAt = performance.now();
           state.idleSince = null;
           last = performance.eventLoopUtilization();
@@ -115,8 +115,8 @@ export function collectWhenIdle(
       }
       // The interval's own start counts: idle since the sample before this one.
       state.idleSince ??= now - everyMs;
-      const heapUsed = getHeapStatistics().used_heap_size;
-      if (shouldCollect(state, { now, elu, heapUsed }, policy)) collect();
+      const heapBytes = getHeapStatistics().total_heap_size;
+      if (shouldCollect(state, { now, elu, heapBytes }, policy)) collect();
     }, everyMs).unref();
   });
 }
