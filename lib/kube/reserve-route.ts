@@ -46,7 +46,9 @@ export async function handleReserve(
   // load ClusterWatch's module once per route bundle; the runtime's watch is from one of them.)
   const watch = rt.watch as ClusterWatch;
   if (!watch.kc)
-    return jsonError(409, 'this dashboard shows a snapshot: reserving needs a live cluster', { code: 'snapshot' });
+    return jsonError(409, 'this dashboard shows a snapshot: reserving needs a live cluster', {
+      code: 'snapshot',
+    });
   const inventory = await rt.feed.ready(3_000);
   if (!inventory) return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced' });
   try {

@@ -68,7 +68,8 @@ function clusterRuntime(): Runtime {
     withEvidence(watch, probes),
     (input) => buildWithProbes(input, probes, { ciliumVersion }),
     {
-      nextTimeChange: (state, after) => nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
+      nextTimeChange: (state, after) =>
+        nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
     },
   );
   return { watch, feed, probes, reads: liveServiceReads(loaded.kc), clock: () => new Date() };
