@@ -6,9 +6,8 @@ import { deniedPort } from './support/paths';
 // The reserve form on the demo home lab: the seed page's "Pick an available IP" step, done by the
 // engine. Each flow ends where the user's does: YAML Cilium would satisfy, a pending Service
 // explained before it exists, a name refused on its field, a reservation that shows up live.
-//
-// Not here yet: "a foreign-device verdict blocks the address" needs the ARP probe (issue 10); until
-// it lands the form says "not probed — the ARP agent is not running" and fakes no verdict.
+// Beside the address, the LAN's word from the demo's simulated segment (lib/sim/l2-segment.ts): a
+// free address nobody answers, and a printer squatting on 192.168.0.235, which blocks it.
 
 const placeholder = 'reserved-192-168-0-223';
 
@@ -44,8 +43,9 @@ test("Cilium's next free address → the YAML → satisfied; the URL carries the
   await expect(page.getByTestId('reserve-headline')).toHaveText(
     'Cilium would assign 192.168.0.223 — satisfied',
   );
-  // Beside the address: the LAN's verdict slot, honest until the probe exists.
-  await expect(page.getByTestId('lan-verdict')).toHaveText(/not probed — the ARP agent is not running/);
+  // Beside the address: nobody on the (simulated) LAN answers for it.
+  await expect(page.getByTestId('lan-verdict')).toHaveAttribute('data-state', 'silent');
+  await expect(page.getByTestId('lan-verdict')).toContainText('nobody on the LAN answers for it (simulated)');
   await expect(page.getByTestId('plan-note')).toHaveText(
     'Outside the IP plan — allowed; note it in the plan if it stays.',
   );
@@ -83,6 +83,32 @@ test('a taken address: pending, explained with who holds it and what is free', a
   await expect(why).toContainText('192.168.0.223–225');
   await expect(page.getByTestId('plan-note')).toContainText('gateways');
   await expect(page.getByTestId('reserve-apply')).toBeDisabled();
+});
+
+test('an address a foreign device answers for is blocked, with the device named', async ({
+  page,
+  request,
+}) => {
+  // The demo's simulated LAN has a printer squatting on the free address 192.168.0.235.
+  await openReserve(page, '?name=my-printer-app&ns=media&ports=8080%2FTCP');
+  await field(page, 'Address').fill('192.168.0.235');
+  await expect(page.getByTestId('reserve-check')).toHaveAttribute('data-verdict', 'satisfied');
+  const lan = page.getByTestId('lan-verdict');
+  await expect(lan).toHaveAttribute('data-state', 'foreign');
+  await expect(lan).toContainText(
+    'a device with MAC 3c:2a:f4:5e:10:07 (Brother Industries, LTD.) answers for this address',
+  );
+  await expect(lan).toContainText('(simulated)');
+  await expect(page.getByTestId('reserve-blocked')).toContainText('it would collide with the reservation');
+  await expect(page.getByTestId('reserve-apply')).toBeDisabled();
+  // The server refuses it too, whatever a client sends.
+  const res = await request.post('/api/reserve/apply', {
+    data: {
+      form: { target: 'placeholder', ip: '192.168.0.235', name: 'sneaky', namespace: 'media', ports: '80' },
+    },
+  });
+  expect(res.status()).toBe(409);
+  expect((await res.json()) as { code: string }).toMatchObject({ code: 'foreign-device' });
 });
 
 test('an invalid name: a message on the field and no YAML', async ({ page }) => {

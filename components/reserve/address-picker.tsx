@@ -7,7 +7,7 @@ import { NOT_PROBED, type LanVerdict } from '@/lib/what-if/reserve-answers';
 import { Button } from '../ui/button';
 import { Field, inputClass } from './field';
 
-/** The LAN's verdict on the address (issue 10's probe); until the agent runs, it says so. */
+/** The LAN's verdict on the address (the probers', lib/inventory/arp); without a prober it says so. */
 export function LanVerdictLine({ verdict = NOT_PROBED }: { verdict?: LanVerdict }) {
   const words =
     verdict.state === 'not-probed'
@@ -24,10 +24,17 @@ export function LanVerdictLine({ verdict = NOT_PROBED }: { verdict?: LanVerdict 
       className="flex items-center gap-2 text-xs text-zinc-600"
     >
       <span className="font-medium text-zinc-700">LAN:</span> {words}
+      {verdict.simulated ? <span className="text-zinc-400"> (simulated)</span> : null}
       <Button
         variant="ghost"
-        disabled={verdict.state === 'not-probed'}
-        title={verdict.state === 'not-probed' ? verdict.why : 'Ask the ARP agent about this address now'}
+        disabled
+        title={
+          verdict.state === 'not-probed'
+            ? verdict.why
+            : verdict.simulated
+              ? "the demo's LAN is simulated: there is nothing to probe"
+              : 'the probers sweep every pool address; asking for one now is not wired to this form yet'
+        }
       >
         Probe now
       </Button>

@@ -1,5 +1,6 @@
 'use client';
 
+import { lanBlocks } from '@/lib/what-if/reserve-answers';
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import { describeSelector } from '@/lib/cilium/selector';
@@ -194,6 +195,7 @@ export function ReserveScreen() {
                   name={params.name}
                   readOnly={meta?.cluster.readOnly ?? true}
                   satisfied={answer?.verdict === 'satisfied' && !answer.exists && current}
+                  blocked={answer ? lanBlocks(answer.lan, params.ip) : null}
                 />
               </>
             ) : (

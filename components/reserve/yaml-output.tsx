@@ -24,6 +24,7 @@ export function YamlOutput({
   name,
   readOnly,
   satisfied,
+  blocked = null,
 }: {
   yaml: string;
   form: ReserveForm;
@@ -31,6 +32,8 @@ export function YamlOutput({
   name: string;
   readOnly: boolean;
   satisfied: boolean;
+  /** Why the LAN forbids applying (a foreign device answers for the address), or null. */
+  blocked?: string | null;
 }) {
   const dryRun = useReserveDryRun();
   const apply = useReserveApply();
@@ -39,6 +42,15 @@ export function YamlOutput({
   const applied = apply.data;
   return (
     <div className="flex flex-col gap-2">
+      {blocked ? (
+        <p
+          data-testid="reserve-blocked"
+          role="alert"
+          className="rounded border border-rose-200 bg-rose-50 px-2 py-1 text-xs text-rose-800"
+        >
+          Blocked by the LAN: {blocked}.
+        </p>
+      ) : null}
       <CodeBlock code={yaml} label="Generated YAML" />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => download(yaml, file)}>Download {file}</Button>
@@ -51,13 +63,15 @@ export function YamlOutput({
           <Button
             data-testid="reserve-apply"
             onClick={() => apply.mutate(form)}
-            disabled={readOnly || !satisfied || apply.isPending}
+            disabled={readOnly || !satisfied || blocked !== null || apply.isPending}
             title={
               readOnly
                 ? 'Writing to this cluster is off (LBIPAM_ALLOW_WRITES=1 enables it)'
-                : satisfied
-                  ? 'Create it in the cluster'
-                  : 'Nothing to apply: Cilium would not give it the address, or it is already in the cluster'
+                : blocked
+                  ? `Not while ${blocked}`
+                  : satisfied
+                    ? 'Create it in the cluster'
+                    : 'Nothing to apply: Cilium would not give it the address, or it is already in the cluster'
             }
             className="!bg-zinc-900 !text-white hover:!bg-zinc-800"
           >

@@ -5,6 +5,7 @@ import type { ClusterInfo, ClusterState } from '../cilium/cluster-state';
 import { serviceSatisfiedCondition } from '../cilium/conditions';
 import type { Service } from '../cilium/objects';
 import { DEFAULT_ENGINE_OPTIONS } from '../inventory/build';
+import type { Inventory } from '../inventory/types';
 import { suggest, type IpPlan } from '../ip-plan/plan';
 import { readReserveForm } from '../manifests/reserve/form';
 import { RESERVED_FOR_ANNOTATION, reserveObject } from '../manifests/reserve/generate';
@@ -12,6 +13,7 @@ import type { FieldError, ReserveInput } from '../manifests/reserve/types';
 import { formatRun, iterateRange, formatAddr, rangeSize } from '../net';
 import type { ApplyResult, ReserveChoices, ServerAnswer } from '../what-if/reserve-answers';
 import { checkReservation, holdersOf, type ReserveCheck } from '../what-if/reserve-check';
+import { lanBlocks, lanVerdictOf } from '../what-if/reserve-answers';
 import { KubeApiError } from './errors';
 import { kubeGetJson, kubeRequestJson } from './http';
 import { outlookEngine } from './outlook-engine';
@@ -71,8 +73,22 @@ export const invalidInput = (errors: FieldError[]) => ({
   errors,
 });
 
-export const checkNow = (state: ClusterState, input: ReserveInput): ReserveCheck =>
-  checkReservation(state, input, DEFAULT_ENGINE_OPTIONS, new Date());
+/** The check against the watched state, with the LAN's word on the address from the inventory's ARP verdicts. */
+export function checkNow(
+  state: ClusterState,
+  input: ReserveInput,
+  lan?: Pick<Inventory, 'arp' | 'probers'>,
+): ReserveCheck {
+  const check = checkReservation(state, input, DEFAULT_ENGINE_OPTIONS, new Date());
+  if (!lan) return check;
+  return {
+    ...check,
+    lan: lanVerdictOf(
+      lan.arp.find((v) => v.ip === input.ip),
+      lan.probers,
+    ),
+  };
+}
 
 const FREE_LIMIT = 256;
 
@@ -168,11 +184,22 @@ export async function applyReservation(
   state: () => ClusterState,
   input: ReserveInput,
   waitMs = 5_000,
+  lan?: Pick<Inventory, 'arp' | 'probers'>,
 ): Promise<ApplyResult> {
   if (info.readOnly) return { state: 'refused', status: 403, code: 'read-only', error: WRITES_OFF };
   const path = collectionPath(input);
   if (!path) return { state: 'refused', status: 400, code: 'not-an-object', error: NOT_AN_OBJECT };
-  const check = checkNow(state(), input);
+  const check = checkNow(state(), input, lan);
+  const blocked = lanBlocks(check.lan, input.ip);
+  if (blocked)
+    return {
+      state: 'refused',
+      status: 409,
+      code: 'foreign-device',
+      error: `not applied: ${blocked}`,
+      check,
+      heldBy: [],
+    };
   if (check.verdict !== 'satisfied')
     return {
       state: 'refused',

@@ -1,6 +1,8 @@
 // The answers of /api/reserve/* (lib/kube/reserve.ts computes them), as the browser reads them.
 import type { IpPlan, Suggestion } from '../ip-plan/plan';
 import type { ReserveCheck } from './reserve-check';
+import type { ArpVerdict } from '../inventory/arp/verdict';
+import type { ProberStatus } from '../inventory/arp/evidence';
 
 export interface ReserveChoices {
   pool: string;
@@ -38,13 +40,37 @@ export type ApplyResult =
     };
 
 /**
- * What the LAN says about the address: the ARP/NDP probe's verdict (issue 10). Until the probe
- * agent runs, every address is `not-probed`; nothing here guesses a verdict.
+ * What the LAN says about the address: the ARP/NDP probe's verdict (lib/inventory/arp), read by
+ * `lanVerdictOf`. Without a prober every address is `not-probed`; nothing here guesses a verdict.
  */
-export type LanVerdict =
+export type LanVerdict = (
   | { state: 'not-probed'; why: string }
   | { state: 'silent' }
   | { state: 'node'; node: string; mac: string }
-  | { state: 'foreign'; mac: string; vendor: string | null };
+  | { state: 'foreign'; mac: string; vendor: string | null }
+) & { simulated?: boolean };
 
 export const NOT_PROBED: LanVerdict = { state: 'not-probed', why: 'the ARP agent is not running' };
+
+/**
+ * The LAN's word on one address from the probers' verdicts: a device that is no node's answering
+ * (the reservation would collide with it: blocked), a node answering, nobody answering, or not
+ * probed — and why (no prober at all, or not reached yet).
+ */
+export function lanVerdictOf(verdict: ArpVerdict | undefined, probers: readonly ProberStatus[]): LanVerdict {
+  if (probers.length === 0) return NOT_PROBED;
+  const simulated = verdict?.simulated ? { simulated: true } : {};
+  if (!verdict || verdict.verdict === 'not-probed')
+    return { state: 'not-probed', why: 'the probers have not reached it yet' };
+  const foreign = verdict.macs.find((m) => m.node === null);
+  if (foreign) return { state: 'foreign', mac: foreign.mac, vendor: foreign.vendor, ...simulated };
+  const node = verdict.macs.find((m) => m.node !== null);
+  if (node?.node) return { state: 'node', node: node.node, mac: node.mac, ...simulated };
+  return { state: 'silent', ...simulated };
+}
+
+/** Why a reservation on an address the LAN says is taken must not be applied, or null. */
+export function lanBlocks(lan: LanVerdict, ip: string): string | null {
+  if (lan.state !== 'foreign') return null;
+  return `a device with MAC ${lan.mac}${lan.vendor ? ` (${lan.vendor})` : ''} answers ARP for ${ip}: it would collide with the reservation — pick another address, or move that device first`;
+}

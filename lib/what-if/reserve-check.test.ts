@@ -6,6 +6,9 @@ import { LbIpamEngine } from '../ipam';
 import { storeClusterState } from '../sim/cluster-state';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../sim/embedded';
 import { checkReservation, NOT_PROBED } from './reserve-check';
+import { lanBlocks, lanVerdictOf } from './reserve-answers';
+import type { ArpVerdict } from '../inventory/arp/verdict';
+import type { ProberStatus } from '../inventory/arp/evidence';
 
 // The check on the demo home lab (../shared/seed/load-balancers.md) as the embedded cluster holds
 // it after its LB-IPAM controller settled: the questions the seed page's "Pick an available IP" leaves
@@ -138,5 +141,66 @@ describe('the reserve check against the demo cluster', () => {
     const ph = check({ target: 'placeholder', ip: '192.168.0.233', purpose: 'Frigate' });
     expect(ph.verdict).toBe('satisfied');
     expect(ph.notes.join(' ')).toContain('holds the address until the workload arrives');
+  });
+});
+
+describe('the LAN on the address (ARP verdicts)', () => {
+  const verdict = (over: Partial<ArpVerdict>): ArpVerdict => ({
+    ip: '192.168.0.235',
+    verdict: 'foreign',
+    detail: '',
+    expectedNode: null,
+    macs: [],
+    at: 1,
+    vantage: 'test',
+    unicast: null,
+    simulated: false,
+    history: [],
+    ...over,
+  });
+  const prober: ProberStatus = {
+    name: 'p',
+    kind: 'agent',
+    node: null,
+    state: 'ok',
+    message: null,
+    lastSweep: 1,
+  };
+
+  it('says not probed when nothing probes, and blocks nothing', () => {
+    expect(lanVerdictOf(verdict({}), [])).toEqual(NOT_PROBED);
+    expect(lanBlocks(NOT_PROBED, '192.168.0.235')).toBeNull();
+  });
+
+  it('blocks an address a device that is no node answers for, naming the device', () => {
+    const lan = lanVerdictOf(
+      verdict({
+        macs: [
+          { mac: '3c:2a:f4:5e:10:07', vendor: 'Brother Industries, LTD.', node: null, methods: ['arp'] },
+        ],
+      }),
+      [prober],
+    );
+    expect(lan).toEqual({ state: 'foreign', mac: '3c:2a:f4:5e:10:07', vendor: 'Brother Industries, LTD.' });
+    expect(lanBlocks(lan, '192.168.0.235')).toContain(
+      '3c:2a:f4:5e:10:07 (Brother Industries, LTD.) answers ARP',
+    );
+  });
+
+  it('reads a node answering, nobody answering and not reached yet, none of which blocks', () => {
+    const node = lanVerdictOf(
+      verdict({
+        verdict: 'ok',
+        macs: [{ mac: '02:00:00:00:00:01', vendor: null, node: 'pitower-1', methods: ['arp'] }],
+      }),
+      [prober],
+    );
+    expect(node).toEqual({ state: 'node', node: 'pitower-1', mac: '02:00:00:00:00:01' });
+    expect(lanVerdictOf(verdict({ verdict: 'quiet', simulated: true }), [prober])).toEqual({
+      state: 'silent',
+      simulated: true,
+    });
+    expect(lanVerdictOf(undefined, [prober])).toMatchObject({ state: 'not-probed' });
+    for (const l of [node, lanVerdictOf(undefined, [prober])]) expect(lanBlocks(l, 'x')).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ export const runtime = 'nodejs';
 export function POST(request: Request) {
   return handleReserve(request, 'check this reservation', ({ input, watch, inventory }) =>
     Response.json(
-      { version: inventory.version, check: checkNow(watch.state(), input) },
+      { version: inventory.version, check: checkNow(watch.state(), input, inventory) },
       { headers: { 'cache-control': 'no-store' } },
     ),
   );

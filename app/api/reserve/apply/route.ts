@@ -10,8 +10,8 @@ export const runtime = 'nodejs';
  * LBIPAM_ALLOW_WRITES=1); otherwise 403 saying so. A lost race for the address is a 409 naming the holder.
  */
 export function POST(request: Request) {
-  return handleReserve(request, 'apply this reservation', async ({ input, watch }) => {
-    const r = await applyReservation(watch.kc, watch.info, () => watch.state(), input);
+  return handleReserve(request, 'apply this reservation', async ({ input, watch, inventory }) => {
+    const r = await applyReservation(watch.kc, watch.info, () => watch.state(), input, undefined, inventory);
     const headers = { 'cache-control': 'no-store' };
     if (r.state === 'created') return Response.json(r, { status: 201, headers });
     return Response.json(r, { status: r.status, headers });
