@@ -146,19 +146,25 @@ export function AllocationTable({
                   <th
                     key={h.id}
                     scope="col"
-                    aria-sort={ariaSort(sorted)}
+                    aria-sort={h.column.getCanSort() ? ariaSort(sorted) : undefined}
                     className={`whitespace-nowrap px-3 py-1.5 font-medium ${h.column.id === 'ip' ? `${stickyIp} bg-zinc-50` : ''}`}
                   >
-                    <button
-                      type="button"
-                      onClick={h.column.getToggleSortingHandler()}
-                      className="inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600"
-                    >
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      <span aria-hidden className={sorted ? 'text-zinc-700' : 'text-zinc-300'}>
-                        {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
+                    {h.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={h.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600"
+                      >
+                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        <span aria-hidden className={sorted ? 'text-zinc-700' : 'text-zinc-300'}>
+                          {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      <span className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+                        {flexRender(h.column.columnDef.header, h.getContext())}
                       </span>
-                    </button>
+                    )}
                   </th>
                 );
               })}

@@ -4,7 +4,9 @@ import { parseAsString, useQueryStates } from 'nuqs';
 import { useDeferredValue, useMemo } from 'react';
 import type { AllocationRow, FreeRangeRow } from '@/lib/inventory/types';
 import { plural } from '@/lib/inventory/view/format';
+import { useArpVerdicts } from '@/lib/queries/use-inventory';
 import { AllocationTable } from './allocation-table';
+import { ArpVerdicts } from './arp-cell';
 import { NoMatches, NoPools } from './empty-states';
 import { usePrinting } from '../ui/use-printing';
 import { ExportLinks, type LocalFacts } from './export-links';
@@ -38,6 +40,7 @@ export function AllocationView({
   exports?: true | LocalFacts;
 }) {
   const printing = usePrinting();
+  const arp = useArpVerdicts();
   const [urlFilters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
   const [{ sort, ip }, setView] = useQueryStates(tableViewParsers, { history: 'replace' });
   const filters = fixedPool === undefined ? urlFilters : { ...urlFilters, pool: null };
@@ -92,13 +95,15 @@ export function AllocationView({
           {shown.length === 0 ? (
             <NoMatches onClear={clear} />
           ) : printing ? null : (
-            <AllocationTable
-              records={shown}
-              sorting={sortingOf(sort)}
-              onSortingChange={(s) => void setView({ sort: paramOf(s) })}
-              selected={ip}
-              onSelect={(selected) => void setView({ ip: selected })}
-            />
+            <ArpVerdicts.Provider value={arp.data ?? null}>
+              <AllocationTable
+                records={shown}
+                sorting={sortingOf(sort)}
+                onSortingChange={(s) => void setView({ sort: paramOf(s) })}
+                selected={ip}
+                onSelect={(selected) => void setView({ ip: selected })}
+              />
+            </ArpVerdicts.Provider>
           )}
         </>
       )}

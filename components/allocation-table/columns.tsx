@@ -5,6 +5,7 @@ import type { ObjectRef, RowStatus } from '@/lib/inventory/types';
 import { CellText } from '../ui/cell-text';
 import { ipHref } from '../pool-map/links';
 import { IpLinksContext } from './ip-links';
+import { ArpCell } from './arp-cell';
 import { StatusBadge } from './status-badge';
 import { compareRecords, type TableRecord } from './table-records';
 
@@ -116,6 +117,11 @@ export const allocationColumns = [
     header: 'Status',
     sortingFn: statusOrder,
     cell: (c) => <StatusBadge status={c.getValue()} />,
+  }),
+  col.display({
+    id: 'arp',
+    header: 'ARP',
+    cell: (c) => (c.row.original.kind === 'address' ? <ArpCell ip={c.row.original.ip} /> : null),
   }),
   col.accessor((r) => orUndefined(r.announcer), {
     id: 'announcer',

@@ -1,6 +1,7 @@
 import type { ClusterInfo, SourceStatus } from '../cilium/cluster-state';
 import type { ProberStatus } from './arp/evidence';
 import type { ArpVerdict } from './arp/verdict';
+export type { ArpVerdict, ArpVerdictKind } from './arp/verdict';
 
 // The Inventory is the one view model every screen, export and metric reads (architecture: "One
 // inventory"). It is facts, not expanded views: pools with their blocks, Services with what they

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ArpVerdict } from '../inventory/types';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { CollectionName, ItemOf } from '../inventory/collections';
@@ -57,6 +58,11 @@ export const useNodes = () => useCollection('nodes');
 export const useL2Policies = () => useCollection('l2Policies');
 export const useServices = () => useCollection('services');
 export const useAnnouncers = () => useCollection('announcers');
+
+const byIp = (verdicts: ArpVerdict[]): ReadonlyMap<string, ArpVerdict> =>
+  new Map(verdicts.map((v) => [v.ip, v]));
+/** The probers' ARP/NDP verdicts by address (lib/inventory/arp). */
+export const useArpVerdicts = () => useCollection('arp', byIp);
 
 /** One memo for the tab: rows are expanded per pool and reused until that pool's slice changes. */
 const expandRows = createRowsMemo();
