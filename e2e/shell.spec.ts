@@ -56,8 +56,8 @@ test('navigating every screen keeps one EventSource and never re-fetches what it
 
   expect(await eventSources()).toBe(1);
   // Only the on-demand collections, each once: the Service list for the first screen that showed
-  // rows, the announcers for the nodes screen.
-  expect(inventoryFetches).toEqual(['?collections=services', '?collections=announcers']);
+  // rows, the ARP verdicts for the first table, the announcers for the nodes screen.
+  expect(inventoryFetches).toEqual(['?collections=services', '?collections=arp', '?collections=announcers']);
   // Client-side navigations carry the page, not the inventory.
   expect(navigationPayloads.length).toBeGreaterThan(0);
   for (const size of navigationPayloads) expect(size).toBeLessThan(30_000);
