@@ -26,3 +26,20 @@ test('the ARP column shows what the LAN answers for each address, labelled simul
     'several-macs',
   );
 });
+
+test('an address page says what answers it on the LAN: every MAC, its node or vendor, the last probes', async ({
+  page,
+}) => {
+  await page.goto('/ips/192.168.0.235');
+  const arp = page.getByTestId('ip-arp');
+  await expect(arp).toHaveAttribute('data-verdict', 'foreign');
+  await expect(arp.getByTestId('ip-arp-mac')).toHaveText([
+    '3c:2a:f4:5e:10:07 no node’s · Brother Industries, LTD.',
+  ]);
+  await expect(arp.getByTestId('ip-arp-probe').first()).toContainText('3c:2a:f4:5e:10:07');
+  await expect(page.getByText('simulated evidence')).toBeVisible();
+
+  await page.goto('/ips/192.168.0.227');
+  await expect(page.getByTestId('ip-arp')).toHaveAttribute('data-verdict', 'ok');
+  await expect(page.getByTestId('ip-arp-mac')).toContainText(['node pitower-1']);
+});

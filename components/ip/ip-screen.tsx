@@ -6,6 +6,7 @@ import type { Family } from '@/lib/net';
 import { useIpDetail } from '@/lib/queries/use-ip-detail';
 import { ScreenError, ScreenSkeleton } from '../shell/screen-skeleton';
 import { IpAlerts } from './ip-alerts';
+import { IpArp } from './ip-arp';
 import { IpAnnouncement } from './ip-announcement';
 import { IpEvents } from './ip-events';
 import { IpInvalid } from './ip-invalid';
@@ -56,6 +57,7 @@ function IpDetailView({ ip, family }: { ip: string; family: Family }) {
       {held ? (
         <IpAnnouncement holders={f.holders} extras={services} readAt={readAt} pending={d.extrasPending} />
       ) : null}
+      {f.placements.length > 0 ? <IpArp ip={ip} /> : null}
       {held || f.waiting.length > 0 || f.placements.length > 0 ? <IpAlerts alerts={f.alerts} /> : null}
       {held || f.waiting.length > 0 ? (
         <>

@@ -1,5 +1,6 @@
 import type { ClusterInfo, SourceStatus } from '../cilium/cluster-state';
 import type { ProberStatus } from './arp/evidence';
+export type { ProberStatus } from './arp/evidence';
 import type { ArpVerdict } from './arp/verdict';
 export type { ArpVerdict, ArpVerdictKind } from './arp/verdict';
 
