@@ -73,14 +73,18 @@ export const invalidInput = (errors: FieldError[]) => ({
   errors,
 });
 
-/** The check against the watched state, with the LAN's word on the address from the inventory's ARP verdicts. */
-export function checkNow(
-  state: ClusterState,
-  input: ReserveInput,
-  lan?: Pick<Inventory, 'arp' | 'probers'>,
-): ReserveCheck {
+/** What the LAN says, as the inventory holds it (its probers and their verdicts). */
+export type LanEvidence = Pick<Inventory, 'arp' | 'probers'>;
+
+/** No prober: every address is not probed (the check says so rather than guessing). */
+export const NO_LAN_EVIDENCE: LanEvidence = { arp: [], probers: [] };
+
+/**
+ * The check against the watched state, with the LAN's word on the address from the inventory's ARP
+ * verdicts — one path for the check, the dry run and apply, so their answers never disagree.
+ */
+export function checkNow(state: ClusterState, input: ReserveInput, lan: LanEvidence): ReserveCheck {
   const check = checkReservation(state, input, DEFAULT_ENGINE_OPTIONS, new Date());
-  if (!lan) return check;
   return {
     ...check,
     lan: lanVerdictOf(
@@ -183,8 +187,7 @@ export async function applyReservation(
   info: ClusterInfo,
   state: () => ClusterState,
   input: ReserveInput,
-  waitMs = 5_000,
-  lan?: Pick<Inventory, 'arp' | 'probers'>,
+  { waitMs = 5_000, lan = NO_LAN_EVIDENCE }: { waitMs?: number; lan?: LanEvidence } = {},
 ): Promise<ApplyResult> {
   if (info.readOnly) return { state: 'refused', status: 403, code: 'read-only', error: WRITES_OFF };
   const path = collectionPath(input);

@@ -11,7 +11,7 @@ export const runtime = 'nodejs';
  */
 export function POST(request: Request) {
   return handleReserve(request, 'apply this reservation', async ({ input, watch, inventory }) => {
-    const r = await applyReservation(watch.kc, watch.info, () => watch.state(), input, undefined, inventory);
+    const r = await applyReservation(watch.kc, watch.info, () => watch.state(), input, { lan: inventory });
     const headers = { 'cache-control': 'no-store' };
     if (r.state === 'created') return Response.json(r, { status: 201, headers });
     return Response.json(r, { status: r.status, headers });

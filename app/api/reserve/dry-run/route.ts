@@ -14,7 +14,7 @@ export function POST(request: Request) {
     Response.json(
       {
         version: inventory.version,
-        check: checkNow(watch.state(), input),
+        check: checkNow(watch.state(), input, inventory),
         dryRun: await dryRunReservation(watch.kc, input),
       },
       { headers: { 'cache-control': 'no-store' } },
