@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { ARP_LABELS, type ArpTone } from '@/lib/inventory/view/arp-labels';
 import type { ArpVerdict } from '@/lib/inventory/types';
 import { elapsed } from '@/lib/queries/connection';
@@ -11,6 +11,25 @@ import { useNow } from '../ui/use-now';
 export const ArpVerdicts = createContext<ReadonlyMap<string, ArpVerdict> | null>(null);
 
 const TONE: Record<ArpTone, Tone> = { good: 'green', bad: 'red', warn: 'amber', quiet: 'neutral' };
+
+/** A verdict's word in its tone (the table's ARP column, the IP page's LAN panel). */
+export function ArpBadge({
+  verdict,
+  title,
+  children,
+}: {
+  verdict: ArpVerdict;
+  title?: string;
+  children?: ReactNode;
+}) {
+  const { label, tone } = ARP_LABELS[verdict.verdict];
+  return (
+    <Badge tone={TONE[tone]} title={title}>
+      {label}
+      {children}
+    </Badge>
+  );
+}
 
 /** One address's ARP verdict: a word, its tone, and the evidence and its age on hover. */
 export function ArpCell({ ip }: { ip: string }) {
@@ -24,14 +43,12 @@ export function ArpCell({ ip }: { ip: string }) {
         —
       </span>
     );
-  const { label, tone } = ARP_LABELS[v.verdict];
   const age = v.at !== null ? ` (probed ${elapsed(now - v.at)} ago${v.simulated ? ', simulated' : ''})` : '';
   return (
     <span data-testid="arp-verdict" data-verdict={v.verdict}>
-      <Badge tone={TONE[tone]} title={`${v.detail}${age}`}>
-        {label}
+      <ArpBadge verdict={v} title={`${v.detail}${age}`}>
         {v.simulated ? <span className="font-normal opacity-60">sim</span> : null}
-      </Badge>
+      </ArpBadge>
     </span>
   );
 }

@@ -1,14 +1,12 @@
 'use client';
 
-import type { ArpVerdict, ProberStatus } from '@/lib/inventory/types';
-import { ARP_LABELS } from '@/lib/inventory/view/arp-labels';
+import type { ArpVerdict } from '@/lib/inventory/types';
 import { elapsed } from '@/lib/queries/connection';
 import { useArpVerdicts, useCollection } from '@/lib/queries/use-inventory';
-import { Badge, type Tone } from '../ui/badge';
+import { ArpBadge } from '../allocation-table/arp-cell';
 import { Panel } from '../ui/panel';
 import { useNow } from '../ui/use-now';
 
-const TONE: Record<string, Tone> = { good: 'green', bad: 'red', warn: 'amber', quiet: 'neutral' };
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 /** What answers ARP/NDP for the address: the verdict, every MAC (its node or vendor), the last probes. */
@@ -17,8 +15,7 @@ export function IpArp({ ip }: { ip: string }) {
   const probers = useCollection('probers');
   const now = useNow(true, 5_000);
   const v: ArpVerdict | undefined = verdicts.data?.get(ip);
-  const none: ProberStatus[] = [];
-  const list = probers.data ?? none;
+  const list = probers.data ?? [];
   return (
     <Panel
       id="ip-arp"
@@ -36,7 +33,7 @@ export function IpArp({ ip }: { ip: string }) {
       ) : (
         <div data-testid="ip-arp" data-verdict={v.verdict} className="flex flex-col gap-2 px-4 py-2 text-xs">
           <p className="flex items-center gap-2">
-            <Badge tone={TONE[ARP_LABELS[v.verdict].tone]}>{ARP_LABELS[v.verdict].label}</Badge>
+            <ArpBadge verdict={v} />
             <span className="text-zinc-700">{v.detail}</span>
             {v.at !== null ? (
               <span className="text-zinc-400">
