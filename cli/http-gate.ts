@@ -16,6 +16,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/ips/[ip]': ['GET'],
   '/api/leases': ['GET'],
   '/api/metrics': ['GET'],
+  '/api/probe': ['POST'],
   '/api/reserve': ['POST'],
   '/api/reserve/apply': ['POST'],
   '/api/reserve/choices': ['GET'],

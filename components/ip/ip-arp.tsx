@@ -4,6 +4,7 @@ import type { ArpVerdict } from '@/lib/inventory/types';
 import { elapsed } from '@/lib/queries/connection';
 import { useArpVerdicts, useCollection } from '@/lib/queries/use-inventory';
 import { ArpBadge } from '../allocation-table/arp-cell';
+import { ProbeNowButton } from './probe-now-button';
 import { Panel } from '../ui/panel';
 import { useNow } from '../ui/use-now';
 
@@ -20,7 +21,12 @@ export function IpArp({ ip }: { ip: string }) {
     <Panel
       id="ip-arp"
       title="On the LAN (ARP)"
-      aside={v?.simulated ? <span className="text-[11px] text-zinc-400">simulated evidence</span> : null}
+      aside={
+        <span className="flex items-center gap-2">
+          {v?.simulated ? <span className="text-[11px] text-zinc-400">simulated evidence</span> : null}
+          {list.length > 0 ? <ProbeNowButton ip={ip} /> : null}
+        </span>
+      }
     >
       {list.length === 0 ? (
         <p data-testid="ip-arp-none" className="px-4 py-2 text-xs text-zinc-500">

@@ -1,12 +1,8 @@
-import type { AllocationRow, ObjectRef, ServiceView } from '@/lib/inventory/types';
+import type { AllocationRow, ArpVerdict, ObjectRef, ServiceView } from '@/lib/inventory/types';
 import { portText, refText } from '@/lib/inventory/view/format';
-import {
-  CELL_STATE_WORDS,
-  type ArpVerdict,
-  type CellState,
-  type Mark,
-} from '@/lib/inventory/view/pool-map-cells';
+import { CELL_STATE_WORDS, type CellState, type Mark } from '@/lib/inventory/view/pool-map-cells';
 import { stretchLabel, type ZoomCell } from '@/lib/inventory/view/pool-map-zoom';
+import { ArpBadge } from '../allocation-table/arp-cell';
 import { Count } from '../ui/count';
 import { cellClass } from './cell-colors';
 
@@ -117,8 +113,10 @@ export function CellCard({
           <p className="mt-1 text-xs text-rose-800">Wanted by {waiting.map(refText).join(', ')} (pending)</p>
         ) : null}
         {arp ? (
-          <p data-testid="cell-arp" className="mt-1 text-xs text-zinc-700">
-            ARP: {arp.text}
+          <p data-testid="cell-arp" data-verdict={arp.verdict} className="mt-1 text-xs text-zinc-700">
+            <span className="mr-1 font-medium">ARP</span>
+            <ArpBadge verdict={arp} /> {arp.detail}
+            {arp.simulated ? <span className="text-zinc-400"> (simulated)</span> : null}
           </p>
         ) : null}
         <p className="mt-2 text-[11px] text-zinc-500">Click or press Enter to open this address.</p>

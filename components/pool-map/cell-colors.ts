@@ -1,3 +1,4 @@
+import type { ArpTone } from '@/lib/inventory/view/arp-labels';
 import type { CellState } from '@/lib/inventory/view/pool-map-cells';
 
 // One palette for the DOM cells, the canvas and the legend, so a colour means one state everywhere.
@@ -29,4 +30,19 @@ export const cellClass: Record<CellState, string> = {
   reserved: 'bg-zinc-400 text-zinc-900',
   blocked: 'bg-amber-300 text-amber-900',
   free: 'bg-green-100 text-green-800',
+};
+
+/** The ARP layer's marks (a dot in the cell's corner), by the verdict's tone; quiet draws none. */
+export const ARP_MARK_FILL: Record<ArpTone, string | null> = {
+  bad: '#e11d48', // rose-600
+  warn: '#d97706', // amber-600
+  good: '#059669', // emerald-600
+  quiet: null,
+};
+
+export const arpMarkClass: Record<ArpTone, string> = {
+  bad: 'bg-rose-600 ring-1 ring-white',
+  warn: 'bg-amber-600 ring-1 ring-white',
+  good: 'bg-emerald-600 ring-1 ring-white',
+  quiet: 'hidden',
 };

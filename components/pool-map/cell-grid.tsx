@@ -8,8 +8,11 @@ import {
   type BlockGroup,
   type MapCell,
 } from '@/lib/inventory/view/pool-map-cells';
+import type { ArpVerdict } from '@/lib/inventory/types';
+import { ARP_LABELS } from '@/lib/inventory/view/arp-labels';
+import { arpTone } from '@/lib/inventory/view/pool-map-arp';
 import { gridLayout, isGridKey, moveInGrid } from '@/lib/inventory/view/pool-map-grid';
-import { cellClass } from './cell-colors';
+import { arpMarkClass, cellClass } from './cell-colors';
 import type { Inspected } from './cell-card';
 import { ipHref } from './links';
 
@@ -34,8 +37,9 @@ const Cell = memo(function Cell({
   index: number;
   active: boolean;
   describedBy: string | undefined;
-  arp: boolean;
+  arp: ArpVerdict | undefined;
 }) {
+  const tone = arpTone(arp);
   return (
     <div role="gridcell" className="p-px">
       <a
@@ -44,13 +48,18 @@ const Cell = memo(function Cell({
         data-ip={cell.ip}
         data-state={cell.state}
         tabIndex={active ? 0 : -1}
-        aria-label={cellLabel(cell.ip, cell.state, cell.row)}
+        aria-label={`${cellLabel(cell.ip, cell.state, cell.row)}${tone && tone !== 'good' && arp ? `; ARP: ${ARP_LABELS[arp.verdict].label}` : ''}`}
+        data-arp={arp?.verdict}
         aria-describedby={describedBy}
         className={`relative flex h-6 w-9 items-center justify-center rounded-sm font-mono text-[10px] tabular-nums outline-none ring-inset hover:ring-2 hover:ring-zinc-900/40 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-zinc-900 ${cellClass[cell.state]}`}
       >
         {tail(cell.ip)}
-        {arp ? (
-          <span aria-hidden className="absolute right-0.5 top-0.5 h-1 w-1 rounded-full bg-current" />
+        {tone && tone !== 'quiet' ? (
+          <span
+            aria-hidden
+            data-testid="arp-mark"
+            className={`absolute -right-0.5 -top-0.5 h-2 w-2 rounded-full ${arpMarkClass[tone]}`}
+          />
         ) : null}
       </a>
     </div>
@@ -149,7 +158,7 @@ export function CellGrid({
                         index={i}
                         active={i === current}
                         describedBy={i === current ? cardId : undefined}
-                        arp={arp?.(c.ip) !== undefined}
+                        arp={arp?.(c.ip)}
                       />
                     );
                   })}

@@ -1,20 +1,17 @@
 'use client';
 
+import { parseAsStringLiteral, useQueryState } from 'nuqs';
 import { useMemo, useState } from 'react';
-import type { PoolView, ServiceView } from '@/lib/inventory/types';
+import type { ArpVerdict, PoolView, ServiceView } from '@/lib/inventory/types';
+import { poolArpLayer } from '@/lib/inventory/view/pool-map-arp';
 import type { PoolRows } from '@/lib/inventory/view/rows';
-import {
-  blockGroups,
-  drawsAsCells,
-  poolMarks,
-  poolStateCounts,
-  type ArpLookup,
-} from '@/lib/inventory/view/pool-map-cells';
+import { blockGroups, drawsAsCells, poolMarks, poolStateCounts } from '@/lib/inventory/view/pool-map-cells';
 import { freeSummary } from '@/lib/inventory/view/pool-map-zoom';
 import { plural } from '@/lib/inventory/view/format';
 import { Count } from '../ui/count';
 import { Panel } from '../ui/panel';
 import { CellCard, type Inspected } from './cell-card';
+import { ArpLegend } from './arp-legend';
 import { CellGrid } from './cell-grid';
 import { MapLegend } from './map-legend';
 import { PlanBands } from './plan-bands';
@@ -40,20 +37,33 @@ function FreeLine({ rows }: { rows: PoolRows }) {
 
 /**
  * One cell per address of the pool, grouped by block in address order: real DOM cells up to 4,096
- * addresses, an aggregated canvas beyond. `arp` is the probe's verdict per address once evidence
- * exists (nothing is drawn for it until then).
+ * addresses, an aggregated canvas beyond. Over it the ARP layer: the probers' verdict per address
+ * (`verdicts`), a dot in the cell's corner; nothing is drawn for it until evidence exists.
  */
 export function PoolMap({
   pool,
   rows,
   services,
-  arp,
+  verdicts,
 }: {
   pool: PoolView;
   rows: PoolRows;
   services: readonly ServiceView[];
-  arp?: ArpLookup;
+  verdicts?: ReadonlyMap<string, ArpVerdict>;
 }) {
+  const [arpParam, setArpParam] = useQueryState(
+    'arp',
+    parseAsStringLiteral(['off'] as const).withOptions({ history: 'replace' }),
+  );
+  const layer = useMemo(
+    () => (verdicts && verdicts.size > 0 ? poolArpLayer(pool, verdicts.values()) : null),
+    [pool, verdicts],
+  );
+  const showArp = layer !== null && arpParam !== 'off';
+  const arp = useMemo(
+    () => (showArp && verdicts ? (ip: string) => verdicts.get(ip) : undefined),
+    [showArp, verdicts],
+  );
   const marks = useMemo(() => poolMarks(pool, rows.rows), [pool, rows]);
   const counts = useMemo(() => poolStateCounts(pool, marks), [pool, marks]);
   const cells = drawsAsCells(pool);
@@ -80,6 +90,9 @@ export function PoolMap({
           </p>
         ) : null}
         <MapLegend counts={counts} />
+        {layer ? (
+          <ArpLegend layer={layer} shown={showArp} onShown={(on) => void setArpParam(on ? null : 'off')} />
+        ) : null}
         <PlanBands pool={pool} />
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,auto)_18rem]">
           <div className="min-w-0 overflow-x-auto">
@@ -92,7 +105,14 @@ export function PoolMap({
                 arp={arp}
               />
             ) : (
-              <ZoomCanvas pool={pool} marks={marks} cardId={CARD_ID} onInspect={setInspected} arp={arp} />
+              <ZoomCanvas
+                pool={pool}
+                marks={marks}
+                cardId={CARD_ID}
+                onInspect={setInspected}
+                arp={arp}
+                arpLayer={showArp ? layer : null}
+              />
             )}
           </div>
           <CellCard

@@ -18,7 +18,8 @@ import {
   type ZoomLevel,
 } from '@/lib/inventory/view/pool-map-zoom';
 import { formatAddr } from '@/lib/net';
-import { CELL_FILL, CELL_INK } from './cell-colors';
+import type { PoolArpLayer } from '@/lib/inventory/view/pool-map-arp';
+import { ARP_MARK_FILL, CELL_FILL, CELL_INK } from './cell-colors';
 import type { Inspected } from './cell-card';
 import { ipHref } from './links';
 
@@ -63,6 +64,7 @@ function draw(
   focus: number,
   showFocus: boolean,
   hover: number,
+  arpLayer: PoolArpLayer | null,
 ) {
   ctx.clearRect(0, 0, width, g.height);
   ctx.textBaseline = 'middle';
@@ -102,6 +104,17 @@ function draw(
           ctx.globalAlpha = 1;
         }
       }
+      // The ARP layer: the worst verdict among the cell's addresses, as a dot in its corner.
+      const arpFill = arpLayer ? ARP_MARK_FILL[arpLayer.toneIn(c) ?? 'quiet'] : null;
+      if (arpFill) {
+        ctx.beginPath();
+        ctx.arc(x + w - 4, y + 4, 3, 0, 2 * Math.PI);
+        ctx.fillStyle = arpFill;
+        ctx.fill();
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 1;
+        ctx.stroke();
+      }
       if (index === hover || (showFocus && index === focus)) {
         ctx.strokeStyle = index === focus && showFocus ? '#18181b' : 'rgba(24,24,27,0.45)';
         ctx.lineWidth = 2;
@@ -118,12 +131,14 @@ export function ZoomCanvas({
   cardId,
   onInspect,
   arp,
+  arpLayer = null,
 }: {
   pool: PoolView;
   marks: Mark[];
   cardId: string;
   onInspect: (i: Inspected | null) => void;
   arp?: ArpLookup;
+  arpLayer?: PoolArpLayer | null;
 }) {
   const router = useRouter();
   const [path, setPath] = useState<Stretch[]>([]);
@@ -164,7 +179,7 @@ export function ZoomCanvas({
     c.style.width = `${width}px`;
     c.style.height = `${g.height}px`;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    draw(ctx, level, g, width, current, focused, hover);
+    draw(ctx, level, g, width, current, focused, hover, arpLayer);
     if (!painted.current) {
       painted.current = true;
       // The bench (bench/ui-poolmap.bench.ts) times data-ready → this frame.
@@ -173,7 +188,7 @@ export function ZoomCanvas({
         c.dataset.painted = 'true';
       });
     }
-  }, [level, g, width, current, focused, hover]);
+  }, [level, g, width, current, focused, hover, arpLayer]);
 
   const inspectCell = (i: number) => {
     const c = cells[i];

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { PoolView } from '@/lib/inventory/types';
-import { useAlerts, usePool, usePoolRows, useServices } from '@/lib/queries/use-inventory';
+import { useAlerts, useArpVerdicts, usePool, usePoolRows, useServices } from '@/lib/queries/use-inventory';
 import { AddressesTable } from '../addresses/addresses-screen';
 import { AlertItem } from '../alerts/alert-item';
 import { PoolMap } from '../pool-map/pool-map';
@@ -26,9 +26,10 @@ function PoolMapSection({ pool }: { pool: PoolView }) {
   // In render, before the rows are expanded: the figure includes expansion, layout and drawing.
   if (services.data) markDataReady();
   const { rows: poolRows, error } = usePoolRows(pool.name);
+  const verdicts = useArpVerdicts();
   if (error) return <ScreenError error={error} />;
   if (!poolRows || !services.data) return <ScreenSkeleton label="Loading the map of this pool…" />;
-  return <PoolMap pool={pool} rows={poolRows} services={services.data} />;
+  return <PoolMap pool={pool} rows={poolRows} services={services.data} verdicts={verdicts.data} />;
 }
 
 /** One pool: its state and counts, the alerts about it, and its allocation table. */

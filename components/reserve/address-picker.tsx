@@ -5,10 +5,11 @@ import type { PoolView } from '@/lib/inventory/types';
 import { useReserveChoices } from '@/lib/queries/reserve';
 import { NOT_PROBED, type LanVerdict } from '@/lib/what-if/reserve-answers';
 import { Button } from '../ui/button';
+import { ProbeNowButton } from '../ip/probe-now-button';
 import { Field, inputClass } from './field';
 
 /** The LAN's verdict on the address (the probers', lib/inventory/arp); without a prober it says so. */
-export function LanVerdictLine({ verdict = NOT_PROBED }: { verdict?: LanVerdict }) {
+export function LanVerdictLine({ verdict = NOT_PROBED, ip }: { verdict?: LanVerdict; ip: string }) {
   const words =
     verdict.state === 'not-probed'
       ? `not probed — ${verdict.why}`
@@ -25,19 +26,7 @@ export function LanVerdictLine({ verdict = NOT_PROBED }: { verdict?: LanVerdict 
     >
       <span className="font-medium text-zinc-700">LAN:</span> {words}
       {verdict.simulated ? <span className="text-zinc-400"> (simulated)</span> : null}
-      <Button
-        variant="ghost"
-        disabled
-        title={
-          verdict.state === 'not-probed'
-            ? verdict.why
-            : verdict.simulated
-              ? "the demo's LAN is simulated: there is nothing to probe"
-              : 'the probers sweep every pool address; asking for one now is not wired to this form yet'
-        }
-      >
-        Probe now
-      </Button>
+      {ip ? <ProbeNowButton ip={ip} /> : null}
     </p>
   );
 }
@@ -119,7 +108,7 @@ export function AddressPicker({
           />
         </Field>
       </div>
-      {ip && !error ? <LanVerdictLine verdict={lan} /> : null}
+      {ip && !error ? <LanVerdictLine verdict={lan} ip={ip} /> : null}
       {choices.error ? (
         <p role="alert" className="text-xs text-rose-700">
           {choices.error.message}

@@ -32,7 +32,7 @@ async function until(what: string, ok: (inv: Inventory) => boolean): Promise<Inv
 }
 
 describe('the demo ARP segment', () => {
-  it('shows ok, silent and foreign verdicts, simulated, with alerts; probe now refuses', async () => {
+  it('shows ok, silent and foreign verdicts, simulated, with alerts; probe now adds a probe, pool addresses only, rate-limited', async () => {
     cluster = await startEmbeddedCluster({ seed: 'demo' });
     const loaded = loadKubeConfig({ LBIPAM_KUBECONFIG: cluster.kubeconfigPath, LBIPAM_ORIGIN: 'embedded' });
     const probes = (hub = createProbeHub({
@@ -65,6 +65,22 @@ describe('the demo ARP segment', () => {
         `A device that is no node answers ${DEMO_SEGMENT.printer.ip} (simulated)`,
       ]),
     );
-    await expect(probes.probeNow('192.168.0.224')).rejects.toThrow(/simulated: there is nothing to probe/);
+    // Probe now on the simulated segment: a new probe of the address, in its history, marked simulated.
+    const rec = await probes.probeNow(DEMO_SEGMENT.printer.ip);
+    expect(rec.answers.map((a) => a.mac)).toEqual([DEMO_SEGMENT.printer.mac]);
+    const after = await until('the probe in the history', (i) =>
+      i.arp.some((v) => v.ip === DEMO_SEGMENT.printer.ip && v.history.length === 2),
+    );
+    expect(after.arp.find((v) => v.ip === DEMO_SEGMENT.printer.ip)).toMatchObject({
+      verdict: 'foreign',
+      simulated: true,
+      at: rec.at,
+    });
+    await expect(probes.probeNow(DEMO_SEGMENT.printer.ip)).rejects.toThrow(/was probed 0 s ago; wait 5 s/);
+    const nodeIp = inv.nodes[0]!.addresses.find((a) => a.type === 'InternalIP')!.address;
+    await expect(probes.probeNow(nodeIp)).rejects.toThrow(
+      /node address: probe now is for pool addresses only/,
+    );
+    await expect(probes.probeNow('10.9.9.9')).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -42,7 +42,16 @@ export const planToWire = (p: ProbePlan): PlanWire => ({
   },
 });
 
-export class AgentError extends Error {}
+export class AgentError extends Error {
+  /** The agent's refusal of a probe (400, 403, 429) passed on as it was; anything else is a 502. */
+  constructor(
+    message: string,
+    readonly status: number = 502,
+  ) {
+    super(message);
+    this.name = 'AgentError';
+  }
+}
 
 function call<T>(agent: AgentSpec, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const unix = agent.url.startsWith('unix:') ? agent.url.slice(5) : null;
@@ -78,7 +87,12 @@ function call<T>(agent: AgentSpec, token: string, method: string, path: string, 
           if (res.statusCode === 401)
             return reject(new AgentError(`agent ${agent.name} rejected the token: ${error}`));
           if ((res.statusCode ?? 500) >= 400)
-            return reject(new AgentError(`agent ${agent.name}: ${error ?? `HTTP ${res.statusCode}`}`));
+            return reject(
+              new AgentError(
+                `agent ${agent.name}: ${error ?? `HTTP ${res.statusCode}`}`,
+                [400, 403, 429].includes(res.statusCode ?? 0) ? res.statusCode : 502,
+              ),
+            );
           resolve(json as T);
         });
       },

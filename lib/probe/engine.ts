@@ -1,6 +1,7 @@
 import type { ArpEvidenceInput, ProbeRecord, ProberStatus } from '../inventory/arp/evidence';
 import { createCollector } from './collector';
 import type { Prober } from './prober';
+import { createProbeNowLimit, ProbeRefused } from './probe-now-limit';
 import { buildScope, type ProbeScope, type ProbeTarget, type ScopeInput } from './scope';
 
 // The probe loop shared by the embedded mode and the standalone agent: a plan (what may be probed,
@@ -23,14 +24,7 @@ export interface EngineOptions {
   onEvidence?: () => void;
 }
 
-export class ProbeRefused extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 429 | 503,
-  ) {
-    super(message);
-  }
-}
+export { ProbeRefused };
 
 export function createProbeEngine(options: EngineOptions) {
   const now = options.now ?? Date.now;
@@ -46,8 +40,11 @@ export function createProbeEngine(options: EngineOptions) {
     message: null,
     lastSweep: null,
   };
-  const lastProbeNow = new Map<string, number>();
-  let lastAny = -Infinity;
+  const limit = createProbeNowLimit({
+    now,
+    perIpMs: options.probeNowPerIpMs,
+    anyMs: options.probeNowAnyMs,
+  });
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let tick: (() => void) | null = null;
@@ -94,24 +91,8 @@ export function createProbeEngine(options: EngineOptions) {
     },
     async probeNow(ip: string): Promise<ProbeRecord> {
       if (!scope) throw new ProbeRefused('the prober has no targets yet', 503);
-      const c = scope.check(ip);
-      if (!c.ok) throw new ProbeRefused(c.error, 403);
-      if (c.target.kind === 'node')
-        throw new ProbeRefused(`${c.target.ip} is a node address: probe now is for pool addresses only`, 403);
-      const t = now();
-      const perIp = options.probeNowPerIpMs ?? 5000;
-      const since = t - (lastProbeNow.get(c.target.ip) ?? -Infinity);
-      if (since < perIp) {
-        throw new ProbeRefused(
-          `${c.target.ip} was probed ${Math.round(since / 1000)} s ago; wait ${Math.ceil((perIp - since) / 1000)} s`,
-          429,
-        );
-      }
-      if (t - lastAny < (options.probeNowAnyMs ?? 500))
-        throw new ProbeRefused('too many probes at once; try again in a second', 429);
-      lastProbeNow.set(c.target.ip, t);
-      lastAny = t;
-      const [rec] = await run([c.target.ip]);
+      const target = limit.take(scope.check(ip));
+      const [rec] = await run([target]);
       if (!rec) throw new ProbeRefused(status.message ?? 'the probe could not be made', 503);
       return rec;
     },

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { ArpEvidenceInput, ProberStatus } from '../inventory/arp/evidence';
 import type { Inventory } from '../inventory/types';
-import { simulateL2Segment } from '../sim/l2-segment';
+import { simulatedProbe, simulateL2Segment, type SegmentFacts } from '../sim/l2-segment';
 import { agentClient, parseAgents, type AgentSpec } from './agent-client';
 import { hasNetRaw } from './capabilities';
-import { mergeEvidence } from './collector';
-import { createProbeEngine, ProbeRefused, type ProbeEngine, type ProbePlan } from './engine';
+import { createCollector, mergeEvidence } from './collector';
+import { createProbeEngine, type ProbeEngine, type ProbePlan } from './engine';
+import { createProbeNowLimit, ProbeRefused } from './probe-now-limit';
 import { planFromInventory } from './plan';
 import { createProber } from './prober';
 import { processRunner } from './run';
-import { buildScope } from './scope';
+import { buildScope, type ProbeScope } from './scope';
 import { vendorOf } from './vendors';
 
 // Where the dashboard's ARP evidence comes from, configured by environment:
@@ -41,7 +42,13 @@ export function createProbeHub(o: ProbeHubOptions) {
   const limit = Number(env.LBIPAM_PROBE_POOL_LIMIT) || undefined;
   const failed: ProberStatus[] = [];
   const simulate = o.origin === 'embedded' && o.seed === 'demo';
+  // The simulated segment is swept afresh whenever the plan changes (a failover is not flapping:
+  // the sweep replaces what came before); "probe now" adds a probe, under the same limit as a real
+  // prober's.
   let simulated: ArpEvidenceInput | null = null;
+  let segment: { facts: SegmentFacts; scope: ProbeScope } | null = null;
+  let simulatedProbes = createCollector();
+  const simulatedLimit = createProbeNowLimit({ now });
   let planJson = '';
   let plan: ProbePlan | null = null;
 
@@ -160,12 +167,11 @@ export function createProbeHub(o: ProbeHubOptions) {
         for (const s of inv.services)
           for (const ip of s.ips)
             if (s.announcer && !(announced[ip] ??= []).includes(s.announcer)) announced[ip].push(s.announcer);
-        simulated = simulateL2Segment({
-          nodes: next.scope.nodes,
-          announced,
-          free,
-          now: now(),
-        });
+        const facts: SegmentFacts = { nodes: next.scope.nodes, announced, free, now: now() };
+        segment = { facts, scope };
+        simulated = simulateL2Segment(facts);
+        simulatedProbes = createCollector();
+        simulatedProbes.add(Object.values(simulated.probes).flat(), new Map());
         simulatedNow = true;
       }
       if (engine) {
@@ -177,7 +183,7 @@ export function createProbeHub(o: ProbeHubOptions) {
     },
     evidence(): ArpEvidenceInput | null {
       const parts = [
-        simulated,
+        simulated && { ...simulated, probes: simulatedProbes.evidence([]).probes },
         engine?.evidence(),
         ...agents.map(
           (a) => a.evidence ?? { simulated: false, probes: {}, nodeMacs: {}, probers: [a.status] },
@@ -190,7 +196,8 @@ export function createProbeHub(o: ProbeHubOptions) {
         probers: [...(merged?.probers ?? []), ...failed],
       };
     },
-    /** Probe one address now: the embedded prober, else the first agent. Pool addresses only. */
+    /** Probe one address now: the embedded prober, else the first agent, else the demo's simulated
+     * segment. Pool addresses only, rate-limited (./probe-now-limit.ts). */
     async probeNow(ip: string) {
       if (engine) return engine.probeNow(ip);
       const agent = agents[0];
@@ -199,9 +206,16 @@ export function createProbeHub(o: ProbeHubOptions) {
         void pollAgents();
         return rec;
       }
+      if (segment) {
+        const target = simulatedLimit.take(segment.scope.check(ip));
+        const rec = simulatedProbe(segment.facts, target, now());
+        simulatedProbes.add([rec], new Map());
+        changed();
+        return rec;
+      }
       throw new ProbeRefused(
         o.origin === 'embedded'
-          ? "the embedded cluster's segment is simulated: there is nothing to probe"
+          ? 'the embedded cluster has no L2 segment to probe (only the demo simulates one)'
           : 'no prober is configured (LBIPAM_PROBE=1 or LBIPAM_AGENTS)',
         503,
       );

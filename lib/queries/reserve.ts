@@ -8,6 +8,7 @@ import type { ReserveCheck } from '../what-if/reserve-check';
 import { ApiError } from './fetch-inventory';
 import { useMeta } from './use-inventory';
 import { refusal } from './fetch-inventory';
+import { post, postJson } from './post';
 
 // The reserve form's questions to the server. Like what-if they are not part of the inventory:
 // asked on demand and keyed by the inventory version, so a check follows the cluster as it moves
@@ -23,16 +24,8 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function postForm<T>(path: string, form: ReserveForm, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, {
-    method: 'POST',
-    signal,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ form }),
-  });
-  if (!res.ok) throw await refusal(res);
-  return (await res.json()) as T;
-}
+const postForm = <T>(path: string, form: ReserveForm, signal?: AbortSignal) =>
+  postJson<T>(path, { form }, signal);
 
 export function useReserveChoices(pool: string | null, namespace: string) {
   const version = useMeta().data?.version ?? 0;
@@ -68,11 +61,7 @@ export const useReserveDryRun = () =>
 export const useReserveApply = () =>
   useMutation({
     mutationFn: async (form: ReserveForm): Promise<ApplyResult> => {
-      const res = await fetch('/api/reserve/apply', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ form }),
-      });
+      const res = await post('/api/reserve/apply', { form });
       const body = (await res.json().catch(() => null)) as
         ApplyResult | { error?: string; code?: string } | null;
       if (body && 'state' in body) return body;

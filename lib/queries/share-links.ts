@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { refusal } from './fetch-inventory';
+import { postJson } from './post';
 
 // Signed share links are minted by the server (it holds the secret); the browser only asks.
 
@@ -13,13 +13,7 @@ export interface MintedLink {
 }
 
 export async function mintShareLink(view: string, ttlSeconds?: number): Promise<MintedLink> {
-  const res = await fetch('/api/share-links', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ view, ...(ttlSeconds && { ttlSeconds }) }),
-  });
-  if (!res.ok) throw await refusal(res);
-  return (await res.json()) as MintedLink;
+  return postJson<MintedLink>('/api/share-links', { view, ...(ttlSeconds && { ttlSeconds }) });
 }
 
 export const useMintShareLink = () =>

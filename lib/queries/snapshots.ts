@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import type { CompareSnapshotsResponse, OpenSnapshotResponse } from '../inventory/view/snapshot-wire';
-import { refusal } from './fetch-inventory';
+import { postJson } from './post';
 
 // Snapshot files chosen in the browser are sent to the server to be checked and rebuilt (the same
 // code as `lbipam start --snapshot`); what comes back is shown, never cached under ['inventory'].
@@ -10,9 +10,7 @@ import { refusal } from './fetch-inventory';
 async function upload<T>(path: string, files: Record<string, File>): Promise<T> {
   const form = new FormData();
   for (const [field, file] of Object.entries(files)) form.append(field, file, file.name);
-  const res = await fetch(path, { method: 'POST', body: form, headers: { accept: 'application/json' } });
-  if (!res.ok) throw await refusal(res);
-  return (await res.json()) as T;
+  return postJson<T>(path, form);
 }
 
 export const useOpenSnapshot = () =>

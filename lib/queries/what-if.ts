@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { WhatIfReport, WhatIfRequest } from '../what-if/types';
 import { refusal } from './fetch-inventory';
+import { postJson } from './post';
 
 // What-if is a question, not a part of the inventory: asked on demand (a mutation, never cached
 // under ['inventory']), answered from the cluster as it is at that moment.
@@ -10,14 +11,7 @@ import { refusal } from './fetch-inventory';
 export type WhatIfAnswer = WhatIfReport & { version: number };
 
 export async function postWhatIf(request: WhatIfRequest, signal?: AbortSignal): Promise<WhatIfAnswer> {
-  const res = await fetch('/api/what-if', {
-    method: 'POST',
-    signal,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(request),
-  });
-  if (!res.ok) throw await refusal(res);
-  return (await res.json()) as WhatIfAnswer;
+  return postJson<WhatIfAnswer>('/api/what-if', request, signal);
 }
 
 export const useWhatIf = () => useMutation({ mutationFn: (r: WhatIfRequest) => postWhatIf(r) });

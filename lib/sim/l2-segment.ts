@@ -29,51 +29,48 @@ export function simulatedNodeMac(name: string): string {
   return `02:1b:1b:${b.join(':')}`;
 }
 
-export function simulateL2Segment(f: SegmentFacts): ArpEvidenceInput {
-  const vantage = { name: 'simulated segment', node: null };
-  const probes: Record<string, ProbeRecord[]> = {};
-  const answer = (ip: string, macs: (string | null)[], vendor: string | null = null) => {
-    probes[ip] = [
-      {
-        ip,
-        at: f.now,
-        vantage,
-        answers: macs.flatMap((mac) =>
-          mac
-            ? [
-                {
-                  mac,
-                  method: ip.includes(':') ? ('ndp-multicast' as const) : ('arp' as const),
-                  rttMs: 0.4,
-                  vendor,
-                },
-              ]
-            : [],
-        ),
-      },
-    ];
+const VANTAGE = { name: 'simulated segment', node: null };
+
+/** Who answers one address on the simulated segment, and how. */
+function answersFor(f: SegmentFacts, ip: string): { macs: string[]; vendor: string | null } {
+  const node = f.nodes.find((n) => n.internalIps.includes(ip));
+  if (node) return { macs: [simulatedNodeMac(node.name)], vendor: null };
+  const announcers = f.announced[ip];
+  if (announcers)
+    return { macs: ip === DEMO_SEGMENT.silent ? [] : announcers.map(simulatedNodeMac), vendor: null };
+  if (ip === DEMO_SEGMENT.printer.ip)
+    return { macs: [DEMO_SEGMENT.printer.mac], vendor: DEMO_SEGMENT.printer.vendor };
+  return { macs: [], vendor: null };
+}
+
+/** One probe of one address on the simulated segment, at `at` (a sweep, or "probe now"). */
+export function simulatedProbe(f: SegmentFacts, ip: string, at: number): ProbeRecord {
+  const { macs, vendor } = answersFor(f, ip);
+  return {
+    ip,
+    at,
+    vantage: VANTAGE,
+    answers: macs.map((mac) => ({
+      mac,
+      method: ip.includes(':') ? ('ndp-multicast' as const) : ('arp' as const),
+      rttMs: 0.4,
+      vendor,
+    })),
   };
-  const nodeMacs: Record<string, string[]> = {};
-  for (const n of f.nodes) {
-    nodeMacs[n.name] = [simulatedNodeMac(n.name)];
-    for (const ip of n.internalIps) answer(ip, [nodeMacs[n.name]![0]!]);
-  }
-  for (const [ip, nodes] of Object.entries(f.announced)) {
-    answer(ip, ip === DEMO_SEGMENT.silent ? [] : nodes.map(simulatedNodeMac));
-  }
-  for (const ip of f.free)
-    answer(
-      ip,
-      [ip === DEMO_SEGMENT.printer.ip ? DEMO_SEGMENT.printer.mac : null],
-      DEMO_SEGMENT.printer.vendor,
-    );
+}
+
+/** A sweep of the segment: every node InternalIP, announced address and free address, once. */
+export function simulateL2Segment(f: SegmentFacts): ArpEvidenceInput {
+  const ips = [...f.nodes.flatMap((n) => n.internalIps), ...Object.keys(f.announced), ...f.free];
+  const probes: Record<string, ProbeRecord[]> = {};
+  for (const ip of ips) probes[ip] = [simulatedProbe(f, ip, f.now)];
   return {
     simulated: true,
     probes,
-    nodeMacs,
+    nodeMacs: Object.fromEntries(f.nodes.map((n) => [n.name, [simulatedNodeMac(n.name)]])),
     probers: [
       {
-        name: 'simulated segment',
+        name: VANTAGE.name,
         kind: 'simulated',
         node: null,
         state: 'ok',

@@ -1,5 +1,5 @@
 import { compareAddr, parseAddr, type Family, type IpAddr } from '../../net';
-import type { AllocationRow, PoolBlockView, PoolView } from '../types';
+import type { AllocationRow, ArpVerdict, PoolBlockView, PoolView } from '../types';
 import { refText } from './format';
 
 // The pool map's one rule for what an address looks like, written once: a row of the allocation
@@ -33,16 +33,7 @@ export const CELL_STATE_WORDS: Record<CellState, { name: string; meaning: string
   free: { name: 'free', meaning: 'free in a pool that hands out addresses' },
 };
 
-/**
- * What the ARP/NDP probe will say about one address (filled by the probe issue; lib/probe
- * publishes the evidence). Screens render nothing when it is absent.
- */
-export interface ArpVerdict {
-  /** answered: the announcer answers; silent: nobody does; conflict: someone else (too) answers. */
-  verdict: 'answered' | 'silent' | 'conflict';
-  /** One line for the hover card ("answered by 52:54:00:12:34:56 (node-2)"). */
-  text: string;
-}
+/** The probers' verdict per address (lib/inventory/arp); screens draw nothing where it is absent. */
 export type ArpLookup = (ip: string) => ArpVerdict | undefined;
 
 /**
