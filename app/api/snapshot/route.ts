@@ -24,7 +24,7 @@ export async function GET() {
     );
   }
   if (!frozen) return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced' });
-  const snapshot = takeSnapshot(frozen.input, frozen.inventory);
+  const snapshot = takeSnapshot(frozen.input, frozen.inventory, rt.probes?.evidence() ?? null);
   return new Response(JSON.stringify(snapshot), {
     headers: {
       'content-type': 'application/json; charset=utf-8',

@@ -1,5 +1,6 @@
 import type { ClusterInfo, ClusterState, SourceStatus } from '../../cilium/cluster-state';
 import { buildInventoryWithAlerts, type BuiltInventory } from '../build';
+import type { ArpEvidenceInput } from '../arp/evidence';
 import type { Inventory } from '../types';
 import type { OpenedSnapshot } from '../view/snapshot-wire';
 import { parseSnapshot } from './parse';
@@ -27,7 +28,7 @@ export function buildSnapshotInventory(
 ): { ok: true; built: BuiltInventory } | { ok: false; error: string } {
   const cilium = s.cilium?.source === 'config' && s.cilium.version ? s.cilium.version : undefined;
   try {
-    const built = buildInventoryWithAlerts(s.objects, null, {
+    const built = buildInventoryWithAlerts(s.objects, s.evidence ?? null, {
       cluster: snapshotCluster(s),
       sources: s.sources,
       version: 0,
@@ -51,7 +52,11 @@ export interface SnapshotInput {
   now: number;
 }
 
-export function takeSnapshot(input: SnapshotInput, inventory: Inventory): Snapshot {
+export function takeSnapshot(
+  input: SnapshotInput,
+  inventory: Inventory,
+  evidence: ArpEvidenceInput | null = null,
+): Snapshot {
   const { name, origin, server, context, seed } = input.cluster;
   const { pools, services, alerts, nodes, l2Policies, announcers, events, arp, probers } = inventory;
   return {
@@ -62,6 +67,7 @@ export function takeSnapshot(input: SnapshotInput, inventory: Inventory): Snapsh
     cilium: inventory.cilium ?? null,
     sources: input.sources,
     objects: input.state,
+    evidence,
     inventory: { pools, services, alerts, nodes, l2Policies, announcers, events, arp, probers },
   };
 }

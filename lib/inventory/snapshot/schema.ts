@@ -100,6 +100,39 @@ const sourceStatus = z.looseObject({
   message: str.optional(),
 });
 
+// What the probers heard when it was taken (lib/inventory/arp/evidence.ts); absent in snapshots taken
+// without a prober (the CLI's) and in files from before it was carried.
+const probeRecord = z.looseObject({
+  ip: str,
+  at: z.number(),
+  answers: z.array(
+    z.looseObject({
+      mac: str,
+      method: z.enum(['arp', 'ndp-multicast', 'ndp-unicast']),
+      rttMs: z.number().nullable(),
+      vendor: str.nullable(),
+    }),
+  ),
+  vantage: z.looseObject({ name: str, node: str.nullable() }),
+  unicast: z.boolean().nullable().optional(),
+  error: str.optional(),
+});
+const evidence = z.looseObject({
+  simulated: z.boolean(),
+  probes: z.record(str, z.array(probeRecord)),
+  nodeMacs: z.record(str, z.array(str)),
+  probers: z.array(
+    z.looseObject({
+      name: str,
+      kind: z.enum(['embedded', 'agent', 'simulated']),
+      node: str.nullable(),
+      state: z.enum(['ok', 'error', 'starting']),
+      message: str.nullable(),
+      lastSweep: z.number().nullable(),
+    }),
+  ),
+});
+
 export const snapshotSchema = z.object({
   kind: z.literal(SNAPSHOT_KIND),
   version: z.literal(SNAPSHOT_VERSION),
@@ -119,6 +152,7 @@ export const snapshotSchema = z.object({
     .nullable(),
   sources: z.array(sourceStatus),
   objects,
+  evidence: evidence.nullable().optional(),
   // Read by other tools, rebuilt from the objects here: only its outline is checked.
   inventory: z.looseObject({ pools: z.array(z.unknown()), services: z.array(z.unknown()) }),
 });

@@ -3,6 +3,7 @@ import { emptyClusterState } from '../../cilium/cluster-state';
 import { buildInventory } from '../build';
 import { demoState } from '../testing/demo-state';
 import { config, NOW } from '../testing/fixtures';
+import { DEMO_SEGMENT, simulateL2Segment } from '../../sim/l2-segment';
 import { expandRows } from '../view/rows';
 import {
   buildSnapshotInventory,
@@ -70,6 +71,33 @@ describe('a snapshot', () => {
     expect(expandRows(inv.pools, inv.services)).toEqual(expandRows(live.pools, live.services));
     expect(inv.alerts).toEqual(live.alerts);
     expect(inv.nodes).toEqual(live.nodes);
+  });
+
+  it('carries what the probers heard: opened, it shows the same ARP verdicts and alerts', () => {
+    const evidence = simulateL2Segment({
+      nodes: [{ name: 'pitower-1', internalIps: ['192.168.0.201'] }],
+      announced: Object.fromEntries(live.services.flatMap((s) => s.ips.map((ip) => [ip, ['pitower-1']]))),
+      free: [DEMO_SEGMENT.printer.ip],
+      now: NOW,
+    });
+    const withArp = buildInventory(state, evidence, config({ cluster, sources }));
+    expect(withArp.arp.some((v) => v.verdict === 'foreign')).toBe(true);
+    const parsed = parseSnapshot(
+      JSON.stringify(takeSnapshot({ state, sources, cluster, now: NOW }, withArp, evidence)),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    const opened = buildSnapshotInventory(parsed.snapshot);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.built.inventory.arp).toEqual(withArp.arp);
+    expect(opened.built.inventory.alerts.filter((a) => a.rule === 'arp')).toEqual(
+      withArp.alerts.filter((a) => a.rule === 'arp'),
+    );
+    // A file without evidence (the CLI's, or an older one) opens with none.
+    expect(taken.evidence).toBeNull();
+    const bad = edited(
+      (d) => (d.evidence = { simulated: true, probes: { x: [{ ip: 1 }] }, nodeMacs: {}, probers: [] }),
+    );
+    expect(refused(bad)).toMatch(/evidence/);
   });
 
   it('is named after its cluster and time', () => {

@@ -1,4 +1,5 @@
 import type { ClusterInfo, ClusterState, SourceStatus } from '../../cilium/cluster-state';
+import type { ArpEvidenceInput } from '../arp/evidence';
 import type { InventoryCollections, InventoryMeta } from '../types';
 
 // A snapshot: the whole state of one cluster at one moment, in one JSON file someone without
@@ -20,5 +21,7 @@ export interface Snapshot {
   sources: SourceStatus[];
   /** The trimmed objects, as lib/kube keeps them. */
   objects: ClusterState;
+  /** What the ARP/NDP probers had heard (the verdicts are judged again from it); null without one. */
+  evidence?: ArpEvidenceInput | null;
   inventory: InventoryCollections;
 }
