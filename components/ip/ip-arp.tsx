@@ -17,6 +17,7 @@ export function IpArp({ ip }: { ip: string }) {
   const now = useNow(true, 5_000);
   const v: ArpVerdict | undefined = verdicts.data?.get(ip);
   const list = probers.data ?? [];
+  const failing = list.filter((p) => p.state === 'error');
   return (
     <Panel
       id="ip-arp"
@@ -33,9 +34,14 @@ export function IpArp({ ip }: { ip: string }) {
           No ARP prober runs: start one with LBIPAM_PROBE=1 (privileged) or list agents in LBIPAM_AGENTS.
         </p>
       ) : !v ? (
-        <p data-testid="ip-arp-none" className="px-4 py-2 text-xs text-zinc-500">
-          Not probed yet.
-        </p>
+        <div data-testid="ip-arp-none" className="px-4 py-2 text-xs text-zinc-500">
+          <p>Not probed yet.</p>
+          {failing.map((p) => (
+            <p key={p.name} data-testid="ip-arp-prober-error" className="text-amber-800">
+              {p.kind === 'agent' ? `Agent ${p.name}` : `Prober ${p.name}`}: {p.message}
+            </p>
+          ))}
+        </div>
       ) : (
         <div data-testid="ip-arp" data-verdict={v.verdict} className="flex flex-col gap-2 px-4 py-2 text-xs">
           <p className="flex items-center gap-2">

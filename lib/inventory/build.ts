@@ -122,6 +122,7 @@ export function buildInventoryWithAlerts(
     events: list(state?.events),
     diagnose: config.diagnose ?? lazyEngineDiagnose(state, options, now),
     arp,
+    probers: evidence?.probers ?? [],
   }).concat(errors.map(readErrorAlert));
   const grouped = groupAlerts(alerts, GROUP_WORDINGS);
   const l2Policies = l2PolicyViews(l2Read, nodes);

@@ -20,7 +20,8 @@ export interface ObjectRef {
     | 'Node'
     | 'Lease'
     | 'Deployment'
-    | 'Address';
+    | 'Address'
+    | 'Prober';
   namespace?: string;
   name: string;
 }

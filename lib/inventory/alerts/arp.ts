@@ -30,6 +30,28 @@ const ARP_ALERTS: Partial<
   },
 };
 
+/**
+ * A prober or agent that cannot probe (no CAP_NET_RAW, arping or ndisc6 missing, no interface on
+ * the pool's subnet, an agent unreachable or refusing the token): its own sentence, once, so the
+ * ARP column's "not probed" has its reason where the operator looks. The rest keeps working.
+ */
+export function proberAlerts(ctx: AlertContext): RuleAlert[] {
+  return (ctx.probers ?? [])
+    .filter((p) => p.state === 'error')
+    .map((p) => ({
+      id: `prober:${p.kind}:${p.name}`,
+      severity: 'warning' as const,
+      title:
+        p.kind === 'agent' ? `ARP agent ${p.name} cannot probe` : `The ARP prober (${p.name}) cannot probe`,
+      detail: p.message ?? 'It reported an error without a message.',
+      fix:
+        p.kind === 'agent'
+          ? 'Check that the agent runs and is reachable at the address in LBIPAM_AGENTS, and that both sides read the same token file.'
+          : 'Run the dashboard with CAP_NET_RAW and Debian’s arping and ndisc6 installed, on a host with an interface on the pools’ subnets — or use the standalone agent (lbipam agent) on a node.',
+      subject: { kind: 'Prober', name: p.name },
+    }));
+}
+
 export function arpAlerts(ctx: AlertContext): RuleAlert[] {
   const out: RuleAlert[] = [];
   for (const v of ctx.arp ?? []) {

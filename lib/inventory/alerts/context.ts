@@ -4,6 +4,7 @@ import type { CiliumVersion } from '../../cilium/version';
 import type { L2Facts } from '../l2-facts';
 import type { Explanation } from '../../explain';
 import type { DiagnoseFn } from '../diagnose';
+import type { ProberStatus } from '../arp/evidence';
 import type { ArpVerdict } from '../arp/verdict';
 import type { PoolModel } from '../pool-model';
 import type { PoolRowStats } from '../pool-stats';
@@ -41,6 +42,8 @@ export interface AlertContext {
   /** The engine's explanation of one Service (lazy; for what the statuses alone cannot explain). */
   /** ARP verdicts of this build (lib/inventory/arp), when evidence exists. */
   arp?: ArpVerdict[];
+  /** The ARP/NDP probers and agents, each with its state and, when it fails, why. */
+  probers?: ProberStatus[];
   diagnose?: DiagnoseFn;
 }
 

@@ -9,7 +9,7 @@ import { localTrafficAlerts } from './local-traffic';
 import { leaseAlerts, l2PolicyAlerts, l2PolicyNodeAlerts, orphanAlerts } from './network';
 import { disabledHoldingAlerts, phantomUseAlerts } from './pool-counts';
 import { versionAlerts } from './versions';
-import { arpAlerts } from './arp';
+import { arpAlerts, proberAlerts } from './arp';
 import { pendingAlerts } from './pending';
 import { conflictAlerts, disabledPoolAlerts, fullPoolAlerts, invalidBlockAlerts } from './pools';
 import { unhandledAlerts } from './unhandled';
@@ -45,6 +45,7 @@ export const ALERT_RULES: RuleDef[] = [
   { name: 'event', run: warningEventAlerts },
   { name: 'cilium-version', run: versionAlerts },
   { name: 'arp', run: arpAlerts },
+  { name: 'arp-prober', run: proberAlerts },
 ];
 
 /**
