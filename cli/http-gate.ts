@@ -32,6 +32,11 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
 
 /** Pages answer these; anything else on a page path is 405. */
 const PAGE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+/** Sign-in's own paths (lib/auth), answered before Next. */
+const AUTH_PATHS: Record<string, string[]> = {
+  '/sign-in': ['GET', 'HEAD', 'POST', 'OPTIONS'],
+  '/sign-out': ['POST', 'OPTIONS'],
+};
 
 const routePatterns = Object.entries(API_ROUTES).map(([template, methods]) => ({
   template,
@@ -41,6 +46,8 @@ const routePatterns = Object.entries(API_ROUTES).map(([template, methods]) => ({
 
 /** The methods a path answers (null: an API path no route serves — Next's 404 says so). */
 export function allowedMethods(pathname: string): string[] | null {
+  const auth = AUTH_PATHS[pathname.replace(/\/$/, '')];
+  if (auth) return auth;
   if (pathname !== '/api' && !pathname.startsWith('/api/')) return PAGE_METHODS;
   const route = routePatterns.find((r) => r.pattern.test(pathname));
   if (!route) return null;

@@ -60,14 +60,16 @@ describe('lbipam start flags', () => {
   });
 
   it('says where it listens as it is: loopback only, or every interface without sign-in', () => {
-    expect(listeningText('127.0.0.1', 3000, false)).toBe(
+    expect(listeningText('127.0.0.1', 3000, 'none')).toBe(
       'ready on http://127.0.0.1:3000 (loopback only: --host 0.0.0.0 serves other machines)',
     );
-    expect(listeningText('0.0.0.0', 3000, false)).toMatch(
-      /^ready on every interface, port 3000 — without sign-in/,
+    expect(listeningText('0.0.0.0', 3000, 'none')).toMatch(
+      /^ready on every interface, port 3000 — without sign-in \(auth.mode none\)/,
     );
-    expect(listeningText('::', 8080, true)).toBe('ready on every interface, port 8080');
-    expect(listeningText('::1', 3000, false)).toContain('http://[::1]:3000');
+    expect(listeningText('::', 8080, 'token')).toBe(
+      'ready on every interface, port 8080 — sign-in with the token (auth.mode token)',
+    );
+    expect(listeningText('::1', 3000, 'none')).toContain('http://[::1]:3000');
   });
 
   it('turns on the demo with --demo or LBIPAM_DEMO=1', () => {

@@ -6,6 +6,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostname } from 'node:os';
+import { isLoopbackHost, listenProblem, readAuthMode, type AuthMode } from '../lib/auth/mode';
+import { SignInLimiter } from '../lib/auth/sign-in';
+import { authorize, loadSettings, shareSecretFrom } from './start-auth';
 import { gate, hostPolicy, securityHeaders } from './http-gate';
 import { keepSourceMaps, parseStartArgs, type StartOptions } from './start-args';
 import { chooseCluster, runsInPod, seedLabel, type ClusterChoice } from './start-cluster';
@@ -20,26 +23,29 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const opts = parsed.options;
+  // The config file and the environment over it, checked at once (lib/config): a key that is not
+  // known or a value that does not read stops the start with the key or variable named. What it
+  // sets reaches the rest of the dashboard as LBIPAM_* variables, as if they had been set.
+  const settings = loadSettings(opts.config);
+  if ('error' in settings) {
+    process.stderr.write(`lbipam start: ${settings.error}\n`);
+    return 2;
+  }
+  if (!args.includes('--port') && settings.env.PORT) opts.port = Number(settings.env.PORT);
   // Outside a pod nobody else should reach an unauthenticated dashboard unless asked: loopback.
   const inPod = runsInPod(process.env);
-  const host = opts.host ?? (inPod ? '0.0.0.0' : '127.0.0.1');
+  const host = opts.host ?? process.env.LBIPAM_HOST ?? (inPod ? '0.0.0.0' : '127.0.0.1');
+  const auth = readAuthMode(process.env, (f) => readFileSync(f, 'utf8'));
+  const refusal = 'error' in auth ? auth.error : listenProblem(host, process.env);
+  if (refusal) {
+    process.stderr.write(`lbipam start: ${refusal}\n`);
+    return 2;
+  }
+  const authMode = auth as AuthMode;
   const distDir = process.env.LBIPAM_DIST_DIR ?? '.next';
   if (!opts.dev && !existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     process.stderr.write(`lbipam start: no production build in ${distDir}/ — run \`npm run build\` first\n`);
     return 2;
-  }
-
-  if (opts.config) {
-    // A config that does not read is refused now, with the field named, not at the first request.
-    const file = path.resolve(opts.config);
-    try {
-      const { readDashboardConfig } = await import('../lib/ip-plan/config');
-      readDashboardConfig(readFileSync(file, 'utf8'), opts.config);
-    } catch (err) {
-      process.stderr.write(`lbipam start: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 2;
-    }
-    process.env.LBIPAM_CONFIG = file;
   }
 
   const choice = opts.snapshot ? checkSnapshot(opts.snapshot) : chooseCluster(opts, process.env);
@@ -53,11 +59,21 @@ export async function run(args: string[]): Promise<number> {
   const policy = hostPolicy(process.env, hostname());
   const headers = Object.entries(securityHeaders(process.env));
   let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  const shareSecret = shareSecretFrom(process.env);
+  const signIns = new SignInLimiter();
+  const loopback = isLoopbackHost(host);
   const server = createServer((req, res) => {
     for (const [k, v] of headers) res.setHeader(k, v);
     const refused = gate({ method: req.method, url: req.url, host: req.headers.host }, policy);
     if (refused) {
       res.writeHead(refused.status, refused.headers).end(req.method === 'HEAD' ? undefined : refused.body);
+      return;
+    }
+    const authAnswer = authorize(req, res, { auth: authMode, shareSecret, loopback, signIns });
+    if (authAnswer !== 'pass') {
+      void authAnswer.then((a) => {
+        if (a) res.writeHead(a.status, a.headers).end(req.method === 'HEAD' ? undefined : a.body);
+      });
       return;
     }
     if (!handle) {
@@ -105,7 +121,7 @@ export async function run(args: string[]): Promise<number> {
   handle = app.getRequestHandler();
 
   process.stdout.write(`lbipam-dashboard: showing ${choice.label}\n`);
-  process.stdout.write(`lbipam-dashboard: ${listeningText(host, opts.port, inPod)}\n`);
+  process.stdout.write(`lbipam-dashboard: ${listeningText(host, opts.port, authMode.mode)}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -173,12 +189,18 @@ async function startChosenCluster(
   }
 }
 
-/** Where it listens, as it is: loopback only, or every interface (and then without sign-in). */
-export function listeningText(host: string, port: number, inPod: boolean): string {
+/** Where it listens, as it is: loopback only, or every interface (and with which sign-in). */
+export function listeningText(host: string, port: number, mode: AuthMode['mode']): string {
   const bracketed = host.includes(':') ? `[${host}]` : host;
   if (host === '127.0.0.1' || host === '::1' || host === 'localhost')
     return `ready on http://${bracketed}:${port} (loopback only: --host 0.0.0.0 serves other machines)`;
   const where =
     host === '0.0.0.0' || host === '::' ? `every interface, port ${port}` : `http://${bracketed}:${port}`;
-  return `ready on ${where}${inPod ? '' : " — without sign-in: anyone who can reach it sees the cluster's addresses"}`;
+  return `ready on ${where}${
+    mode === 'none'
+      ? " — without sign-in (auth.mode none): anyone who can reach it sees the cluster's addresses"
+      : mode === 'token'
+        ? ' — sign-in with the token (auth.mode token)'
+        : ' — users from the sign-in proxy (auth.mode proxy)'
+  }`;
 }

@@ -1,4 +1,3 @@
-import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // Signed share links: a read-only allocation view anyone holding the link may open until it expires
