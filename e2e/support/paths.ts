@@ -32,3 +32,7 @@ export const allKubeconfigs = [
 
 /** A dashboard snapshots.spec.ts starts itself on a downloaded snapshot (`lbipam start --snapshot FILE`). */
 export const snapshotPort = Number(process.env.E2E_SNAPSHOT_PORT ?? demoPort + 4);
+
+/** A demo dashboard with sign-in (auth.mode token) that auth.spec.ts starts itself. */
+export const securedPort = Number(process.env.E2E_SECURED_PORT ?? demoPort + 5);
+export const securedKubeconfig = 'e2e/.tmp/secured/kubeconfig';
