@@ -40,6 +40,9 @@ export interface SourceDef<K extends SourceKey = SourceKey> {
   required: boolean;
   /** Plural resource name, for "no permission to read <resource>". */
   resource: string;
+  /** Its API group ('' for the core group): with `resource`, what deploy/'s ClusterRole grants
+   * get/list/watch on — and nothing else (deploy/rbac.test.ts compares the two). */
+  group: string;
   /** Shown when the API group or resource is not served (a CRD not installed). */
   missingMessage: string;
   /** The list/watch path; may ask the server which version it serves. */
@@ -117,6 +120,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'pools',
     required: true,
     resource: 'ciliumloadbalancerippools',
+    group: 'cilium.io',
     missingMessage: 'Cilium LB-IPAM is not installed: no CiliumLoadBalancerIPPool resource is served',
     resolvePath: discoverPoolPath,
     trim: trimPool,
@@ -125,6 +129,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'l2Policies',
     required: true,
     resource: 'ciliuml2announcementpolicies',
+    group: 'cilium.io',
     missingMessage: 'Cilium L2 announcements are not installed: announcement policies are not shown',
     resolvePath: fixed('/apis/cilium.io/v2alpha1/ciliuml2announcementpolicies'),
     trim: trimL2Policy,
@@ -133,6 +138,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'services',
     required: true,
     resource: 'services',
+    group: '',
     missingMessage: 'this API server does not serve services',
     resolvePath: fixed('/api/v1/services'),
     trim: trimService,
@@ -141,6 +147,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'gateways',
     required: false,
     resource: 'gateways',
+    group: 'gateway.networking.k8s.io',
     missingMessage: GATEWAY_API_MISSING,
     resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/gateways'),
     trim: trimGateway,
@@ -149,6 +156,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'leases',
     required: false,
     resource: 'leases',
+    group: 'coordination.k8s.io',
     missingMessage: 'this API server does not serve leases: announcing nodes are not shown',
     resolvePath: fixed('/apis/coordination.k8s.io/v1/leases'),
     trim: trimLease,
@@ -160,6 +168,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'nodes',
     required: true,
     resource: 'nodes',
+    group: '',
     missingMessage: 'this API server does not serve nodes',
     resolvePath: fixed('/api/v1/nodes'),
     trim: trimNode,
@@ -168,6 +177,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'events',
     required: false,
     resource: 'events',
+    group: '',
     missingMessage: 'this API server does not serve events',
     resolvePath: fixed('/api/v1/events'),
     trim: trimEvent,
@@ -178,6 +188,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'endpointSlices',
     required: false,
     resource: 'endpointslices',
+    group: 'discovery.k8s.io',
     missingMessage:
       'this API server does not serve EndpointSlices: which nodes back each Service is not shown',
     resolvePath: fixed('/apis/discovery.k8s.io/v1/endpointslices'),
@@ -191,6 +202,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'httpRoutes',
     required: false,
     resource: 'httproutes',
+    group: 'gateway.networking.k8s.io',
     missingMessage: GATEWAY_API_MISSING,
     resolvePath: fixed('/apis/gateway.networking.k8s.io/v1/httproutes'),
     trim: trimHttpRoute,
@@ -199,6 +211,7 @@ export const sourceDefs: { [K in SourceKey]: SourceDef<K> } = {
     key: 'ciliumOperator',
     required: false,
     resource: 'deployments',
+    group: 'apps',
     missingMessage:
       'the cilium-operator Deployment cannot be read: rules that depend on the Cilium version are not checked',
     // One Deployment, by name: a cluster's other Deployments are none of the dashboard's business.
