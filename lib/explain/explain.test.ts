@@ -38,6 +38,25 @@ describe('words', () => {
     expect(pickFree(free, 'empty')?.pool).toBe('pool-2');
     expect(pickFree(free)?.pool).toBe('pool-2');
   });
+
+  it('offers an IPv4 request only IPv4 runs, and an IPv6 request only IPv6 ones', () => {
+    const v6 = cidr('2001:db8::/126');
+    const free = [
+      { pool: 'dual', runs: [v6] },
+      { pool: 'v4', runs: [one('10.0.0.1')] },
+    ];
+    expect(pickFree(free, 'dual', 4)).toEqual({ pool: 'v4', runs: [one('10.0.0.1')] });
+    expect(pickFree(free, 'dual', 6)).toEqual({ pool: 'dual', runs: [v6] });
+    const e = explainPending(
+      facts({
+        requested: [{ ip: ip('10.9.9.9'), situation: { reason: 'no_pool' } }],
+        free: [{ pool: 'a-dual', runs: [v6, one('10.0.0.7')] }],
+      }),
+    );
+    expect(e.fix).toBe(
+      "Request an address inside a pool — free in pool 'a-dual': 10.0.0.7 — or add a block containing 10.9.9.9 to a pool.",
+    );
+  });
 });
 
 describe('explainPending', () => {

@@ -85,7 +85,7 @@ function freeNow(ip: string, who: Who): Piece {
 function context(r: RequestedFacts, f: PendingFacts): { free: string | null; key: string } {
   const s = r.situation;
   const prefer = 'pool' in s && typeof s.pool === 'string' ? s.pool : undefined;
-  const picked = s.reason === 'free' ? undefined : pickFree(f.free, prefer);
+  const picked = s.reason === 'free' ? undefined : pickFree(f.free, prefer, r.ip.family);
   const ip = formatAddr(r.ip);
   let key = picked ? `${s.reason}:${ip}:${picked.pool}` : `${s.reason}:${ip}`;
   if (s.reason === 'already_allocated_incompatible_service') {

@@ -22,7 +22,10 @@ export function sharingFix(
   const orFree = free ? `, or request a free address — ${free}` : '';
   switch (why) {
     case INCOMPATIBLE.key:
-      return `Give ${who.name} the same lbipam.cilium.io/sharing-key as ${otherName} ('${other?.sharingKey ?? ''}')${orFree}.`;
+      // A holder without a key cannot be matched by copying its key: both need one, the same.
+      return other?.sharingKey
+        ? `Give ${who.name} the same lbipam.cilium.io/sharing-key as ${otherName} ('${other.sharingKey}')${orFree}.`
+        : `Give ${who.name} and ${otherName} the same lbipam.cilium.io/sharing-key (${otherName} has none yet)${orFree}.`;
     case INCOMPATIBLE.namespace:
       return `Set lbipam.cilium.io/sharing-cross-namespace to "${other?.namespace ?? '*'}" on ${who.name} and to "${me.namespace}" on ${otherName} (both sides must allow it)${orFree}.`;
     case INCOMPATIBLE.port: {

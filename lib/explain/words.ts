@@ -43,8 +43,14 @@ export const compareNames = compareNatural;
  * address) when it has room, else the first by name (pool-2 before pool-10, as screens list
  * them), so the engine, which knows pools in Cilium's order, and the inventory pick the same.
  */
-export function pickFree(free: readonly FreeIn[], prefer?: string): FreeIn | undefined {
-  const withRoom = free.filter((f) => f.runs.length > 0);
+/**
+ * The pool whose free addresses a fix offers: the preferred one, else the first by name. With
+ * `family`, only runs of that family count (an IPv4 request is never offered an IPv6 range).
+ */
+export function pickFree(free: readonly FreeIn[], prefer?: string, family?: 4 | 6): FreeIn | undefined {
+  const withRoom = free
+    .map((f) => (family ? { ...f, runs: f.runs.filter((r) => r.family === family) } : f))
+    .filter((f) => f.runs.length > 0);
   return withRoom.find((f) => f.pool === prefer) ?? withRoom.sort((a, b) => compareNames(a.pool, b.pool))[0];
 }
 

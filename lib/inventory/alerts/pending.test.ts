@@ -108,6 +108,25 @@ describe('pending alerts', () => {
     expect(a?.fix).toContain(fixPart);
   });
 
+  it('a holder without a sharing key: both need the same key, never "the same key as (\'\')"', () => {
+    const inv = build({
+      pools: [P],
+      services: [
+        holding('a', 'web', '10.0.0.2'),
+        pending(
+          'a',
+          'api',
+          'already_allocated_incompatible_service',
+          "The IP '10.0.0.2' is already allocated to an incompatible service. Reason: different sharing key",
+          { request: '10.0.0.2', annotations: key('k2') },
+        ),
+      ],
+    });
+    const fix = alertById(inv, 'pending:a/api')?.fix ?? '';
+    expect(fix).toContain('Give a/api and a/web the same lbipam.cilium.io/sharing-key (a/web has none yet)');
+    expect(fix).not.toContain("('')");
+  });
+
   it('already_allocated_incompatible_service with Local traffic policy and different pods', () => {
     const local = { annotations: key('k1'), externalTrafficPolicy: 'Local' };
     const inv = build({
