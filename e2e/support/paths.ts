@@ -36,3 +36,6 @@ export const snapshotPort = Number(process.env.E2E_SNAPSHOT_PORT ?? demoPort + 4
 /** A demo dashboard with sign-in (auth.mode token) that auth.spec.ts starts itself. */
 export const securedPort = Number(process.env.E2E_SECURED_PORT ?? demoPort + 5);
 export const securedKubeconfig = 'e2e/.tmp/secured/kubeconfig';
+
+/** Two dashboards of the demo's cluster (plain kubeconfig) that replicas.spec.ts starts itself. */
+export const replicaPorts = [demoPort + 6, demoPort + 7] as const;
