@@ -21,6 +21,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/reserve/apply': ['POST'],
   '/api/reserve/choices': ['GET'],
   '/api/reserve/dry-run': ['POST'],
+  '/api/session': ['GET'],
   '/api/share-links': ['POST'],
   '/api/snapshot': ['GET'],
   '/api/snapshots/compare': ['POST'],

@@ -8,6 +8,7 @@ import { Badge } from '../ui/badge';
 import { useNow } from '../ui/use-now';
 import { ConnectionIndicator } from './connection-indicator';
 import { SnapshotStamp } from './snapshot-stamp';
+import { SessionControl } from './session-control';
 import { ShareButton } from './share-button';
 import { useShareMode } from '../shell/share-mode';
 import { SourceWarnings } from './source-warnings';
@@ -96,6 +97,7 @@ export function DashboardHeader({
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
           <SourceWarnings messages={shown.summary.messages} />
           {share === 'embed' ? null : <ShareButton shared={share !== null} />}
+          {share === null ? <SessionControl /> : null}
           {/* A snapshot is frozen: no claim about a stream or the cluster now, only when it was taken. */}
           {cluster.snapshot ? (
             <SnapshotStamp takenAt={cluster.snapshot.takenAt} />
