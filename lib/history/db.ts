@@ -24,7 +24,17 @@ export interface SqlDb extends Queryable {
 /** PGlite in a data directory, or in memory (null: the demo, tests). */
 export async function openPglite(dataDir: string | null): Promise<SqlDb> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db: PGlite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  let db: PGlite;
+  try {
+    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      dataDir
+        ? `PGlite could not open its data directory ${dataDir} (corrupt, or not a PGlite directory): ${why}`
+        : `PGlite could not start: ${why}`,
+    );
+  }
   const run = async <T extends Row>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]) =>
     (await q.query<T>(sql, params)).rows;
   return {

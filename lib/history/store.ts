@@ -129,7 +129,9 @@ export class HistoryStore {
       params,
     );
     return rows.map((r) => {
-      const before = (typeof r.before === 'string' ? JSON.parse(r.before) : r.before) as { holders?: string[] } | null;
+      const before = (typeof r.before === 'string' ? JSON.parse(r.before) : r.before) as {
+        holders?: string[];
+      } | null;
       return { ip: String(r.ip), at: iso(r.at), holders: before?.holders ?? [] };
     });
   }
@@ -153,7 +155,9 @@ export class HistoryStore {
   }
 
   async count(cluster: string): Promise<number> {
-    const [r] = await this.db.query('select count(*)::int as n from history_changes where cluster = $1', [cluster]);
+    const [r] = await this.db.query('select count(*)::int as n from history_changes where cluster = $1', [
+      cluster,
+    ]);
     return Number(r?.n ?? 0);
   }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openPglite, openPostgres, type SqlDb } from '../db';
 import { postgresSkipReason, startPostgres, type TestPostgres } from './postgres';
 
@@ -13,7 +16,11 @@ export interface Backend {
   fresh(): Promise<SqlDb>;
   /** The URL of the last fresh PostgreSQL database (null for PGlite). */
   lastUrl(): string | null;
+  /** An empty database that can be opened again (PGlite in a temporary directory). */
+  reopenable(): Promise<() => Promise<SqlDb>>;
   teardown(): Promise<void>;
+  /** The PostgreSQL server (to stop and start it); null for PGlite. */
+  server(): TestPostgres | null;
 }
 
 export function pgliteBackend(): Backend {
@@ -23,7 +30,12 @@ export function pgliteBackend(): Backend {
     setup: async () => undefined,
     fresh: () => openPglite(null),
     lastUrl: () => null,
+    async reopenable() {
+      const dir = mkdtempSync(path.join(tmpdir(), 'lbipam-pglite-'));
+      return () => openPglite(dir);
+    },
     teardown: async () => undefined,
+    server: () => null,
   };
 }
 
@@ -48,10 +60,17 @@ export function postgresBackend(): Backend {
       return openPostgres(last);
     },
     lastUrl: () => last,
+    async reopenable() {
+      const first = await this.fresh();
+      await first.close();
+      const url = last as string;
+      return () => openPostgres(url);
+    },
     async teardown() {
       await server?.stop();
       server = null;
     },
+    server: () => server,
   };
 }
 

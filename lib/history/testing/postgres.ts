@@ -11,6 +11,10 @@ import path from 'node:path';
 
 export interface TestPostgres {
   url: string;
+  /** Stops the server but keeps its data (a database going away). */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,20 +70,53 @@ export async function startPostgres(): Promise<TestPostgres> {
     execFileSync('chown', [`${ids.uid}:${ids.gid}`, dir]);
   }
   const as = ids ? { uid: ids.uid, gid: ids.gid } : {};
-  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'lbipam', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-    ...as,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    cwd: dir,
-  });
+  execFileSync(
+    path.join(bin, 'initdb'),
+    ['-D', data, '-U', 'lbipam', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+    {
+      ...as,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: dir,
+    },
+  );
   const port = await freePort();
-  const server: ChildProcess = spawn(
+  const url = `postgres://lbipam@127.0.0.1:${port}/postgres`;
+  let server = await runServer(bin, data, dir, port, as, url);
+  const halt = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGINT'); // fast shutdown
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  };
+  return {
+    url,
+    pause: halt,
+    async resume() {
+      server = await runServer(bin, data, dir, port, as, url);
+    },
+    async stop() {
+      await halt();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function runServer(
+  bin: string,
+  data: string,
+  dir: string,
+  port: number,
+  as: { uid?: number; gid?: number },
+  url: string,
+): Promise<ChildProcess> {
+  const server = spawn(
     path.join(bin, 'postgres'),
     ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
     { ...as, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
   server.stderr?.on('data', (b: Buffer) => (log = (log + b.toString()).slice(-4_000)));
-  const url = `postgres://lbipam@127.0.0.1:${port}/postgres`;
   const { default: pg } = await import('pg');
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -88,23 +125,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     try {
       await client.connect();
       await client.end();
-      break;
+      return server;
     } catch {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within 20 s: ${log}`);
+      if (Date.now() > deadline) {
+        server.kill('SIGKILL');
+        throw new Error(`PostgreSQL did not accept connections within 20 s: ${log}`);
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
-  return {
-    url,
-    async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGINT'); // fast shutdown
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (server.exitCode === null) server.kill('SIGKILL');
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

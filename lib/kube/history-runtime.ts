@@ -1,0 +1,42 @@
+import 'server-only';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterInfo } from '../cilium/cluster-state';
+import { historyConfig } from '../history/config';
+import { HistoryService } from '../history/service';
+import { LeaseElector } from './history-lease';
+import type { InventoryFeed } from './inventory-feed';
+
+// History for the live runtime: the configured database, the Lease when replicas elect their
+// recorder, fed by every version of the one inventory feed (lib/history/recorder.ts keeps the
+// feed's notify free of database work). A bad history setting turns history off with the reason
+// in the header; it never stops the dashboard.
+
+export function startHistory(kc: KubeConfig, info: ClusterInfo, feed: InventoryFeed): HistoryService {
+  let service: HistoryService;
+  try {
+    const config = historyConfig();
+    const leadership = config.lease
+      ? new LeaseElector(kc, { ...config.lease, identity: config.identity })
+      : undefined;
+    service = new HistoryService(info.name, config, { leadership });
+  } catch (err) {
+    service = new HistoryService(info.name, disabledConfig(), {});
+    service.start();
+    service.disable(err instanceof Error ? err.message : String(err));
+    return service;
+  }
+  service.start();
+  feed.subscribe((_delta, inventory) => service.offer(inventory));
+  const current = feed.current();
+  if (current) service.offer(current);
+  return service;
+}
+
+const disabledConfig = () => ({
+  enabled: false,
+  databaseUrl: null,
+  dataDir: null,
+  retentionDays: 90,
+  lease: null,
+  identity: 'none',
+});
