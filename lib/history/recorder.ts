@@ -35,6 +35,8 @@ export class Recorder {
   private again = false;
   /** Changes stored by this process (tests and the status line). */
   written = 0;
+  /** The newest inventory version whose changes are stored (or that had none). */
+  recordedVersion = 0;
 
   constructor(private readonly deps: RecorderDeps) {}
 
@@ -110,6 +112,7 @@ export class Recorder {
           this.written += changes.length;
         }
         this.recorded = next;
+        this.recordedVersion = inv.version;
       } catch (err) {
         this.recorded = null;
         this.queue = [];
@@ -130,5 +133,20 @@ export class Recorder {
     await store.record(this.deps.cluster, changes, live, at);
     this.written += changes.length;
     this.recorded = live;
+    this.recordedVersion = inv.version;
+  }
+
+  /**
+   * Waits (at most `timeoutMs`) until inventory `version` is recorded, so a browser that saw a new
+   * version and asks for history gets its changes. Answers at once when this replica does not record.
+   */
+  async caughtUp(version: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.recordedVersion < version && this.canRecord() && (this.latest?.version ?? 0) >= version) {
+      if (Date.now() > deadline) return;
+      if (this.running)
+        await Promise.race([this.running, new Promise((r) => setTimeout(r, deadline - Date.now()))]);
+      else await new Promise((r) => setTimeout(r, 10));
+    }
   }
 }

@@ -56,6 +56,12 @@ export const historyQuerySchema = z
       .min(1, 'expected at least 1')
       .max(1_000, 'expected at most 1000')
       .default(100),
+    /** The inventory version the browser saw: answer once it is recorded (bounded wait). */
+    version: z
+      .string()
+      .regex(/^\d{1,16}$/, 'expected an inventory version')
+      .transform(Number)
+      .optional(),
     format: z.enum(['csv', 'json'], { error: 'expected csv or json' }).optional(),
     download: z.enum(['1', 'true']).optional(),
   })
@@ -101,9 +107,11 @@ export function historyUnavailable(h: HistoryService | null): Response {
 export async function readHistory<T>(
   h: HistoryService | null,
   read: (h: HistoryService) => Promise<T>,
+  version?: number,
 ): Promise<T | Response> {
   if (!h?.store()) return historyUnavailable(h);
   try {
+    if (version !== undefined) await h.recorder.caughtUp(version, 2_000);
     return await read(h);
   } catch (err) {
     h.lost(err);

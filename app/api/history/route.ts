@@ -42,7 +42,7 @@ export async function GET(request: Request) {
       },
     });
   }
-  const out = await readHistory(h, (s) => s.store()!.query(toStoreQuery(cluster, p)));
+  const out = await readHistory(h, (s) => s.store()!.query(toStoreQuery(cluster, p)), p.version);
   if (out instanceof Response) return out;
   const page: HistoryPage = { ...out, status: historyStatusOf(h) };
   return Response.json(page, { headers: { 'cache-control': 'no-store' } });
