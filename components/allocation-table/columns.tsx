@@ -6,6 +6,7 @@ import { CellText } from '../ui/cell-text';
 import { ipHref } from '../pool-map/links';
 import { IpLinksContext } from './ip-links';
 import { ArpCell } from './arp-cell';
+import { LastReleaseNote } from './last-release';
 import { StatusBadge } from './status-badge';
 import { compareRecords, type TableRecord } from './table-records';
 
@@ -67,6 +68,9 @@ function ServiceCell({ r }: { r: TableRecord }) {
         <span className="text-[11px] text-zinc-500" title={r.holders.map(refName).join(', ')}>
           shared by {r.holders.length} Services
         </span>
+      ) : null}
+      {r.holders.length === 0 && (r.status === 'available' || r.status === 'unallocatable') ? (
+        <LastReleaseNote ip={r.ip} />
       ) : null}
       {r.waiting.length > 0 ? (
         <span className="text-[11px] text-rose-700" title="Requested this address but did not get it">
