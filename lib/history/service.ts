@@ -1,5 +1,5 @@
 import 'server-only';
-import type { HistoryStatus } from '../inventory/view/history-wire';
+import type { Change, HistoryStatus } from '../inventory/view/history-wire';
 import type { Inventory } from '../inventory/types';
 import type { HistoryConfig } from './config';
 import { describeUrl, openPglite, openPostgres, type SqlDb } from './db';
@@ -35,7 +35,11 @@ export interface HistoryServiceOptions {
   /** Retry after a failed open: base and cap of the backoff. */
   retryMs?: { base: number; max: number };
   pruneEveryMs?: number;
+  /** Read-only history carried by a snapshot: loaded at open, nothing recorded, nothing pruned. */
+  seed?: { changes: readonly Change[]; message: string };
 }
+
+const never: Leadership = { ...alone, leading: () => false };
 
 export class HistoryService {
   private store_: HistoryStore | null = null;
@@ -59,7 +63,7 @@ export class HistoryService {
   ) {
     this.now = opts.now ?? Date.now;
     this.since = this.now();
-    this.leadership = opts.leadership ?? alone;
+    this.leadership = opts.seed ? never : (opts.leadership ?? alone);
     this.where = config.databaseUrl
       ? describeUrl(config.databaseUrl)
       : config.dataDir
@@ -73,6 +77,7 @@ export class HistoryService {
       now: this.now,
     });
     this.leadership.onChange(() => {
+      if (opts.seed) return;
       this.recorder.resync();
       this.setState(
         this.store_ ? (this.leadership.leading() ? 'recording' : 'reading') : this.state,
@@ -161,13 +166,15 @@ export class HistoryService {
     try {
       db = await (this.opts.open ?? (() => openConfigured(this.config)))();
       const store = await HistoryStore.open(db);
+      if (this.opts.seed) await store.insert(this.opts.seed.changes);
       if (this.stopped) {
         await store.close();
         return;
       }
       this.store_ = store;
       this.attempt = 0;
-      this.setState(this.leadership.leading() ? 'recording' : 'reading', null);
+      if (this.opts.seed) this.setState('snapshot', this.opts.seed.message);
+      else this.setState(this.leadership.leading() ? 'recording' : 'reading', null);
       this.recorder.resync();
       void this.prune();
     } catch (err) {

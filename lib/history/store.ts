@@ -81,6 +81,11 @@ export class HistoryStore {
     });
   }
 
+  /** Changes as they are (a snapshot's history loaded for reading); no state is written. */
+  async insert(changes: readonly Change[]): Promise<void> {
+    if (changes.length > 0) await this.db.transaction((q) => insertChanges(q, changes));
+  }
+
   async lastState(cluster: string): Promise<StoredState | null> {
     const [r] = await this.db.query('select at, state from history_state where cluster = $1', [cluster]);
     if (!r) return null;

@@ -9,6 +9,7 @@ import {
 } from '../inventory/view/history-wire';
 import type { HistoryService } from '../history/service';
 import type { HistoryQuery } from '../history/store';
+import type { SnapshotHistory } from '../inventory/snapshot';
 import { jsonError } from './api-responses';
 
 // What GET /api/history and its neighbours share: the query parameters (validated, naming the one
@@ -116,5 +117,23 @@ export async function readHistory<T>(
   } catch (err) {
     h.lost(err);
     return historyUnavailable(h);
+  }
+}
+
+/** What a snapshot carries of history: the last 30 days, at most 50,000 changes (none without a database). */
+export async function snapshotHistoryOf(
+  h: HistoryService | null,
+  cluster: string,
+  now = Date.now(),
+): Promise<SnapshotHistory | undefined> {
+  const store = h?.store();
+  if (!h || !store) return undefined;
+  const since = new Date(now - 30 * 86_400_000).toISOString();
+  try {
+    const out = await store.query({ cluster, since, limit: 50_000 });
+    return { since, truncated: out.next !== null, changes: out.changes.map(({ id: _id, ...c }) => c) };
+  } catch (err) {
+    h.lost(err);
+    return undefined;
   }
 }

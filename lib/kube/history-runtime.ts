@@ -2,7 +2,10 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterInfo } from '../cilium/cluster-state';
 import { historyConfig } from '../history/config';
+import { openPglite } from '../history/db';
 import { HistoryService } from '../history/service';
+import type { Snapshot } from '../inventory/snapshot';
+import { plural } from '../inventory/view/format';
 import { LeaseElector } from './history-lease';
 import type { InventoryFeed } from './inventory-feed';
 
@@ -29,6 +32,25 @@ export function startHistory(kc: KubeConfig, info: ClusterInfo, feed: InventoryF
   feed.subscribe((_delta, inventory) => service.offer(inventory));
   const current = feed.current();
   if (current) service.offer(current);
+  return service;
+}
+
+/** A snapshot's history, in an in-memory PGlite for the same reads as a live one (none recorded). */
+export function snapshotHistory(snapshot: Snapshot): HistoryService | null {
+  const h = snapshot.history;
+  if (!h) return null;
+  const service = new HistoryService(
+    snapshot.cluster.name,
+    { ...disabledConfig(), enabled: true },
+    {
+      open: () => openPglite(null),
+      seed: {
+        changes: h.changes,
+        message: `the history this snapshot carries: ${plural(h.changes.length, 'change', 'changes')} since ${h.since}${h.truncated ? ' (cut: more were recorded)' : ''}`,
+      },
+    },
+  );
+  service.start();
   return service;
 }
 

@@ -11,7 +11,7 @@ import { liveServiceReads, snapshotServiceReads, type ServiceReads } from './ser
 import { loadSnapshotFile, SnapshotSource, snapshotFeed } from './snapshot-source';
 import { snapshotTime } from '../inventory/snapshot';
 import type { HistoryService } from '../history/service';
-import { startHistory } from './history-runtime';
+import { snapshotHistory, startHistory } from './history-runtime';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
@@ -89,7 +89,7 @@ function snapshotRuntime(path: string): Runtime {
     probes: null,
     reads: snapshotServiceReads(source.state()),
     clock: () => new Date(takenAt),
-    history: null,
+    history: snapshotHistory(source.snapshot),
   };
 }
 

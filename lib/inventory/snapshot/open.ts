@@ -3,7 +3,7 @@ import { buildInventoryWithAlerts, type BuiltInventory } from '../build';
 import type { Inventory } from '../types';
 import type { OpenedSnapshot } from '../view/snapshot-wire';
 import { parseSnapshot } from './parse';
-import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types';
+import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot, type SnapshotHistory } from './types';
 
 // Both directions between a moment of the data path and a snapshot: taking one from what an
 // inventory was built of, and building the inventory again from one — the same pure build, at the
@@ -51,7 +51,11 @@ export interface SnapshotInput {
   now: number;
 }
 
-export function takeSnapshot(input: SnapshotInput, inventory: Inventory): Snapshot {
+export function takeSnapshot(
+  input: SnapshotInput,
+  inventory: Inventory,
+  history?: SnapshotHistory,
+): Snapshot {
   const { name, origin, server, context, seed } = input.cluster;
   const { pools, services, alerts, nodes, l2Policies, announcers, events, arp, probers } = inventory;
   return {
@@ -63,6 +67,7 @@ export function takeSnapshot(input: SnapshotInput, inventory: Inventory): Snapsh
     sources: input.sources,
     objects: input.state,
     inventory: { pools, services, alerts, nodes, l2Policies, announcers, events, arp, probers },
+    ...(history && { history }),
   };
 }
 
