@@ -19,9 +19,12 @@ describe('observe', () => {
       leases: [lease('media', 'jellyfin', 'node-a')],
     });
     const o = observe(inv);
-    expect(o.addresses['192.168.0.229']).toEqual({ pool: 'lan', holders: ['media/jellyfin'] });
+    expect(o.addresses['192.168.0.229']).toEqual({
+      pool: 'lan',
+      holders: ['media/jellyfin'],
+      node: 'node-a',
+    });
     expect(o.services['media/stuck']).toMatchObject({ satisfied: false, reason: 'no_pool' });
-    expect(o.announced['192.168.0.229']).toEqual({ node: 'node-a', service: 'media/jellyfin' });
     expect(o.pools.lan).toEqual({
       blocks: ['192.168.0.220-192.168.0.239'],
       serviceSelector: 'every Service',
@@ -55,8 +58,8 @@ describe('detectChanges', () => {
       ip: '192.168.0.229',
       pool: 'lan',
       namespace: 'web',
-      before: { pool: 'lan', holders: ['media/jellyfin'] },
-      after: { pool: 'lan', holders: ['web/blog'] },
+      before: { pool: 'lan', holders: ['media/jellyfin'], node: null },
+      after: { pool: 'lan', holders: ['web/blog'], node: null },
       unwatched: false,
     });
     expect(changes.find((c) => c.kind === 'address.allocated')?.ip).toBe('192.168.0.230');
@@ -77,12 +80,13 @@ describe('detectChanges', () => {
   });
 
   it('records pool edits, conflicts and a failover', () => {
-    const a = { ...before, announced: { '192.168.0.229': { node: 'node-a', service: 'media/jellyfin' } } };
+    const held = { pool: 'lan', holders: ['media/jellyfin'] };
+    const a = { ...before, addresses: { '192.168.0.229': { ...held, node: 'node-a' } } };
     const b: ObservedState = {
       ...a,
       pools: { lan: { ...a.pools.lan, disabled: true } },
       conflicts: { lan: 'overlaps with pool other' },
-      announced: { '192.168.0.229': { node: 'node-b', service: 'media/jellyfin' } },
+      addresses: { '192.168.0.229': { ...held, node: 'node-b' } },
     };
     const kinds = detectChanges(a, b, ctx).map((c) => [c.kind, c.subject]);
     expect(kinds).toEqual([
@@ -101,6 +105,7 @@ const poolNames = fc.constantFrom('p1', 'p2');
 const held = fc.record({
   pool: fc.constantFrom('', 'p1', 'p2'),
   holders: fc.uniqueArray(svcKeys, { minLength: 1 }).map((h) => h.sort()),
+  node: fc.constantFrom(null, 'n1', 'n2'),
 });
 const status = fc.record({
   satisfied: fc.constantFrom(true, false, null),
@@ -115,7 +120,6 @@ const poolState = fc.record({
 const stateArb: fc.Arbitrary<ObservedState> = fc.record({
   addresses: fc.dictionary(ips, held),
   services: fc.dictionary(svcKeys, status),
-  announced: fc.dictionary(ips, fc.record({ node: fc.constantFrom('n1', 'n2'), service: svcKeys })),
   pools: fc.dictionary(poolNames, poolState),
   conflicts: fc.dictionary(poolNames, fc.constantFrom('c1', 'c2')),
   cilium: fc.constantFrom(null, '1.17.4', '1.18.0'),
@@ -138,7 +142,6 @@ describe('detectChanges (property)', () => {
         expect(detectChanges(emptyObserved(), s, ctx)).toHaveLength(
           Object.keys(s.addresses).length +
             Object.keys(s.services).length +
-            Object.keys(s.announced).length +
             Object.keys(s.pools).length +
             Object.keys(s.conflicts).length +
             (s.cilium === null ? 0 : 1),

@@ -96,14 +96,13 @@ export function detectChanges(prev: ObservedState, next: ObservedState, ctx: Det
   }
   for (const ip of changedKeys(prev.addresses, next.addresses)) {
     const [b, a] = [prev.addresses[ip], next.addresses[ip]];
-    const kind = presenceKind(b, a, 'address.allocated', 'address.moved', 'address.released');
+    // Only the announcing node differs: a failover, not a move of the address.
+    const failover = b && a && b.pool === a.pool && same(b.holders, a.holders);
+    const kind = failover
+      ? 'announcement.moved'
+      : presenceKind(b, a, 'address.allocated', 'address.moved', 'address.released');
     const pool = a?.pool ?? b?.pool ?? '';
     push(kind, ip, { ip, pool, namespace: nsOf(a?.holders[0] ?? b?.holders[0]) }, b, a);
-  }
-  for (const ip of changedKeys(prev.announced, next.announced)) {
-    const [b, a] = [prev.announced[ip], next.announced[ip]];
-    const pool = next.addresses[ip]?.pool ?? prev.addresses[ip]?.pool ?? null;
-    push('announcement.moved', ip, { ip, pool, namespace: nsOf(a?.service ?? b?.service) }, b, a);
   }
   return out;
 }

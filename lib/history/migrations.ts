@@ -8,6 +8,8 @@ import type { SqlDb } from './db';
 export const MIGRATIONS: readonly string[] = [
   // 1: changes, paged newest first by (at, id); one address's history by (cluster, ip); the last
   // release of each address; the last recorded state per cluster (compared at the next start).
+  // before/after/state are JSON kept as text: nothing queries inside them, and parsing megabytes
+  // into jsonb on every write is what made PGlite slow to record a pool edit.
   `create table history_changes (
      id bigserial primary key,
      at timestamptz not null,
@@ -17,8 +19,8 @@ export const MIGRATIONS: readonly string[] = [
      ip text,
      pool text,
      namespace text,
-     before jsonb,
-     after jsonb,
+     before text,
+     after text,
      unwatched boolean not null default false
    );
    create index history_changes_by_time on history_changes (cluster, at desc, id desc);
@@ -28,7 +30,7 @@ export const MIGRATIONS: readonly string[] = [
    create table history_state (
      cluster text primary key,
      at timestamptz not null,
-     state jsonb not null
+     state text not null
    );`,
 ];
 

@@ -1,18 +1,16 @@
 import { parseAddr, type Family } from '../net';
 import type { Inventory } from '../inventory/types';
-import type { AddressHeld, AnnouncedBy, PoolState, ServiceStatusState } from '../inventory/view/history-wire';
+import type { AddressHeld, PoolState, ServiceStatusState } from '../inventory/view/history-wire';
 
 // What history compares from one inventory to the next: only the facts whose changes are recorded
 // (../inventory/view/history-wire.ts), keyed so two states diff by key. Plain objects, so the last
 // recorded state is stored as JSON and compared with the live one at the next start.
 
 export interface ObservedState {
-  /** By address. */
+  /** By address: holders, pool, and the node announcing it. */
   addresses: Record<string, AddressHeld>;
   /** By "<ns>/<name>". */
   services: Record<string, ServiceStatusState>;
-  /** By address: the node holding its L2 lease. */
-  announced: Record<string, AnnouncedBy>;
   pools: Record<string, PoolState>;
   /** Pools in conflict, with Cilium's message. */
   conflicts: Record<string, string>;
@@ -23,7 +21,6 @@ export interface ObservedState {
 export const emptyObserved = (): ObservedState => ({
   addresses: {},
   services: {},
-  announced: {},
   pools: {},
   conflicts: {},
   cilium: null,
@@ -83,19 +80,20 @@ export function observe(inv: Pick<Inventory, 'pools' | 'services' | 'announcers'
     if (p.conflicting) out.conflicts[p.name] = p.conflictMessage ?? 'the pool conflicts with another';
   }
   const poolOf = poolLookup(inv.pools);
+  const nodeOf = new Map<string, string>();
+  for (const a of inv.announcers) {
+    if (!a.holder || a.state === 'unheld') continue;
+    for (const ip of a.ips) if (!nodeOf.has(ip)) nodeOf.set(ip, a.holder);
+  }
   for (const s of inv.services) {
     out.services[s.key] = { satisfied: s.satisfied, reason: s.reason, message: s.message };
     for (const ip of s.ips) {
       const held = out.addresses[ip];
       if (held) held.holders.push(s.key);
-      else out.addresses[ip] = { pool: poolOf(ip), holders: [s.key] };
+      else out.addresses[ip] = { pool: poolOf(ip), holders: [s.key], node: nodeOf.get(ip) ?? null };
     }
   }
   for (const held of Object.values(out.addresses)) if (held.holders.length > 1) held.holders.sort();
-  for (const a of inv.announcers) {
-    if (!a.holder || a.state === 'unheld') continue;
-    for (const ip of a.ips) out.announced[ip] = { node: a.holder, service: a.key };
-  }
   out.cilium = inv.cilium?.version ?? null;
   return out;
 }

@@ -8,8 +8,7 @@ import type { ObservedState } from './observed';
 type Keyed = Exclude<keyof ObservedState, 'cilium'>;
 
 const collectionOf = (c: Change): Keyed => {
-  if (c.kind === 'announcement.moved') return 'announced';
-  if (c.kind.startsWith('address.')) return 'addresses';
+  if (c.kind.startsWith('address.') || c.kind === 'announcement.moved') return 'addresses';
   if (c.kind.startsWith('service.')) return 'services';
   if (c.kind.startsWith('conflict.')) return 'conflicts';
   return 'pools';
@@ -19,7 +18,6 @@ export function replay(state: ObservedState, changes: readonly Change[]): Observ
   const out: ObservedState = {
     addresses: { ...state.addresses },
     services: { ...state.services },
-    announced: { ...state.announced },
     pools: { ...state.pools },
     conflicts: { ...state.conflicts },
     cilium: state.cilium,

@@ -17,7 +17,7 @@ const change = (over: Partial<Change>): Change => ({
   pool: 'lan',
   namespace: 'media',
   before: null,
-  after: { pool: 'lan', holders: ['media/jellyfin'] },
+  after: { pool: 'lan', holders: ['media/jellyfin'], node: null },
   unwatched: false,
   ...over,
 });
@@ -63,7 +63,7 @@ for (const backend of backends()) {
         expect(await store.lastState('c1')).toBeNull();
         const state = {
           ...emptyObserved(),
-          addresses: { '192.168.0.229': { pool: 'lan', holders: ['media/jellyfin'] } },
+          addresses: { '192.168.0.229': { pool: 'lan', holders: ['media/jellyfin'], node: null } },
         };
         await store.record('c1', [change({})], state, '2026-01-10T12:00:00.000Z');
         expect(await store.lastState('c1')).toEqual({ at: '2026-01-10T12:00:00.000Z', state });
@@ -125,7 +125,7 @@ for (const backend of backends()) {
 
       it('says when each address was last released and who held it', async () => {
         const store = await HistoryStore.open(await fresh());
-        const held = (h: string) => ({ pool: 'lan', holders: [h] });
+        const held = (h: string) => ({ pool: 'lan', holders: [h], node: null });
         await store.record(
           'c1',
           [

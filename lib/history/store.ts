@@ -5,7 +5,7 @@ import { migrate } from './migrations';
 import type { ObservedState } from './observed';
 
 // Every read and write of allocation history, as plain SQL both PGlite and PostgreSQL run
-// (./db.ts). Changes go in as one JSON parameter expanded by jsonb_to_recordset, so recording a
+// (./db.ts). Changes go in as one array parameter per column expanded by unnest, so recording a
 // pool edit that moved 10,000 addresses is one statement, written with the state it leads to in
 // one transaction: the next start compares against exactly what was recorded.
 
@@ -39,6 +39,9 @@ export function decodeCursor(cursor: string): { at: Date; id: number } | null {
 }
 
 const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+const fromJson = <T>(v: unknown): T | null =>
+  typeof v === 'string' ? (JSON.parse(v) as T) : ((v as T) ?? null);
+const toJson = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 function toChange(r: Row): Change {
   return {
@@ -50,8 +53,8 @@ function toChange(r: Row): Change {
     ip: (r.ip as string | null) ?? null,
     pool: (r.pool as string | null) ?? null,
     namespace: (r.namespace as string | null) ?? null,
-    before: (r.before as Change['before']) ?? null,
-    after: (r.after as Change['after']) ?? null,
+    before: fromJson<Change['before']>(r.before),
+    after: fromJson<Change['after']>(r.after),
     unwatched: Boolean(r.unwatched),
   };
 }
@@ -74,7 +77,7 @@ export class HistoryStore {
     await this.db.transaction(async (q) => {
       if (changes.length > 0) await insertChanges(q, changes);
       await q.query(
-        `insert into history_state (cluster, at, state) values ($1, $2, $3::jsonb)
+        `insert into history_state (cluster, at, state) values ($1, $2, $3)
          on conflict (cluster) do update set at = excluded.at, state = excluded.state`,
         [cluster, at, JSON.stringify(state)],
       );
@@ -89,8 +92,7 @@ export class HistoryStore {
   async lastState(cluster: string): Promise<StoredState | null> {
     const [r] = await this.db.query('select at, state from history_state where cluster = $1', [cluster]);
     if (!r) return null;
-    const state = typeof r.state === 'string' ? JSON.parse(r.state) : r.state;
-    return { at: iso(r.at), state: state as ObservedState };
+    return { at: iso(r.at), state: fromJson<ObservedState>(r.state) as ObservedState };
   }
 
   /** Newest first, `limit` at a time; `next` continues after the last one. */
@@ -172,15 +174,26 @@ export class HistoryStore {
 }
 
 async function insertChanges(q: Queryable, changes: readonly Change[]): Promise<void> {
-  // One statement per 5,000 rows: the JSON parameter stays a few megabytes.
-  for (let i = 0; i < changes.length; i += 5_000) {
-    const chunk = changes.slice(i, i + 5_000).map(({ id: _id, ...c }) => c);
+  // One statement per 10,000 rows: the parameters stay a few megabytes.
+  for (let i = 0; i < changes.length; i += 10_000) {
+    const chunk = changes.slice(i, i + 10_000);
+    const col = <T>(f: (c: Change) => T) => chunk.map(f);
     await q.query(
       `insert into history_changes (at, cluster, kind, subject, ip, pool, namespace, before, after, unwatched)
-       select at, cluster, kind, subject, ip, pool, namespace, before, after, unwatched
-       from jsonb_to_recordset($1::jsonb) as r(at timestamptz, cluster text, kind text, subject text, ip text,
-         pool text, namespace text, before jsonb, after jsonb, unwatched boolean)`,
-      [JSON.stringify(chunk)],
+       select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::boolean[])`,
+      [
+        col((c) => c.at),
+        col((c) => c.cluster),
+        col((c) => c.kind),
+        col((c) => c.subject),
+        col((c) => c.ip),
+        col((c) => c.pool),
+        col((c) => c.namespace),
+        col((c) => toJson(c.before)),
+        col((c) => toJson(c.after)),
+        col((c) => c.unwatched),
+      ],
     );
   }
 }

@@ -24,7 +24,7 @@ const change: Change = {
   ip: '192.168.0.229',
   pool: 'pool',
   namespace: 'media',
-  before: { pool: 'pool', holders: ['media/jellyfin'] },
+  before: { pool: 'pool', holders: ['media/jellyfin'], node: 'pitower-2' },
   after: null,
   unwatched: false,
 };

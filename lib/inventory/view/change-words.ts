@@ -1,4 +1,4 @@
-import type { AddressHeld, AnnouncedBy, Change, PoolState, ServiceStatusState } from './history-wire';
+import type { AddressHeld, Change, PoolState, ServiceStatusState } from './history-wire';
 import { CHANGE_KINDS } from './history-wire';
 
 // One change in words, written once for the IP page, the Changes screen and the CSV export:
@@ -38,11 +38,11 @@ export function changeText(c: Change): string {
       return `${c.subject} moved from ${holders(b)} to ${holders(a)}`;
     }
     case 'announcement.moved': {
-      const b = c.before as AnnouncedBy | null;
-      const a = c.after as AnnouncedBy | null;
-      if (!b) return `${c.subject} announced by ${a?.node}`;
-      if (!a) return `${c.subject} no longer announced (was ${b.node})`;
-      return `${c.subject} announcement moved from ${b.node} to ${a.node}`;
+      const b = (c.before as AddressHeld | null)?.node ?? null;
+      const a = (c.after as AddressHeld | null)?.node ?? null;
+      if (!b) return `${c.subject} announced by ${a ?? 'no node'}`;
+      if (!a) return `${c.subject} no longer announced (was ${b})`;
+      return `${c.subject} announcement moved from ${b} to ${a}`;
     }
     case 'service.created':
     case 'service.deleted':
@@ -66,25 +66,4 @@ export function changeText(c: Change): string {
     case 'cilium.version':
       return `Cilium ${c.before ?? 'unknown'} → ${c.after ?? 'unknown'} (the operator restarted)`;
   }
-}
-
-/** The Services a change is about ("<ns>/<name>"), either side. */
-export function changeServices(c: Change): string[] {
-  if (c.kind.startsWith('service.')) return [c.subject];
-  if (c.kind === 'announcement.moved')
-    return [
-      ...new Set(
-        [(c.before as AnnouncedBy | null)?.service, (c.after as AnnouncedBy | null)?.service].filter(
-          (s): s is string => !!s,
-        ),
-      ),
-    ];
-  if (c.kind.startsWith('address.'))
-    return [
-      ...new Set([
-        ...((c.before as AddressHeld | null)?.holders ?? []),
-        ...((c.after as AddressHeld | null)?.holders ?? []),
-      ]),
-    ];
-  return [];
 }

@@ -7,6 +7,7 @@ export const CHANGE_KINDS = {
   'address.allocated': { word: 'allocated', subject: 'Address' },
   'address.released': { word: 'released', subject: 'Address' },
   'address.moved': { word: 'moved', subject: 'Address' },
+  // Same holders, another node answering ARP for it (a failover); moves of holders carry the node too.
   'announcement.moved': { word: 'announcement moved', subject: 'Address' },
   'service.created': { word: 'Service created', subject: 'Service' },
   'service.deleted': { word: 'Service deleted', subject: 'Service' },
@@ -26,10 +27,14 @@ export const CHANGE_KIND_NAMES = Object.keys(CHANGE_KINDS) as ChangeKind[];
 export const isChangeKind = (v: string): v is ChangeKind =>
   Object.prototype.hasOwnProperty.call(CHANGE_KINDS, v);
 
-/** An address's holders: "<ns>/<name>" of each Service, sorted; and the pool it lies in ("" outside every pool). */
+/**
+ * An address's holders ("<ns>/<name>" of each Service, sorted), the pool it lies in ("" outside
+ * every pool), and the node announcing it (the holder of its Service's L2 lease; null: none).
+ */
 export interface AddressHeld {
   pool: string;
   holders: string[];
+  node: string | null;
 }
 
 export interface ServiceStatusState {
@@ -45,14 +50,8 @@ export interface PoolState {
   disabled: boolean;
 }
 
-/** The node announcing an address, and the Service whose lease it is. */
-export interface AnnouncedBy {
-  node: string;
-  service: string;
-}
-
 /** before/after of each kind (null: absent on that side). */
-export type ChangeValue = AddressHeld | ServiceStatusState | PoolState | AnnouncedBy | string | null;
+export type ChangeValue = AddressHeld | ServiceStatusState | PoolState | string | null;
 
 export interface Change {
   /** Database id (absent until stored); the API pages by it. */

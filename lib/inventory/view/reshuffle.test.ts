@@ -6,7 +6,7 @@ import { reshuffleAlert } from './reshuffle';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
-const held = (...holders: string[]) => ({ pool: 'lan', holders });
+const held = (...holders: string[]) => ({ pool: 'lan', holders, node: null });
 const c = (over: Partial<Change>): Change => ({
   at: at(5),
   cluster: 'c',
@@ -100,8 +100,8 @@ describe('changes in words and as CSV', () => {
       changeText(
         c({
           kind: 'announcement.moved',
-          before: { node: 'n1', service: 'a/b' },
-          after: { node: 'n2', service: 'a/b' },
+          before: { ...held('a/b'), node: 'n1' },
+          after: { ...held('a/b'), node: 'n2' },
         }),
       ),
     ).toBe('192.168.0.229 announcement moved from n1 to n2');
@@ -114,6 +114,6 @@ describe('changes in words and as CSV', () => {
     expect(row).toContain(
       'address.moved,192.168.0.229,192.168.0.229,lan,media,192.168.0.229 moved from media/jellyfin to web/blog,',
     );
-    expect(row).toContain('"{""pool"":""lan"",""holders"":[""media/jellyfin""]}"');
+    expect(row).toContain('"{""pool"":""lan"",""holders"":[""media/jellyfin""],""node"":null}"');
   });
 });
