@@ -5,7 +5,8 @@ import { z } from 'zod';
 
 // How history is kept, from the environment (`lbipam start` passes it through): PostgreSQL when
 // DATABASE_URL is set, else PGlite in LBIPAM_HISTORY_DIR ("memory" keeps nothing across restarts:
-// the embedded demo's default). LBIPAM_HISTORY_LEASE names the Lease replicas elect their one
+// the embedded demo's default; else .lbipam/history/<cluster> under the working directory).
+// LBIPAM_HISTORY_LEASE names the Lease replicas elect their one
 // recorder with; without it this process records alone (one replica, nothing written to the cluster).
 
 export interface HistoryConfig {
@@ -42,7 +43,18 @@ const schema = z.object({
   LBIPAM_HISTORY_IDENTITY: z.string().min(1).max(128).optional(),
 });
 
-export function historyConfig(env: Record<string, string | undefined> = process.env): HistoryConfig {
+/** A cluster's name as a directory name: its own PGlite per cluster the dashboard is pointed at. */
+export const clusterDirName = (cluster: string): string =>
+  cluster
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 100) || 'cluster';
+
+export function historyConfig(
+  env: Record<string, string | undefined> = process.env,
+  cluster = 'cluster',
+): HistoryConfig {
   const parsed = schema.safeParse(
     Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] || undefined])),
   );
@@ -54,7 +66,8 @@ export function historyConfig(env: Record<string, string | undefined> = process.
   }
   const e = parsed.data;
   const embedded = env.LBIPAM_ORIGIN === 'embedded';
-  const dir = e.LBIPAM_HISTORY_DIR ?? (embedded ? 'memory' : '.lbipam/history');
+  const dir =
+    e.LBIPAM_HISTORY_DIR ?? (embedded ? 'memory' : path.join('.lbipam', 'history', clusterDirName(cluster)));
   const [namespace, name] = e.LBIPAM_HISTORY_LEASE?.split('/') ?? [];
   return {
     enabled: e.LBIPAM_HISTORY !== 'off',

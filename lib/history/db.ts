@@ -1,6 +1,8 @@
 import 'server-only';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 // The one SQL seam: PGlite (Postgres compiled to WebAssembly, in-process) by default, PostgreSQL
 // when DATABASE_URL is set. Both speak the same SQL with $n parameters, so the schema
@@ -21,13 +23,44 @@ export interface SqlDb extends Queryable {
   close(): Promise<void>;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite is one process's database: a second dashboard opening the same directory would corrupt
+ * it. A lock file beside the directory names the process holding it; a dead holder's lock is taken.
+ */
+function lockDir(dataDir: string): () => void {
+  const lock = `${dataDir}.lock`;
+  mkdirSync(path.dirname(lock), { recursive: true });
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    if (Number.isInteger(holder) && holder !== process.pid && alive(holder))
+      throw new Error(
+        `another process (pid ${holder}) uses the PGlite data directory ${dataDir}: give each dashboard its own LBIPAM_HISTORY_DIR, or share a PostgreSQL through DATABASE_URL`,
+      );
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => rmSync(lock, { force: true });
+}
+
 /** PGlite in a data directory, or in memory (null: the demo, tests). */
 export async function openPglite(dataDir: string | null): Promise<SqlDb> {
   const { PGlite } = await import('@electric-sql/pglite');
+  const unlock = dataDir ? lockDir(dataDir) : () => undefined;
   let db: PGlite;
   try {
     db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   } catch (err) {
+    unlock();
     const why = err instanceof Error ? err.message : String(err);
     throw new Error(
       dataDir
@@ -41,7 +74,13 @@ export async function openPglite(dataDir: string | null): Promise<SqlDb> {
     where: dataDir ? `PGlite at ${dataDir}` : 'PGlite (memory)',
     query: (sql, params) => run(db, sql, params),
     transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -17,7 +17,7 @@ import type { InventoryFeed } from './inventory-feed';
 export function startHistory(kc: KubeConfig, info: ClusterInfo, feed: InventoryFeed): HistoryService {
   let service: HistoryService;
   try {
-    const config = historyConfig();
+    const config = historyConfig(process.env, info.name);
     const leadership = config.lease
       ? new LeaseElector(kc, { ...config.lease, identity: config.identity })
       : undefined;
