@@ -29,7 +29,7 @@ export function startHistory(kc: KubeConfig, info: ClusterInfo, feed: InventoryF
     return service;
   }
   service.start();
-  feed.subscribe((_delta, inventory) => service.offer(inventory));
+  feed.observe((_delta, inventory) => service.offer(inventory));
   const current = feed.current();
   if (current) service.offer(current);
   return service;
