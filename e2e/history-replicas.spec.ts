@@ -14,6 +14,7 @@ const LABEL = 'e2e.lbipam.io/history-replicas';
 const IP = '10.253.0.2';
 const LEASE = 'lbipam-history-e2e';
 const ports = [demoPort + 5, demoPort + 6];
+const unreachablePort = demoPort + 7;
 
 const objects = `apiVersion: cilium.io/v2
 kind: CiliumLoadBalancerIPPool
@@ -46,7 +47,12 @@ spec:
 let pg: TestPostgres | null = null;
 const servers: ChildProcess[] = [];
 
-function replica(port: number, identity: string, url: string): ChildProcess {
+function replica(
+  port: number,
+  identity: string,
+  url: string,
+  extra: Record<string, string> = {},
+): ChildProcess {
   const child = spawn(
     process.execPath,
     ['bin/lbipam.mjs', 'start', '--host', '127.0.0.1', '--port', String(port)],
@@ -60,6 +66,7 @@ function replica(port: number, identity: string, url: string): ChildProcess {
         DATABASE_URL: url,
         LBIPAM_HISTORY_LEASE: `default/${LEASE}`,
         LBIPAM_HISTORY_IDENTITY: identity,
+        ...extra,
       },
     },
   );
@@ -114,4 +121,33 @@ test('two replicas against one database: one records, both show each change once
   const reader = (await statusOf(ports[0])) === 'reading' ? ports[0] : ports[1];
   await page.goto(`http://127.0.0.1:${reader}/`);
   await expect(page.getByTestId('history-status')).toHaveAttribute('data-state', 'reading');
+});
+
+test('a database that does not answer: the dashboard works on without history and says so', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Nothing listens on port 9 of loopback (discard): every connection is refused.
+  replica(unreachablePort, 'lonely', 'postgres://lbipam@127.0.0.1:9/lbipam', { LBIPAM_HISTORY_LEASE: '' });
+  await expect
+    .poll(() => statusOf(unreachablePort), { timeout: 90_000, intervals: [500] })
+    .toBe('unavailable');
+  const base = `http://127.0.0.1:${unreachablePort}`;
+  await page.goto(`${base}/addresses`);
+  await expect(page.getByTestId('allocation-table').filter({ visible: true })).toBeVisible();
+  const badge = page.getByTestId('history-status');
+  await expect(badge).toHaveAttribute('data-state', 'unavailable');
+  await expect(badge).toHaveText('no history');
+  await expect(badge.locator('[title]')).toHaveAttribute(
+    'title',
+    /cannot open the history database: .*ECONNREFUSED/,
+  );
+  await page.goto(`${base}/ips/192.168.0.229`);
+  await expect(page.getByTestId('ip-owner').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'History' }).getByTestId('history-error')).toContainText(
+    'history is not available',
+  );
+  const res = await page.request.get(`${base}/api/history?ip=192.168.0.229`);
+  expect(res.status()).toBe(503);
+  expect((await res.json()).code).toBe('history');
 });

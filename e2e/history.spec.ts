@@ -116,9 +116,12 @@ test('an address that changed hands: its history, the Changes screen, the free r
   await dash.goto();
   await dash.waitLive();
   await dash.filter.fill(IP);
-  await expect(dash.row(IP).getByTestId('last-release')).toContainText('by default/e2e-hist-second', {
-    timeout: 10_000,
-  });
+  await expect(dash.row(IP).locator('td[data-col="released"]')).toContainText(
+    'ago by default/e2e-hist-second',
+    {
+      timeout: 10_000,
+    },
+  );
 
   // The API: paged, filtered, and refusing bad input by name.
   const page1 = await request.get(`/api/history?ip=${IP}&kind=address.allocated,address.released&limit=2`);
@@ -141,4 +144,72 @@ test('an address that changed hands: its history, the Changes screen, the free r
   const csv = await request.get(`/api/history?ip=${IP}&format=csv`);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(await csv.text()).toContain(`${IP} released by default/e2e-hist-first`);
+});
+
+const SHUFFLE = 'e2e-history-shuffle';
+const shufflePool = (cidr: string) => `apiVersion: cilium.io/v2
+kind: CiliumLoadBalancerIPPool
+metadata:
+  name: ${SHUFFLE}
+spec:
+  blocks:
+    - cidr: ${cidr}
+  serviceSelector:
+    matchLabels:
+      e2e.lbipam.io/shuffle: "true"
+`;
+// Each asks for its address (the demo's own pool selects every Service, so a generic request could
+// land there); the edit moves the block away from both, and they lose their addresses.
+const shuffled = (name: string, ip: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: default
+  labels:
+    e2e.lbipam.io/shuffle: "true"
+  annotations:
+    lbipam.cilium.io/ips: "${ip}"
+spec:
+  type: LoadBalancer
+  ports:
+    - name: http
+      port: 80
+      protocol: TCP
+`;
+
+test.describe('a pool edit that moves addresses', () => {
+  test.afterAll(async () => {
+    await kubectl([
+      'delete',
+      'service',
+      '-n',
+      'default',
+      '--ignore-not-found',
+      'e2e-shuffle-a',
+      'e2e-shuffle-b',
+    ]);
+    await kubectl(['delete', 'ciliumloadbalancerippools', SHUFFLE, '--ignore-not-found']);
+  });
+
+  test('raises "N Services changed address in the last hour", naming the pool edit', async ({ page }) => {
+    await apply(shufflePool('10.254.0.0/29'));
+    await apply(`${shuffled('e2e-shuffle-a', '10.254.0.2')}---\n${shuffled('e2e-shuffle-b', '10.254.0.3')}`);
+    await expect.poll(() => holderOf('e2e-shuffle-a')).toBe('10.254.0.2');
+    await expect.poll(() => holderOf('e2e-shuffle-b')).toBe('10.254.0.3');
+    // The block moves away: both Services lose their addresses without being deleted.
+    await apply(shufflePool('10.254.1.0/29'));
+    await expect.poll(() => holderOf('e2e-shuffle-a')).toBe('');
+    await expect.poll(() => holderOf('e2e-shuffle-b')).toBe('');
+
+    await page.goto('/alerts');
+    const alert = page.getByTestId('reshuffle-alert');
+    await expect(alert).toContainText('2 Services changed address in the last hour', { timeout: 10_000 });
+    await expect(alert).toContainText(`It coincided with the edit of pool ${SHUFFLE}`);
+    await expect(alert).toContainText('default/e2e-shuffle-a: 10.254.0.2 → none (pending)');
+    await alert.getByRole('link').click();
+    await expect(page).toHaveURL(/\/changes\?since=.*kind=address/);
+    await expect(
+      page.getByTestId('change').filter({ hasText: 'default/e2e-shuffle-b' }).first(),
+    ).toBeVisible();
+  });
 });

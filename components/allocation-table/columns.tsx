@@ -69,9 +69,6 @@ function ServiceCell({ r }: { r: TableRecord }) {
           shared by {r.holders.length} Services
         </span>
       ) : null}
-      {r.holders.length === 0 && (r.status === 'available' || r.status === 'unallocatable') ? (
-        <LastReleaseNote ip={r.ip} />
-      ) : null}
       {r.waiting.length > 0 ? (
         <span className="text-[11px] text-rose-700" title="Requested this address but did not get it">
           wanted by <CellText value={r.waiting.map(refName).join(', ')} />
@@ -121,6 +118,15 @@ export const allocationColumns = [
     header: 'Status',
     sortingFn: statusOrder,
     cell: (c) => <StatusBadge status={c.getValue()} />,
+  }),
+  // A free address's last release, from history (./last-release.tsx): to give it back to its owner.
+  col.display({
+    id: 'released',
+    header: 'Last released',
+    cell: (c) => {
+      const r = c.row.original;
+      return r.kind === 'address' && r.holders.length === 0 ? <LastReleaseNote ip={r.ip} /> : null;
+    },
   }),
   col.display({
     id: 'arp',

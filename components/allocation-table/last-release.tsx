@@ -34,7 +34,7 @@ export function LastReleaseNote({ ip }: { ip: string }) {
       className="text-[11px] text-zinc-500"
       title={`Released ${formatUtcTime(r.at)} by ${by}`}
     >
-      released {elapsed(Math.max(0, now - Date.parse(r.at)))} ago by {by}
+      {elapsed(Math.max(0, now - Date.parse(r.at)))} ago by {by}
     </span>
   );
 }

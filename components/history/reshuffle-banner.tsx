@@ -9,7 +9,7 @@ import { useMeta } from '@/lib/queries/use-inventory';
 // deleted (lib/inventory/view/reshuffle.ts), with what coincided. DNS records pointing at the old
 // addresses are now wrong; this is where a user finds out before their users do.
 
-export function ReshuffleBanner() {
+export function ReshuffleBanner({ className = '' }: { className?: string }) {
   const version = useMeta().data?.version ?? 0;
   const { data } = useQuery(reshuffleQueryOptions(version));
   const alert = data?.alert;
@@ -19,7 +19,7 @@ export function ReshuffleBanner() {
     <div
       role="alert"
       data-testid="reshuffle-alert"
-      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-950"
+      className={`rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-950 ${className}`}
     >
       <p className="font-medium">{alert.title}</p>
       <p className="mt-0.5 text-xs">

@@ -73,6 +73,18 @@ describe('reshuffleAlert', () => {
     ).toBeNull();
   });
 
+  it('counts a Service created within the hour that then lost its address', () => {
+    const alert = reshuffleAlert(
+      [
+        c({ kind: 'service.created', subject: 'a/x', ip: null, at: at(20) }),
+        move('10.0.0.1', null, 'a/x', 20),
+        move('10.0.0.1', 'a/x', null, 2),
+      ],
+      NOW,
+    );
+    expect(alert?.services).toEqual([{ key: 'a/x', lost: ['10.0.0.1'], gained: [] }]);
+  });
+
   it('names an operator restart when no pool edit was recorded', () => {
     expect(reshuffleAlert([move('10.0.0.1', 'a/x', 'a/y')], NOW)?.cause).toMatch(/operator restart .*#40358/);
     const upgrade = c({

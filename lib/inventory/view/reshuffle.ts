@@ -28,7 +28,6 @@ export function reshuffleAlert(
 ): ReshuffleAlert | null {
   const since = now - windowMs;
   const inWindow = changes.filter((c) => Date.parse(c.at) >= since);
-  const created = new Set(inWindow.filter((c) => c.kind === 'service.created').map((c) => c.subject));
   const deleted = new Set(inWindow.filter((c) => c.kind === 'service.deleted').map((c) => c.subject));
   const moves = new Map<string, { lost: Set<string>; gained: Set<string> }>();
   const entry = (k: string) => {
@@ -36,7 +35,7 @@ export function reshuffleAlert(
     if (!e) moves.set(k, (e = { lost: new Set(), gained: new Set() }));
     return e;
   };
-  // Oldest first, so an address lost then regained within the hour cancels out.
+  // Oldest first, so an address lost then given back within the hour cancels out.
   for (const c of [...inWindow].sort(
     (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id ?? 0) - (b.id ?? 0),
   )) {
@@ -46,8 +45,9 @@ export function reshuffleAlert(
     for (const h of before)
       if (!after.includes(h)) {
         const e = entry(h);
-        if (e.gained.has(c.ip)) e.gained.delete(c.ip);
-        else e.lost.add(c.ip);
+        // Gained within the hour and lost again: a loss all the same (only a return cancels one).
+        e.gained.delete(c.ip);
+        e.lost.add(c.ip);
       }
     for (const h of after)
       if (!before.includes(h)) {
@@ -57,7 +57,7 @@ export function reshuffleAlert(
       }
   }
   const services = [...moves]
-    .filter(([k, e]) => e.lost.size > 0 && !deleted.has(k) && !created.has(k))
+    .filter(([k, e]) => e.lost.size > 0 && !deleted.has(k))
     .map(([key, e]) => ({ key, lost: [...e.lost], gained: [...e.gained] }))
     .sort((a, b) => a.key.localeCompare(b.key));
   if (services.length === 0) return null;
