@@ -9,8 +9,8 @@ const config = {
   // client-node pulls in ws, undici and friends; keep it out of the bundle. oui-data is a 5.6 MB
   // JSON table of MAC vendors: bundled, every route chunk that reaches lib/probe carried its own
   // copy (seven of them, ~100 MB of retained source at the scale seed); external, Node loads it
-  // once, on the first vendor lookup.
-  serverExternalPackages: ['@kubernetes/client-node', 'oui-data'],
+  // once, on the first vendor lookup. PGlite loads its WebAssembly and data files beside its module.
+  serverExternalPackages: ['@kubernetes/client-node', 'oui-data', '@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
 };

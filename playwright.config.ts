@@ -20,6 +20,8 @@ export { e2eKubeconfig };
 const dashboardEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   LBIPAM_DIST_DIR: process.env.LBIPAM_DIST_DIR ?? '.next',
+  // History in memory for every dashboard of the suite: nothing left in the working tree.
+  LBIPAM_HISTORY_DIR: 'memory',
 };
 const dashboard = (name: string, port: number, command: string, env: Record<string, string> = {}) => ({
   name,

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // Dashboards started by tests keep their history in memory: nothing left in the working tree.
+    env: { LBIPAM_HISTORY_DIR: 'memory' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -4,6 +4,7 @@ import { parseAsStringLiteral, useQueryState } from 'nuqs';
 import { SEVERITIES } from '@/lib/inventory/view/alerts';
 import { useAlerts } from '@/lib/queries/use-inventory';
 import { AlertItem } from './alert-item';
+import { ReshuffleBanner } from '../history/reshuffle-banner';
 import { SeverityBadges } from './alerts-panel';
 
 const severityParser = parseAsStringLiteral(SEVERITIES);
@@ -37,6 +38,7 @@ export function AlertsScreen() {
           ))}
         </div>
       </header>
+      <ReshuffleBanner className="mx-4 mt-3" />
       {all.length === 0 ? (
         <div data-testid="alerts-empty" className="px-4 py-10 text-center">
           <p className="text-sm font-medium text-zinc-900">No alerts</p>

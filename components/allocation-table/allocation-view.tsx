@@ -7,6 +7,7 @@ import { plural } from '@/lib/inventory/view/format';
 import { useArpVerdicts } from '@/lib/queries/use-inventory';
 import { AllocationTable } from './allocation-table';
 import { ArpVerdicts } from './arp-cell';
+import { LastReleases, useLastReleases } from './last-release';
 import { NoMatches, NoPools } from './empty-states';
 import { usePrinting } from '../ui/use-printing';
 import { ExportLinks, type LocalFacts } from './export-links';
@@ -41,6 +42,8 @@ export function AllocationView({
 }) {
   const printing = usePrinting();
   const arp = useArpVerdicts();
+  // An uploaded snapshot's table is not this cluster's now: no live history beside it.
+  const releases = useLastReleases(exports === true);
   const [urlFilters, setFilters] = useQueryStates(tableFilterParsers, { history: 'replace' });
   const [{ sort, ip }, setView] = useQueryStates(tableViewParsers, { history: 'replace' });
   const filters = fixedPool === undefined ? urlFilters : { ...urlFilters, pool: null };
@@ -96,13 +99,15 @@ export function AllocationView({
             <NoMatches onClear={clear} />
           ) : printing ? null : (
             <ArpVerdicts.Provider value={arp.data ?? null}>
-              <AllocationTable
-                records={shown}
-                sorting={sortingOf(sort)}
-                onSortingChange={(s) => void setView({ sort: paramOf(s) })}
-                selected={ip}
-                onSelect={(selected) => void setView({ ip: selected })}
-              />
+              <LastReleases.Provider value={releases}>
+                <AllocationTable
+                  records={shown}
+                  sorting={sortingOf(sort)}
+                  onSortingChange={(s) => void setView({ sort: paramOf(s) })}
+                  selected={ip}
+                  onSelect={(selected) => void setView({ ip: selected })}
+                />
+              </LastReleases.Provider>
             </ArpVerdicts.Provider>
           )}
         </>

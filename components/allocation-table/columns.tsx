@@ -6,6 +6,7 @@ import { CellText } from '../ui/cell-text';
 import { ipHref } from '../pool-map/links';
 import { IpLinksContext } from './ip-links';
 import { ArpCell } from './arp-cell';
+import { LastReleaseNote } from './last-release';
 import { StatusBadge } from './status-badge';
 import { compareRecords, type TableRecord } from './table-records';
 
@@ -117,6 +118,15 @@ export const allocationColumns = [
     header: 'Status',
     sortingFn: statusOrder,
     cell: (c) => <StatusBadge status={c.getValue()} />,
+  }),
+  // A free address's last release, from history (./last-release.tsx): to give it back to its owner.
+  col.display({
+    id: 'released',
+    header: 'Last released',
+    cell: (c) => {
+      const r = c.row.original;
+      return r.kind === 'address' && r.holders.length === 0 ? <LastReleaseNote ip={r.ip} /> : null;
+    },
   }),
   col.display({
     id: 'arp',

@@ -12,6 +12,7 @@ import { SessionControl } from './session-control';
 import { ShareButton } from './share-button';
 import { useShareMode } from '../shell/share-mode';
 import { SourceWarnings } from './source-warnings';
+import { HistoryStatusBadge } from '../history/history-status';
 
 function originLabel(c: ClusterInfo): string {
   if (c.snapshot) return 'snapshot';
@@ -96,6 +97,7 @@ export function DashboardHeader({
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
           <SourceWarnings messages={shown.summary.messages} />
+          {cluster.snapshot || share ? null : <HistoryStatusBadge />}
           {share === 'embed' ? null : <ShareButton shared={share !== null} />}
           {share === null ? <SessionControl /> : null}
           {/* A snapshot is frozen: no claim about a stream or the cluster now, only when it was taken. */}

@@ -9,6 +9,7 @@ import { IpAlerts } from './ip-alerts';
 import { IpArp } from './ip-arp';
 import { IpAnnouncement } from './ip-announcement';
 import { IpEvents } from './ip-events';
+import { IpHistory } from './ip-history';
 import { IpInvalid } from './ip-invalid';
 import { IpOutlook } from './ip-outlook';
 import { IpOutside } from './ip-outside';
@@ -59,6 +60,7 @@ function IpDetailView({ ip, family }: { ip: string; family: Family }) {
       ) : null}
       {f.placements.length > 0 ? <IpArp ip={ip} /> : null}
       {held || f.waiting.length > 0 || f.placements.length > 0 ? <IpAlerts alerts={f.alerts} /> : null}
+      <IpHistory ip={ip} />
       {held || f.waiting.length > 0 ? (
         <>
           <IpEvents services={services} pending={d.extrasPending} />

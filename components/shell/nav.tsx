@@ -15,6 +15,7 @@ export const SCREENS = [
   { href: '/pools', label: 'Pools', key: 'p', shared: true },
   { href: '/alerts', label: 'Alerts', key: 'l', shared: true },
   { href: '/nodes', label: 'Nodes', key: 'n', shared: true },
+  { href: '/changes', label: 'Changes', key: 'c', shared: false },
   { href: '/what-if', label: 'What-if', key: 'w', shared: false },
   { href: '/reserve', label: 'Reserve', key: 'r', shared: false },
   { href: '/snapshots', label: 'Snapshots', key: 's', shared: false },

@@ -75,6 +75,8 @@ export class InventoryFeed {
   private json = new Map<string, string>();
   private history: InventoryDelta[] = [];
   private readonly listeners = new Set<FeedListener>();
+  /** In-process consumers of every version (history's recorder): notified alike, not counted as clients. */
+  private readonly observers = new Set<FeedListener>();
   private readonly waiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private graceTimer: NodeJS.Timeout | null = null;
@@ -150,6 +152,7 @@ export class InventoryFeed {
     if (this.tickTimer) clearTimeout(this.tickTimer);
     this.timer = this.graceTimer = this.tickTimer = null;
     this.listeners.clear();
+    this.observers.clear();
     await this.source.stop();
   }
 
@@ -218,6 +221,14 @@ export class InventoryFeed {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
+    };
+  }
+
+  /** Like subscribe, for the process's own consumers (subscriberCount counts the clients alone). */
+  observe(listener: FeedListener): () => void {
+    this.observers.add(listener);
+    return () => {
+      this.observers.delete(listener);
     };
   }
 
@@ -325,7 +336,7 @@ export class InventoryFeed {
   }
 
   private notify(delta: InventoryDelta | null, inventory: Inventory): void {
-    for (const l of [...this.listeners]) {
+    for (const l of [...this.observers, ...this.listeners]) {
       try {
         l(delta, inventory);
       } catch (err) {

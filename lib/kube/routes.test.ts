@@ -113,12 +113,16 @@ describe('API routes', () => {
   it('streams text/event-stream and starts with hello and a reset to the current version', async () => {
     useEmbedded();
     const abort = new AbortController();
-    const res = getEvents(new Request('http://127.0.0.1/api/events', { signal: abort.signal }));
+    // Held until the end: undici's Request follows `abort` through a WeakRef, so a Request the
+    // garbage collector took (history's PGlite makes garbage at start) would never see the abort.
+    const request = new Request('http://127.0.0.1/api/events', { signal: abort.signal });
+    const res = getEvents(request);
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = res.body!.getReader();
     let text = '';
     while (!text.includes('event: reset')) text += new TextDecoder().decode((await reader.read()).value);
     abort.abort();
+    expect(request.signal.aborted).toBe(true);
     const rt = getKubeRuntime();
     expect(rt.ok && rt.feed.subscriberCount()).toBe(0);
   });

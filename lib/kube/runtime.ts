@@ -10,6 +10,8 @@ import { withEvidence } from './evidence-source';
 import { liveServiceReads, snapshotServiceReads, type ServiceReads } from './service-reads';
 import { loadSnapshotFile, SnapshotSource, snapshotFeed } from './snapshot-source';
 import { snapshotTime } from '../inventory/snapshot';
+import type { HistoryService } from '../history/service';
+import { snapshotHistory, startHistory } from './history-runtime';
 
 // Process-wide singletons. Next may evaluate this module more than once (route bundles,
 // instrumentation), so the one watch and the one feed live on globalThis, started on first use and
@@ -25,6 +27,8 @@ export interface Runtime {
   reads: ServiceReads;
   /** The time reads on demand are judged at (lease ages): now, or the moment a snapshot was taken. */
   clock: () => Date;
+  /** Allocation history (lib/history): recorded from the feed, read by /api/history. */
+  history: HistoryService | null;
 }
 
 export type KubeRuntime = ({ ok: true } & Runtime) | { ok: false; error: string };
@@ -72,7 +76,8 @@ function clusterRuntime(): Runtime {
         nextLeaseExpiry(Array.isArray(state.leases) ? state.leases : [], after),
     },
   );
-  return { watch, feed, probes, reads: liveServiceReads(loaded.kc), clock: () => new Date() };
+  const history = startHistory(loaded.kc, loaded.info, feed);
+  return { watch, feed, probes, reads: liveServiceReads(loaded.kc), clock: () => new Date(), history };
 }
 
 function snapshotRuntime(path: string): Runtime {
@@ -84,6 +89,7 @@ function snapshotRuntime(path: string): Runtime {
     probes: null,
     reads: snapshotServiceReads(source.state()),
     clock: () => new Date(takenAt),
+    history: snapshotHistory(source.snapshot),
   };
 }
 
@@ -93,5 +99,6 @@ export async function resetKubeRuntime(): Promise<void> {
   const existing = holder[slot];
   delete holder[slot];
   existing?.probes?.stop();
+  await existing?.history?.stop();
   await existing?.feed.stop();
 }

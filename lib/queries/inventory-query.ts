@@ -37,9 +37,15 @@ export const metaQueryOptions = () =>
 export const collectionQueryOptions = <K extends CollectionName>(c: K) =>
   queryOptions<CollectionData<K>>({
     queryKey: queryKeys.collection(c),
-    queryFn: async ({ signal }) => {
-      const parts = await fetchInventoryParts([c], signal);
-      return { version: parts.version, items: (parts[c] ?? []) as CollectionData<K>['items'] };
+    queryFn: async ({ signal, client }) => {
+      // A delta the stream brought while this fetch was on its way found no cached part to advance:
+      // an answer older than the meta has missed it for good, so ask again (the server is past it).
+      for (let attempt = 0; ; attempt++) {
+        const parts = await fetchInventoryParts([c], signal);
+        const held = client.getQueryData<InventoryMeta>(queryKeys.meta)?.version ?? 0;
+        if (parts.version >= held || attempt >= 2)
+          return { version: parts.version, items: (parts[c] ?? []) as CollectionData<K>['items'] };
+      }
     },
     ...live,
   });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { snapshotFileName, takeSnapshot } from '@/lib/inventory/snapshot';
+import { snapshotHistoryOf } from '@/lib/kube/history-reads';
 import { jsonError } from '@/lib/kube/api-responses';
 import { getKubeRuntime } from '@/lib/kube/runtime';
 
@@ -24,7 +25,10 @@ export async function GET() {
     );
   }
   if (!frozen) return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced' });
-  const snapshot = takeSnapshot(frozen.input, frozen.inventory, rt.probes?.evidence() ?? null);
+  const snapshot = takeSnapshot(frozen.input, frozen.inventory, {
+    evidence: rt.probes?.evidence() ?? null,
+    history: await snapshotHistoryOf(rt.history, rt.watch.info.name),
+  });
   return new Response(JSON.stringify(snapshot), {
     headers: {
       'content-type': 'application/json; charset=utf-8',

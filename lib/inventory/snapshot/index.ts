@@ -1,4 +1,4 @@
-export { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types';
+export { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot, type SnapshotHistory } from './types';
 export { MAX_SNAPSHOT_BYTES, parseSnapshot, type ParsedSnapshot } from './parse';
 export {
   buildSnapshotInventory,

@@ -4,7 +4,7 @@ import type { ArpEvidenceInput } from '../arp/evidence';
 import type { Inventory } from '../types';
 import type { OpenedSnapshot } from '../view/snapshot-wire';
 import { parseSnapshot } from './parse';
-import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types';
+import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot, type SnapshotHistory } from './types';
 
 // Both directions between a moment of the data path and a snapshot: taking one from what an
 // inventory was built of, and building the inventory again from one — the same pure build, at the
@@ -55,7 +55,7 @@ export interface SnapshotInput {
 export function takeSnapshot(
   input: SnapshotInput,
   inventory: Inventory,
-  evidence: ArpEvidenceInput | null = null,
+  extras: { evidence?: ArpEvidenceInput | null; history?: SnapshotHistory } = {},
 ): Snapshot {
   const { name, origin, server, context, seed } = input.cluster;
   const { pools, services, alerts, nodes, l2Policies, announcers, events, arp, probers } = inventory;
@@ -67,8 +67,9 @@ export function takeSnapshot(
     cilium: inventory.cilium ?? null,
     sources: input.sources,
     objects: input.state,
-    evidence,
+    evidence: extras.evidence ?? null,
     inventory: { pools, services, alerts, nodes, l2Policies, announcers, events, arp, probers },
+    ...(extras.history && { history: extras.history }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyClusterState, type ClusterState } from '../../cilium/cluster-state';
+import { CHANGE_KIND_NAMES } from '../view/history-wire';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION } from './types';
 
 // What a snapshot file must look like before anything is built from it: the envelope strictly,
@@ -132,6 +133,20 @@ const evidence = z.looseObject({
     }),
   ),
 });
+const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO time such as 2026-01-10T12:00:00Z' });
+const change = z.object({
+  at: isoTime,
+  cluster: str.max(200),
+  kind: z.enum(CHANGE_KIND_NAMES, { error: 'expected a kind of change lbipam records' }),
+  subject: str.max(600),
+  ip: str.max(64).nullable(),
+  pool: str.max(253).nullable(),
+  namespace: str.max(63).nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  unwatched: z.boolean(),
+});
+const history = z.object({ since: isoTime, truncated: z.boolean(), changes: z.array(change).max(200_000) });
 
 export const snapshotSchema = z.object({
   kind: z.literal(SNAPSHOT_KIND),
@@ -155,4 +170,5 @@ export const snapshotSchema = z.object({
   evidence: evidence.nullable().optional(),
   // Read by other tools, rebuilt from the objects here: only its outline is checked.
   inventory: z.looseObject({ pools: z.array(z.unknown()), services: z.array(z.unknown()) }),
+  history: history.optional(),
 });

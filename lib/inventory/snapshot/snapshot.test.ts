@@ -83,7 +83,7 @@ describe('a snapshot', () => {
     const withArp = buildInventory(state, evidence, config({ cluster, sources }));
     expect(withArp.arp.some((v) => v.verdict === 'foreign')).toBe(true);
     const parsed = parseSnapshot(
-      JSON.stringify(takeSnapshot({ state, sources, cluster, now: NOW }, withArp, evidence)),
+      JSON.stringify(takeSnapshot({ state, sources, cluster, now: NOW }, withArp, { evidence })),
     );
     if (!parsed.ok) throw new Error(parsed.error);
     const opened = buildSnapshotInventory(parsed.snapshot);

@@ -1,6 +1,7 @@
 import type { ClusterInfo, ClusterState, SourceStatus } from '../../cilium/cluster-state';
 import type { ArpEvidenceInput } from '../arp/evidence';
 import type { InventoryCollections, InventoryMeta } from '../types';
+import type { Change } from '../view/history-wire';
 
 // A snapshot: the whole state of one cluster at one moment, in one JSON file someone without
 // access to the cluster can open (`lbipam start --snapshot FILE`, or by upload). The trimmed
@@ -24,4 +25,14 @@ export interface Snapshot {
   /** What the ARP/NDP probers had heard (the verdicts are judged again from it); null without one. */
   evidence?: ArpEvidenceInput | null;
   inventory: InventoryCollections;
+  /** Allocation history recorded before it was taken (issue 12), newest first; absent without history. */
+  history?: SnapshotHistory;
+}
+
+export interface SnapshotHistory {
+  /** The oldest time included. */
+  since: string;
+  /** More changes were recorded in that span than the file carries. */
+  truncated: boolean;
+  changes: Change[];
 }
