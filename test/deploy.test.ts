@@ -36,6 +36,7 @@ function render(dir: string): Obj[] {
 }
 const base = render('deploy');
 const write = render('deploy/overlays/write');
+const sharedHistory = render('deploy/overlays/shared-history');
 const of = (objs: Obj[], kind: string) => objs.filter((o) => o.kind === kind);
 const one = (objs: Obj[], kind: string, name: string) => {
   const o = objs.find((x) => x.kind === kind && x.metadata.name === name);
@@ -87,6 +88,20 @@ describe('deploy/ (kubectl kustomize)', () => {
     expect(added).toEqual(['/services:create', 'gateway.networking.k8s.io/gateways:create']);
     const env = one(write, 'Deployment', 'lbipam-dashboard').spec!.template.spec.containers[0].env;
     expect(env).toContainEqual({ name: 'LBIPAM_ALLOW_WRITES', value: '1' });
+  });
+
+  it('shared history adds only its Lease: create, and get/update of that one by name, in its namespace', () => {
+    const added = grants(sharedHistory).filter((g) => !grants(base).includes(g));
+    expect(added).toEqual(['coordination.k8s.io/leases:create', 'coordination.k8s.io/leases:update']);
+    const role = one(sharedHistory, 'Role', 'lbipam-dashboard-history-lease');
+    expect(role.metadata.namespace).toBe('lbipam');
+    expect(role.rules?.find((r) => r.verbs?.includes('update'))?.resourceNames).toEqual(['lbipam-history']);
+    const env = one(sharedHistory, 'Deployment', 'lbipam-dashboard').spec!.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'LBIPAM_HISTORY_LEASE', value: 'lbipam/lbipam-history' });
+    expect(env.find((e: { name: string }) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef).toEqual({
+      name: 'lbipam-history-db',
+      key: 'url',
+    });
   });
 
   it('the dashboard: two replicas, non-root, read-only root, health probes, a disruption budget', () => {

@@ -183,4 +183,31 @@ export const SETTINGS: readonly Setting[] = [
     read: trimmed,
     help: 'the file holding the signed links’ secret (or LBIPAM_SHARE_SECRET itself)',
   },
+  {
+    key: 'history.databaseUrl',
+    env: 'DATABASE_URL',
+    read: trimmed,
+    help: 'PostgreSQL for the allocation history (postgres://…); without it, PGlite in history.dir',
+  },
+  {
+    key: 'history.dir',
+    env: 'LBIPAM_HISTORY_DIR',
+    read: trimmed,
+    help: 'PGlite’s data directory, or `memory` (the default for the embedded cluster)',
+  },
+  {
+    key: 'history.retentionDays',
+    env: 'LBIPAM_HISTORY_RETENTION_DAYS',
+    read: intText(1, 36500),
+    help: 'days of history kept (default 90), pruned in the background',
+  },
+  {
+    key: 'history.lease',
+    env: 'LBIPAM_HISTORY_LEASE',
+    read: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,63}\/[a-z0-9.-]{1,253}$/, 'expected namespace/name of a Lease'),
+    help: 'replicas sharing one database: the Lease (`namespace/name`) whose holder records; the others read',
+  },
 ];
