@@ -101,15 +101,15 @@ describe('snapshots', () => {
     });
     expect(frozen.generatedAt).toBe(snapshot.takenAt);
     expect(rowsOf(frozen)).toEqual(rowsOf(live));
-    // A snapshot holds the cluster's objects, not the LAN's ARP evidence: the demo's simulated
-    // segment's verdicts (and their alerts) are the live dashboard's alone.
-    const notArp = (a: Inventory['alerts'][number]) => a.rule !== 'arp';
-    expect(frozen.alerts).toEqual(live.alerts.filter(notArp));
-    expect(frozen.arp).toEqual([]);
+    // The snapshot carries what the probers heard too: the same ARP verdicts and their alerts.
+    expect(frozen.alerts).toEqual(live.alerts);
+    expect(frozen.arp).toEqual(live.arp);
+    expect(frozen.arp.length).toBeGreaterThan(0);
     // A snapshot of the snapshot is the same moment.
     const again = await takeSnapshot();
     expect(again.snapshot.takenAt).toBe(snapshot.takenAt);
     expect(again.snapshot.objects).toEqual(snapshot.objects);
+    expect(again.snapshot.evidence).toEqual(snapshot.evidence);
     // The IP page reads its Service from the file, and judges the lease at the snapshot's time.
     const ip = (await (
       await getIp(req('/api/ips/192.168.0.238'), { params: Promise.resolve({ ip: '192.168.0.238' }) })

@@ -3,6 +3,7 @@ import { snapshotFileName, takeSnapshot } from '@/lib/inventory/snapshot';
 import { snapshotHistoryOf } from '@/lib/kube/history-reads';
 import { jsonError } from '@/lib/kube/api-responses';
 import { getKubeRuntime } from '@/lib/kube/runtime';
+import type { SnapshotSource } from '@/lib/kube/snapshot-source';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -26,7 +27,10 @@ export async function GET() {
   }
   if (!frozen) return jsonError(503, rt.feed.notReadyReason(), { code: 'not-synced' });
   const snapshot = takeSnapshot(frozen.input, frozen.inventory, {
-    evidence: rt.probes?.evidence() ?? null,
+    // A snapshot served as a dashboard has no probers: its file's evidence is passed on.
+    evidence: rt.probes
+      ? rt.probes.evidence()
+      : ((rt.watch as Partial<SnapshotSource>).snapshot?.evidence ?? null),
     history: await snapshotHistoryOf(rt.history, rt.watch.info.name),
   });
   return new Response(JSON.stringify(snapshot), {
