@@ -90,7 +90,7 @@ try {
   emit('soak.rss_growth_pct', round1(growth * 100), '%');
   emit('soak.state_differences', differences.length, 'count');
   if (differences.length > 0) note(`differences: ${differences.slice(0, 10).join(', ')}`);
-  failed = differences.length > 0 || growth > 0.2 || d.status() !== 'running';
+  failed = differences.length > 0 || growth > 0.2 || !d.status().endsWith('running');
   note(
     failed ? `soak FAILED (${d.status()})` : 'soak passed: memory flat, the dashboard equals the API server',
   );
