@@ -69,7 +69,8 @@ test('a page asks for sign-in; a wrong token is refused in words; the right one 
   await page.getByLabel('Token').fill(TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`${base}/addresses?pool=pool`);
-  await expect(page.locator('tr[data-ip="192.168.0.227"]')).toBeVisible();
+  // A server started for this spec alone: its first table may take a while.
+  await expect(page.locator('tr[data-ip="192.168.0.227"]')).toBeVisible({ timeout: 20_000 });
 
   // The pages' POSTs carry the CSRF token: the reserve form's check is answered.
   await page.goto(`${base}/reserve?pool=pool&ip=192.168.0.223&name=mqtt&namespace=default`);
