@@ -90,7 +90,8 @@ export type FindingRule =
   | 'undefined-variable'
   | 'secret-variable'
   | 'forgotten-reservation'
-  | 'plan-pending';
+  | 'plan-pending'
+  | 'invalid-object';
 
 export interface Finding {
   rule: FindingRule;

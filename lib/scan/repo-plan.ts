@@ -1,0 +1,134 @@
+// The engine's plan of a scanned repository on an empty cluster: its pools, then every Service it
+// creates (plain Services as written, the ones charts and Gateways create from their claims), fed
+// to the same LB-IPAM engine `lbipam plan` and the dashboard use. Pure (time is passed in).
+import { ANNOTATION } from '../cilium/annotations';
+import { defaultEngineOptions, LbIpamEngine, type EngineOptions } from '../ipam';
+import { addObject, newInput, PlanInputError, type LoadedInput } from '../manifests/load';
+import type { DeclaredService, ScanResult } from './scan';
+import { at, type Owner, type Place } from './types';
+
+export interface PlanEntry {
+  /** `namespace/name` of the Service the plan created. */
+  service: string;
+  owner: Owner;
+  at: Place;
+  state: 'satisfied' | 'pending' | 'dormant' | 'not-handled' | 'unknown';
+  ips: string[];
+  /** What the dashboard's alert says (lib/explain): a title, why, and a fix. */
+  title: string;
+  detail: string;
+  fix: string | null;
+  /** Cilium's reason, when it wrote one. */
+  reason: string | null;
+}
+
+export interface PoolPlan {
+  name: string;
+  conflict: string | null;
+  total: string;
+  used: string;
+  available: string;
+}
+
+export interface RepoPlan {
+  entries: PlanEntry[];
+  pools: PoolPlan[];
+  /** Objects the engine refuses (what the API server would reject), with the place. */
+  refused: { at: Place; message: string }[];
+}
+
+/** The Service a declaration becomes: a plain Service as written, else one carrying its claims. */
+export function serviceObject(s: DeclaredService): Record<string, unknown> {
+  const [namespace, name] = serviceName(s);
+  if (s.object) {
+    // The namespace it lands in (Flux targetNamespace, kustomize namespace), not only the one written.
+    const meta = (s.object.metadata ?? {}) as Record<string, unknown>;
+    return { ...s.object, metadata: { ...meta, namespace } };
+  }
+  const addresses = s.claims.flatMap((c) => (c.address ? [c.address] : []));
+  const annotations: Record<string, string> = {};
+  if (addresses.length) annotations[ANNOTATION.ips] = addresses.join(',');
+  const key = s.claims.find((c) => c.sharingKey)?.sharingKey;
+  if (key) annotations[ANNOTATION.sharingKey] = key;
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace, annotations }, spec: { type: s.type } };
+}
+
+/** The Service's namespace and name; a controller whose naming we cannot tell gives its own name. */
+export function serviceName(s: Pick<DeclaredService, 'owner'>): [string, string] {
+  if (s.owner.service) {
+    const i = s.owner.service.indexOf('/');
+    return [s.owner.service.slice(0, i), s.owner.service.slice(i + 1)];
+  }
+  return [s.owner.namespace ?? 'default', s.owner.name];
+}
+
+/**
+ * The plan's input: pools, L2 policies and Services of the scan, in that order. `strict` throws the
+ * first object the API server would refuse (`lbipam plan`'s exit 2); otherwise each is collected.
+ */
+export function planInput(
+  scan: ScanResult,
+  now: Date,
+  strict: boolean,
+): { input: LoadedInput; refused: RepoPlan['refused']; places: Map<string, DeclaredService> } {
+  const input = newInput();
+  const refused: RepoPlan['refused'] = [];
+  let created = Math.floor(now.getTime() / 1000) * 1000;
+  const clock = { next: () => new Date((created += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const add = (raw: unknown, place: Place) => {
+    try {
+      addObject(raw, at(place), input, clock);
+    } catch (err) {
+      if (strict || !(err instanceof PlanInputError)) throw err;
+      refused.push({ at: place, message: err.message.slice(at(place).length + 2) });
+    }
+  };
+  for (const p of scan.pools) add(p.object, p.at);
+  for (const l of scan.l2Policies) add(l.object, l.at);
+  const places = new Map<string, DeclaredService>();
+  for (const s of scan.services) {
+    add(serviceObject(s), s.at);
+    places.set(serviceName(s).join('/'), s);
+  }
+  return { input, refused, places };
+}
+
+export function planRepository(
+  scan: ScanResult,
+  now: Date,
+  options: EngineOptions = defaultEngineOptions,
+): RepoPlan {
+  const { input, refused, places } = planInput(scan, now, false);
+  const engine = new LbIpamEngine(options, () => now);
+  for (const step of input.events) if (step.op !== 'restart') engine.apply(step);
+  const entries: PlanEntry[] = [];
+  for (const [key, svc] of input.services) {
+    const decl = places.get(key);
+    if (!decl) continue;
+    const d = engine.diagnose(svc.metadata.namespace ?? 'default', svc.metadata.name);
+    entries.push({
+      service: key,
+      owner: decl.owner,
+      at: decl.at,
+      state: d.state,
+      ips: d.ips,
+      title: d.title,
+      detail: d.cause,
+      fix: d.fix,
+      reason: d.reason ?? null,
+    });
+  }
+  const pools = [...input.pools.keys()].map((name) => {
+    const conds = engine.poolStatus(name)?.conditions ?? [];
+    const get = (t: string) => conds.find((c) => c.type === t)?.message || '-';
+    const conflict = conds.find((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True');
+    return {
+      name,
+      conflict: conflict ? (conflict.message ?? 'conflict') : null,
+      total: get('cilium.io/IPsTotal'),
+      used: get('cilium.io/IPsUsed'),
+      available: get('cilium.io/IPsAvailable'),
+    };
+  });
+  return { entries, pools, refused };
+}
