@@ -12,7 +12,8 @@ export interface PlanEntry {
   service: string;
   owner: Owner;
   at: Place;
-  state: 'satisfied' | 'pending' | 'dormant' | 'not-handled' | 'unknown';
+  /** `unresolved`: a claim's variable has no value here, so the Service is left out of the plan rather than given a guess. */
+  state: 'satisfied' | 'pending' | 'dormant' | 'not-handled' | 'unknown' | 'unresolved';
   ips: string[];
   /** What the dashboard's alert says (lib/explain): a title, why, and a fix. */
   title: string;
@@ -87,11 +88,14 @@ export function planInput(
   for (const l of scan.l2Policies) add(l.object, l.at);
   const places = new Map<string, DeclaredService>();
   for (const s of scan.services) {
+    if (unresolved(s)) continue;
     add(serviceObject(s), s.at);
     places.set(serviceName(s).join('/'), s);
   }
   return { input, refused, places };
 }
+
+const unresolved = (s: DeclaredService) => s.claims.some((c) => c.variables.some((v) => v.value === null));
 
 export function planRepository(
   scan: ScanResult,
@@ -116,6 +120,20 @@ export function planRepository(
       detail: d.cause,
       fix: d.fix,
       reason: d.reason ?? null,
+    });
+  }
+  for (const s of scan.services.filter(unresolved)) {
+    const c = s.claims.find((x) => x.problem)!;
+    entries.push({
+      service: serviceName(s).join('/'),
+      owner: s.owner,
+      at: s.at,
+      state: 'unresolved',
+      ips: [],
+      title: 'not planned: a variable has no value',
+      detail: c.problem ?? '',
+      fix: null,
+      reason: null,
     });
   }
   const pools = [...input.pools.keys()].map((name) => {
