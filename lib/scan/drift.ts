@@ -2,7 +2,7 @@
 // declared at a different address than live. Pure: the live side is the inventory's Services.
 import { canonicalAddr } from '../net';
 import { describeOwner } from './findings';
-import { serviceName } from './repo-plan';
+import { serviceName } from './service-object';
 import type { DeclaredService } from './scan';
 import type { Place } from './types';
 

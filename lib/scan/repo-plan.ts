@@ -1,10 +1,10 @@
 // The engine's plan of a scanned repository on an empty cluster: its pools, then every Service it
 // creates (plain Services as written, the ones charts and Gateways create from their claims), fed
 // to the same LB-IPAM engine `lbipam plan` and the dashboard use. Pure (time is passed in).
-import { ANNOTATION } from '../cilium/annotations';
 import { defaultEngineOptions, LbIpamEngine, type EngineOptions } from '../ipam';
 import { addObject, newInput, PlanInputError, type LoadedInput } from '../manifests/load';
 import type { DeclaredService, ScanResult } from './scan';
+import { serviceName } from './service-object';
 import { at, type Owner, type Place } from './types';
 
 export interface PlanEntry {
@@ -38,31 +38,6 @@ export interface RepoPlan {
   refused: { at: Place; message: string }[];
 }
 
-/** The Service a declaration becomes: a plain Service as written, else one carrying its claims. */
-export function serviceObject(s: DeclaredService): Record<string, unknown> {
-  const [namespace, name] = serviceName(s);
-  if (s.object) {
-    // The namespace it lands in (Flux targetNamespace, kustomize namespace), not only the one written.
-    const meta = (s.object.metadata ?? {}) as Record<string, unknown>;
-    return { ...s.object, metadata: { ...meta, namespace } };
-  }
-  const addresses = s.claims.flatMap((c) => (c.address ? [c.address] : []));
-  const annotations: Record<string, string> = {};
-  if (addresses.length) annotations[ANNOTATION.ips] = addresses.join(',');
-  const key = s.claims.find((c) => c.sharingKey)?.sharingKey;
-  if (key) annotations[ANNOTATION.sharingKey] = key;
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace, annotations }, spec: { type: s.type } };
-}
-
-/** The Service's namespace and name; a controller whose naming we cannot tell gives its own name. */
-export function serviceName(s: Pick<DeclaredService, 'owner'>): [string, string] {
-  if (s.owner.service) {
-    const i = s.owner.service.indexOf('/');
-    return [s.owner.service.slice(0, i), s.owner.service.slice(i + 1)];
-  }
-  return [s.owner.namespace ?? 'default', s.owner.name];
-}
-
 /**
  * The plan's input: pools, L2 policies and Services of the scan, in that order. `strict` throws the
  * first object the API server would refuse (`lbipam plan`'s exit 2); otherwise each is collected.
@@ -76,26 +51,23 @@ export function planInput(
   const refused: RepoPlan['refused'] = [];
   let created = Math.floor(now.getTime() / 1000) * 1000;
   const clock = { next: () => new Date((created += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  const add = (raw: unknown, place: Place) => {
+  const add = (raw: unknown, place: Place, where: string) => {
     try {
-      addObject(raw, at(place), input, clock);
+      addObject(raw, where, input, clock);
     } catch (err) {
       if (strict || !(err instanceof PlanInputError)) throw err;
-      refused.push({ at: place, message: err.message.slice(at(place).length + 2) });
+      refused.push({ at: place, message: err.message.startsWith(where) ? err.message.slice(where.length + 2) : err.message });
     }
   };
-  for (const p of scan.pools) add(p.object, p.at);
-  for (const l of scan.l2Policies) add(l.object, l.at);
   const places = new Map<string, DeclaredService>();
-  for (const s of scan.services) {
-    if (unresolved(s)) continue;
-    add(serviceObject(s), s.at);
-    places.set(serviceName(s).join('/'), s);
+  for (const o of scan.objects) {
+    if (o.unresolved) continue;
+    add(o.object, o.at, o.where);
+    if (o.service) places.set(serviceName(o.service).join('/'), o.service);
   }
   return { input, refused, places };
 }
 
-const unresolved = (s: DeclaredService) => s.claims.some((c) => c.variables.some((v) => v.value === null));
 
 export function planRepository(
   scan: ScanResult,
@@ -122,16 +94,16 @@ export function planRepository(
       reason: d.reason ?? null,
     });
   }
-  for (const s of scan.services.filter(unresolved)) {
-    const c = s.claims.find((x) => x.problem)!;
+  for (const o of scan.objects) {
+    if (!o.unresolved || !o.service) continue;
     entries.push({
-      service: serviceName(s).join('/'),
-      owner: s.owner,
-      at: s.at,
+      service: serviceName(o.service).join('/'),
+      owner: o.service.owner,
+      at: o.at,
       state: 'unresolved',
       ips: [],
       title: 'not planned: a variable has no value',
-      detail: c.problem ?? '',
+      detail: o.unresolved,
       fix: null,
       reason: null,
     });

@@ -5,11 +5,24 @@ import { CLAIM_ROWS, isKustomizeFile, OTHER_OBJECTS } from './claim-rows';
 import { collectDefinitions, dirOf, type Definitions, type ParsedFile } from './definitions';
 import { docInfo, isObj, type Obj } from './doc-info';
 import { isL2PolicyDoc, isPoolDoc, readL2Decl, readPoolDecl } from './pool-decls';
+import { serviceName, serviceObject } from './service-object';
 import { siteClaims, type ServiceSite } from './sites';
 import type { Claim, L2PolicyDecl, Owner, Place, PoolDecl, ReadError, SkippedFile, VariableDef } from './types';
 import { valuesSites } from './values-sites';
 import type { RepoFile } from './walk';
 import { readYaml } from './yaml-docs';
+
+/** One object of the plan, in document order: what `lbipam plan` applies. */
+export interface PlanObject {
+  /** `file: document N` for a document (the words `lbipam plan` names bad input by), `file:line: …` for a made Service. */
+  where: string;
+  at: Place;
+  object: Obj;
+  /** The declaration when the object is a Service the repository creates. */
+  service: DeclaredService | null;
+  /** Why it is left out of a plan: a claim whose variable has no value. */
+  unresolved: string | null;
+}
 
 /** One Service the repository creates, with the claims written for it. */
 export interface DeclaredService {
@@ -33,6 +46,8 @@ export interface ScanResult {
   /** Values of Flux postBuild.substitute and of the ConfigMaps a substituteFrom names. */
   variables: VariableDef[];
   services: DeclaredService[];
+  /** Every Kubernetes object and every Service a chart, Gateway or operator makes, in document order. */
+  objects: PlanObject[];
   /** Documents that are not Kubernetes objects (values files, configs), read as Helm values. */
   nonKubernetes: Place[];
   skipped: SkippedFile[];
@@ -51,6 +66,7 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
     l2Policies: [],
     variables: [],
     services: [],
+    objects: [],
     nonKubernetes: [],
     skipped: [],
     errors: [],
@@ -88,15 +104,31 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
       }
       const d = docInfo(f.path, doc, doc.value, defs.index, namespaceOf);
       let sites: ServiceSite[];
+      const where = `${f.path}: document ${doc.index}`;
+      const place = { file: f.path, line: doc.line };
+      const plain = (object: Obj) => out.objects.push({ where, at: place, object, service: null, unresolved: null });
       if (isPoolDoc(d)) {
-        out.pools.push(readPoolDecl(d, defs.index));
+        const pool = readPoolDecl(d, defs.index);
+        out.pools.push(pool);
+        plain(pool.object);
         continue;
       }
       if (isL2PolicyDoc(d)) {
-        out.l2Policies.push(readL2Decl(d, defs.index));
+        const policy = readL2Decl(d, defs.index);
+        out.l2Policies.push(policy);
+        plain(policy.object);
         continue;
       }
       const kube = d.kind !== '' && typeof doc.value.apiVersion === 'string';
+      if (kube && d.kind !== 'Service') {
+        // Other kinds are counted by the plan; a List's items are objects of their own.
+        const items = d.kind.endsWith('List') && Array.isArray(doc.value.items) ? doc.value.items : null;
+        if (!items) plain(doc.value);
+        else
+          items.forEach((item, j) =>
+            out.objects.push({ where: `${where}: items[${j}]`, at: place, object: substituteObject(d, item) as Obj, service: null, unresolved: null }),
+          );
+      }
       const row = CLAIM_ROWS.find((r) => r.match(d));
       if (row) sites = row.sites(d);
       else if (kube) sites = OTHER_OBJECTS.match(d) ? OTHER_OBJECTS.sites(d).map(unnamed) : [];
@@ -117,14 +149,19 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
         const claims = siteClaims(d, site);
         out.claims.push(...claims);
         const type = site.type ?? 'LoadBalancer';
-        if (claims.length === 0 && type !== 'LoadBalancer') continue;
-        out.services.push({
-          owner: site.owner,
-          source: site.source,
-          at: { file: f.path, line: site.line },
-          type,
-          object: site.object ? (substituteObject(d, site.object) as Obj) : null,
-          claims,
+        const object = site.object ? (substituteObject(d, site.object) as Obj) : null;
+        // A plain Service is an object of the plan whatever its type; a made one only when it claims or balances.
+        if (!object && claims.length === 0 && type !== 'LoadBalancer') continue;
+        const decl: DeclaredService = { owner: site.owner, source: site.source, at: { file: f.path, line: site.line }, type, object, claims };
+        const declared = claims.length > 0 || type === 'LoadBalancer';
+        if (declared) out.services.push(decl);
+        const failed = claims.find((c) => c.variables.some((v) => v.value === null));
+        out.objects.push({
+          where: object ? where : `${f.path}:${site.line}: Service ${serviceName(decl).join('/')} of ${site.owner.kind} ${site.owner.name}`,
+          at: decl.at,
+          object: serviceObject(decl),
+          service: declared ? decl : null,
+          unresolved: failed?.problem ?? null,
         });
       }
     }
