@@ -29,6 +29,14 @@ export const dirOf = (file: string): string => {
   return i < 0 ? '' : file.slice(0, i);
 };
 
+/**
+ * Is `file` under the directory a Flux spec.path names? The path is read from the repository root;
+ * files given from elsewhere (`lbipam plan repo/`, `find … -name '*.yaml'`) carry a prefix before it.
+ */
+export function underDir(file: string, dir: string): boolean {
+  return dir === '' || file.startsWith(`${dir}/`) || file.includes(`/${dir}/`);
+}
+
 /** A Flux spec.path (`./kubernetes/apps`, `kubernetes/apps/`) as a directory relative to the root. */
 export function normalizeDir(path: string): string {
   const n = posix.normalize(path.replace(/^\.?\/+/, '')).replace(/\/+$/, '');

@@ -2,7 +2,7 @@
 // variable and Service-to-be out, each with `file:line`. Malformed YAML in one file is reported
 // and the scan goes on; a Helm template it cannot read is listed as skipped.
 import { CLAIM_ROWS, isKustomizeFile, OTHER_OBJECTS } from './claim-rows';
-import { collectDefinitions, dirOf, type Definitions, type ParsedFile } from './definitions';
+import { collectDefinitions, dirOf, underDir, type Definitions, type ParsedFile } from './definitions';
 import { docInfo, isObj, type Obj } from './doc-info';
 import { isL2PolicyDoc, isPoolDoc, readL2Decl, readPoolDecl } from './pool-decls';
 import { serviceName, serviceObject } from './service-object';
@@ -120,7 +120,7 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
         continue;
       }
       const kube = d.kind !== '' && typeof doc.value.apiVersion === 'string';
-      if (kube && d.kind !== 'Service') {
+      if (kube && !(d.group === '' && d.kind === 'Service')) {
         // Other kinds are counted by the plan; a List's items are objects of their own.
         const items = d.kind.endsWith('List') && Array.isArray(doc.value.items) ? doc.value.items : null;
         if (!items) plain(doc.value);
@@ -182,7 +182,7 @@ function substituteObject(d: ReturnType<typeof docInfo>, value: unknown): unknow
 /** Flux targetNamespace, then the nearest kustomization's namespace, then metadata.namespace. */
 function namespaceRule(defs: Definitions): (file: string, written: string | null) => string | null {
   return (file, written) => {
-    const target = defs.targets.find((t) => t.path === '' || file.startsWith(`${t.path}/`));
+    const target = defs.targets.find((t) => underDir(file, t.path));
     if (target) return target.namespace;
     for (let dir = dirOf(file); ; dir = dirOf(dir)) {
       const ns = defs.kustomizeNamespaces.get(dir);

@@ -14,8 +14,10 @@ export interface ServiceDecl {
 export function serviceObject(s: ServiceDecl): Record<string, unknown> {
   const [namespace, name] = serviceName(s);
   if (s.object) {
-    // The namespace it lands in (Flux targetNamespace, kustomize namespace), not only the one written.
-    const meta = (s.object.metadata ?? {}) as Record<string, unknown>;
+    // The namespace it lands in (Flux targetNamespace, kustomize namespace), not only the one written;
+    // a metadata that is no mapping is left for the plan's loader to refuse.
+    const meta = s.object.metadata;
+    if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return s.object;
     return { ...s.object, metadata: { ...meta, namespace } };
   }
   const addresses = s.claims.flatMap((c) => (c.address ? [c.address] : []));

@@ -2,6 +2,7 @@
 // `:-`, `=`, `-` forms), `$${VAR}` escaped. Values come from the Kustomization whose spec.path covers
 // the file (postBuild.substitute, then substituteFrom ConfigMaps in the repository); a Secret's values
 // are never read, only that it defines a key. Pure.
+import { underDir } from './definitions';
 import type { Place, VariableDef, VariableUse } from './types';
 
 /** A Flux Kustomization's substitution, scoped to the directory of its spec.path. */
@@ -35,7 +36,7 @@ export const hasVariables = (text: string): boolean => text.includes('${');
 /** The variables the directories' scopes resolve, most specific first. */
 export function scopesFor(index: VariableIndex, file: string): SubstitutionScope[] {
   return index.scopes
-    .filter((s) => s.path === '' || file === s.path || file.startsWith(`${s.path}/`))
+    .filter((s) => underDir(file, s.path))
     .sort((a, b) => b.path.length - a.path.length);
 }
 
