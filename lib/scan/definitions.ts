@@ -43,7 +43,8 @@ export function normalizeDir(path: string): string {
   return n === '.' ? '' : n;
 }
 
-const resolveFrom = (dir: string, file: string): string => normalizeDir(posix.join(dir, file));
+// Relative to the kustomization's directory; an absolute prefix (a directory given to `lbipam plan`) is kept.
+const resolveFrom = (dir: string, file: string): string => posix.normalize(posix.join(dir, file)).replace(/\/+$/, '');
 
 export function collectDefinitions(files: ParsedFile[], envFiles: Map<string, string>): Definitions {
   const defs: Definitions = {

@@ -37,11 +37,11 @@ export function drift(declared: readonly DeclaredService[], live: readonly LiveS
   const holder = new Map<string, LiveService>();
   for (const s of live) for (const ip of s.ips) holder.set(canonicalAddr(ip), s);
   const matched = new Set<LiveService>();
-  const claimedAnywhere = new Set<string>();
+  const declaredFor = new Map<string, string>();
   const out: DriftEntry[] = [];
   for (const d of declared) {
     const ips = [...new Set(d.claims.flatMap((c) => (c.address ? [c.address] : [])))];
-    ips.forEach((ip) => claimedAnywhere.add(ip));
+    for (const c of d.claims) if (c.address && !declaredFor.has(c.address)) declaredFor.set(c.address, describeOwner(c));
     const gw = d.owner.kind === 'Gateway' ? byGateway.get(`${d.owner.namespace ?? 'default'}/${d.owner.name}`) : undefined;
     const found = gw ?? byName.get(serviceName(d).join('/'));
     if (found) matched.add(found);
@@ -76,7 +76,7 @@ export function drift(declared: readonly DeclaredService[], live: readonly LiveS
   for (const s of live) {
     if (matched.has(s) || s.ips.length === 0) continue;
     const ips = s.ips.map(canonicalAddr);
-    if (ips.some((ip) => claimedAnywhere.has(ip))) continue;
+    const claimed = ips.filter((ip) => declaredFor.has(ip)).map((ip) => `${ip} for ${declaredFor.get(ip)}`);
     out.push({
       kind: 'live-not-declared',
       declared: null,
@@ -84,7 +84,7 @@ export function drift(declared: readonly DeclaredService[], live: readonly LiveS
       declaredIps: [],
       liveIps: ips,
       at: null,
-      message: `live Service ${key(s)} holds ${ips.join(', ')}, which nothing in the repository declares`,
+      message: `live Service ${key(s)} holds ${ips.join(', ')}, but nothing in the repository declares it${claimed.length ? ` (the repository declares ${claimed.join(', ')})` : ''}`,
     });
   }
   return out;
