@@ -19,7 +19,14 @@ export interface ScanArgs {
 const CLUSTER_FLAGS = ['--kubeconfig', '--context', '--seed', '--timeout', '--demo'];
 
 export function parseScanArgs(args: string[]): ScanArgs | { error: string } | 'help' {
-  const out: ScanArgs = { dir: '', format: 'text', includeHidden: false, exclude: [], drift: false, cluster: defaultClusterFlags() };
+  const out: ScanArgs = {
+    dir: '',
+    format: 'text',
+    includeHidden: false,
+    exclude: [],
+    drift: false,
+    cluster: defaultClusterFlags(),
+  };
   const clusterArgs: string[] = [];
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -43,7 +50,12 @@ export function parseScanArgs(args: string[]): ScanArgs | { error: string } | 'h
     } else if (name === '--exclude') {
       const v = value();
       if (typeof v !== 'string') return v;
-      out.exclude.push(...v.split(',').map((s) => s.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter(Boolean));
+      out.exclude.push(
+        ...v
+          .split(',')
+          .map((s) => s.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+          .filter(Boolean),
+      );
     } else if (name === '--include-hidden') {
       out.includeHidden = true;
     } else if (name === '--drift') {
@@ -61,7 +73,12 @@ export function parseScanArgs(args: string[]): ScanArgs | { error: string } | 'h
     } else return { error: `unknown option '${a}'` };
   }
   if (dirs.length !== 1)
-    return { error: dirs.length === 0 ? 'give the repository directory to scan' : `give one directory, got ${dirs.length} (${dirs.join(' ')})` };
+    return {
+      error:
+        dirs.length === 0
+          ? 'give the repository directory to scan'
+          : `give one directory, got ${dirs.length} (${dirs.join(' ')})`,
+    };
   out.dir = dirs[0];
   const stop = parseCommandArgs(clusterArgs, out.cluster, [], () => null);
   if (stop === 'help') return 'help';

@@ -14,7 +14,10 @@ import { parseScanArgs } from './scan-args';
 const BIN = fileURLToPath(new URL('../bin/lbipam.mjs', import.meta.url));
 const NOW = '--now=2026-01-01T00:00:00Z';
 
-function lbipam(args: string[], opts: { cwd?: string; home: string }): Promise<{ code: number | null; out: string; err: string }> {
+function lbipam(
+  args: string[],
+  opts: { cwd?: string; home: string },
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: opts.home };
     delete env.KUBECONFIG;
@@ -38,12 +41,17 @@ describe('parseScanArgs', () => {
       includeHidden: true,
       drift: false,
     });
-    expect(parseScanArgs(['repo', '--kubeconfig', '/k'])).toMatchObject({ drift: true, cluster: { kubeconfig: '/k' } });
+    expect(parseScanArgs(['repo', '--kubeconfig', '/k'])).toMatchObject({
+      drift: true,
+      cluster: { kubeconfig: '/k' },
+    });
   });
   it('names what is wrong', () => {
     expect(parseScanArgs([])).toEqual({ error: 'give the repository directory to scan' });
     expect(parseScanArgs(['a', 'b'])).toEqual({ error: 'give one directory, got 2 (a b)' });
-    expect(parseScanArgs(['a', '--format', 'xml'])).toEqual({ error: "--format must be one of text, json, markdown, sarif, got 'xml'" });
+    expect(parseScanArgs(['a', '--format', 'xml'])).toEqual({
+      error: "--format must be one of text, json, markdown, sarif, got 'xml'",
+    });
     expect(parseScanArgs(['a', '--colour'])).toEqual({ error: "unknown option '--colour'" });
   });
 });
@@ -58,8 +66,10 @@ describe('lbipam scan and plan DIR (processes)', () => {
     broken = await writeRepo(homelab);
     repo = await writeRepo(withoutBroken);
     clean = await writeRepo({
-      'pool.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec:\n  blocks: [{cidr: 10.1.6.0/24}]\n',
-      'apps/a/values.yaml': 'service:\n  app:\n    controller: a\n    type: LoadBalancer\n    annotations:\n      lbipam.cilium.io/ips: 10.1.6.62\n',
+      'pool.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec:\n  blocks: [{cidr: 10.1.6.0/24}]\n',
+      'apps/a/values.yaml':
+        'service:\n  app:\n    controller: a\n    type: LoadBalancer\n    annotations:\n      lbipam.cilium.io/ips: 10.1.6.62\n',
     });
   });
   afterAll(async () => {
@@ -71,7 +81,9 @@ describe('lbipam scan and plan DIR (processes)', () => {
     expect(r.code).toBe(2);
     const report = JSON.parse(r.out) as ScanReport;
     expect(report.kind).toBe('lbipam.scan');
-    expect(report.errors).toEqual([{ file: 'kubernetes/apps/broken/bad.yaml', line: 6, col: 1, message: expect.any(String) }]);
+    expect(report.errors).toEqual([
+      { file: 'kubernetes/apps/broken/bad.yaml', line: 6, col: 1, message: expect.any(String) },
+    ]);
     expect(report.claims).toHaveLength(10);
     expect(report.findings.map((f) => f.rule)).toContain('duplicate');
   });
@@ -79,7 +91,9 @@ describe('lbipam scan and plan DIR (processes)', () => {
   it('exit 1 with findings, text by default; exit 0 when clean', async () => {
     const r = await lbipam(['scan', repo, NOW], { home });
     expect(r.code).toBe(1);
-    expect(r.out).toContain('kubernetes/apps/home/mosquitto/service.yaml:10  error  outside-pools  Service home/mosquitto claims 10.0.0.5');
+    expect(r.out).toContain(
+      'kubernetes/apps/home/mosquitto/service.yaml:10  error  outside-pools  Service home/mosquitto claims 10.0.0.5',
+    );
     expect(r.out).toContain('LB_PLEX=192.168.69.128 (kubernetes/components/common/cluster-settings.yaml:8)');
     expect(r.out).toMatch(/exit 1: 7 findings\n$/);
     const ok = await lbipam(['scan', clean, NOW], { home });
@@ -99,14 +113,19 @@ describe('lbipam scan and plan DIR (processes)', () => {
       artifactLocation: { uri: 'kubernetes/apps/database/postgres/cluster.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 16 },
     });
-    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('forgotten-reservation');
+    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain(
+      'forgotten-reservation',
+    );
     const md = await lbipam(['scan', repo, '--format', 'markdown', NOW], { home });
     expect(md.out).toContain('| Where | Severity | Rule | Finding |');
     expect(md.out).toContain('| `kubernetes/apps/home/mosquitto/service.yaml:10` | error | outside-pools |');
   });
 
   it('bad usage and a missing directory exit 2 with the reason', async () => {
-    expect(await lbipam(['scan'], { home })).toMatchObject({ code: 2, err: expect.stringContaining('give the repository directory') });
+    expect(await lbipam(['scan'], { home })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('give the repository directory'),
+    });
     const gone = await lbipam(['scan', join(home, 'nope')], { home });
     expect(gone).toMatchObject({ code: 2, out: '' });
     expect(gone.err).toContain('no such directory');
@@ -120,11 +139,16 @@ describe('lbipam scan and plan DIR (processes)', () => {
     expect(r.out).toMatch(/home\/qbittorrent\s+192\.168\.69\.123\s+satisfied/);
     expect(r.out).toMatch(/network\/envoy-internal\s+192\.168\.69\.121\s+satisfied/);
     expect(r.out).toMatch(/home\/mosquitto\s+-\s+pending/);
-    expect(r.out).toContain('skipped 2 documents that are not Kubernetes objects (Helm values, configs); -v lists them');
+    expect(r.out).toContain(
+      'skipped 2 documents that are not Kubernetes objects (Helm values, configs); -v lists them',
+    );
     const v = await lbipam(['plan', '-v', repo, NOW], { home });
     expect(v.out).toContain(`  ${join(repo, 'kubernetes/apps/home/qbittorrent/values.yaml')}:2`);
     expect(v.out).toContain(`charts/mychart/templates/service.yaml: a Helm template`);
-    const strict = await lbipam(['plan', '--strict', join(repo, 'kubernetes/apps/home/qbittorrent/values.yaml')], { home });
+    const strict = await lbipam(
+      ['plan', '--strict', join(repo, 'kubernetes/apps/home/qbittorrent/values.yaml')],
+      { home },
+    );
     expect(strict.code).toBe(2);
     expect(strict.err).toMatch(/document 1: kind: missing/);
   });
@@ -153,7 +177,8 @@ describe('lbipam scan --drift against the embedded cluster', () => {
     home = await mkdtemp(join(tmpdir(), 'lbipam-drift-'));
     repo = await writeRepo(withoutBroken);
     cluster = await startEmbeddedCluster({ seed: 'empty', kubeconfigPath: join(home, 'kubeconfig') });
-    for (const ns of ['media', 'home', 'other']) await post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    for (const ns of ['media', 'home', 'other'])
+      await post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     await post('/apis/cilium.io/v2/ciliumloadbalancerippools', {
       apiVersion: 'cilium.io/v2',
       kind: 'CiliumLoadBalancerIPPool',
@@ -173,7 +198,9 @@ describe('lbipam scan --drift against the embedded cluster', () => {
   });
 
   it('declared but not live, live but not declared, declared at a different address', async () => {
-    const r = await lbipam(['scan', repo, '--kubeconfig', join(home, 'kubeconfig'), '-f', 'json', NOW], { home });
+    const r = await lbipam(['scan', repo, '--kubeconfig', join(home, 'kubeconfig'), '-f', 'json', NOW], {
+      home,
+    });
     expect(r.err).toBe('');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as ScanReport;
@@ -187,11 +214,22 @@ describe('lbipam scan --drift against the embedded cluster', () => {
       at: { file: 'kubernetes/apps/media/plex/app/helmrelease.yaml', line: 22 },
       message: 'HelmRelease media/plex declares 192.168.69.128; live Service media/plex has 192.168.69.150',
     });
-    expect(drift.find((d) => d.kind === 'live-not-declared')).toMatchObject({ live: 'other/stray', liveIps: [expect.stringMatching(/^192\.168\.69\./)] });
+    expect(drift.find((d) => d.kind === 'live-not-declared')).toMatchObject({
+      live: 'other/stray',
+      liveIps: [expect.stringMatching(/^192\.168\.69\./)],
+    });
     expect(drift.filter((d) => d.kind === 'declared-not-live').map((d) => d.declared)).toEqual(
-      expect.arrayContaining(['HelmChart home/go2rtc', 'Service home/mosquitto', 'Gateway network/envoy-internal']),
+      expect.arrayContaining([
+        'HelmChart home/go2rtc',
+        'Service home/mosquitto',
+        'Gateway network/envoy-internal',
+      ]),
     );
-    expect(drift.some((d) => d.declared === 'Service default/kube-api' || d.declared === 'HelmChart home/qbittorrent')).toBe(false);
+    expect(
+      drift.some(
+        (d) => d.declared === 'Service default/kube-api' || d.declared === 'HelmChart home/qbittorrent',
+      ),
+    ).toBe(false);
     expect(report.summary.drift).toBe(drift.length);
   });
 });

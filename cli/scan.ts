@@ -26,7 +26,9 @@ configMapGenerator literals and env files too), \${VAR} and \${VAR:=default}; a 
 never read. Dot-directories (.archive, .github) are not deployed and left out.
 
 findings:
-${Object.entries(RULES).map(([id, text]) => `  ${id.padEnd(22)} ${text}`).join('\n')}
+${Object.entries(RULES)
+  .map(([id, text]) => `  ${id.padEnd(22)} ${text}`)
+  .join('\n')}
 
 options:
   -f, --format F        text (default), json, markdown or sarif
@@ -68,7 +70,12 @@ export async function scanDirectory(a: ScanArgs): Promise<ScanReport> {
   if (a.drift) {
     const read = await readChosenCluster(a.cluster, process.env);
     if (!read.ok) throw new Error(`drift: ${read.error}`);
-    live = read.inventory.services.map((s) => ({ namespace: s.namespace, name: s.name, ips: s.ips, gateway: s.gateway }));
+    live = read.inventory.services.map((s) => ({
+      namespace: s.namespace,
+      name: s.name,
+      ips: s.ips,
+      gateway: s.gateway,
+    }));
   }
   return buildReport({
     root: a.dir,

@@ -62,7 +62,9 @@ export async function scanInput(inputs: string[], now: Date): Promise<ScannedInp
     );
   }
   const { input } = planInput(scan, now, true);
-  const unresolved = scan.objects.filter((o) => o.unresolved).map((o) => `${at(o.at)}: not planned: ${o.unresolved}`);
+  const unresolved = scan.objects
+    .filter((o) => o.unresolved)
+    .map((o) => `${at(o.at)}: not planned: ${o.unresolved}`);
   return { input, scan, unresolved, skippedFiles };
 }
 
@@ -71,11 +73,15 @@ export function skippedLines(s: ScannedInput, verbose: boolean): string[] {
   const n = s.scan.nonKubernetes.length;
   const lines: string[] = [];
   if (n > 0) {
-    lines.push(`skipped ${n} document${n === 1 ? '' : 's'} that ${n === 1 ? 'is' : 'are'} not Kubernetes objects (Helm values, configs)${verbose ? ':' : '; -v lists them'}`);
+    lines.push(
+      `skipped ${n} document${n === 1 ? '' : 's'} that ${n === 1 ? 'is' : 'are'} not Kubernetes objects (Helm values, configs)${verbose ? ':' : '; -v lists them'}`,
+    );
     if (verbose) lines.push(...s.scan.nonKubernetes.map((p) => `  ${at(p)}`));
   }
   if (s.skippedFiles.length > 0) {
-    lines.push(`skipped ${s.skippedFiles.length} file${s.skippedFiles.length === 1 ? '' : 's'} not read (templates)${verbose ? ':' : '; -v lists them'}`);
+    lines.push(
+      `skipped ${s.skippedFiles.length} file${s.skippedFiles.length === 1 ? '' : 's'} not read (templates)${verbose ? ':' : '; -v lists them'}`,
+    );
     if (verbose) lines.push(...s.skippedFiles.map((f) => `  ${f}`));
   }
   return lines;

@@ -18,7 +18,8 @@ const ns = (d: DocInfo): string => d.namespace ?? 'default';
 export const CLAIM_ROWS: readonly ClaimRow[] = [
   {
     source: 'Service',
-    reads: 'metadata.annotations lbipam.cilium.io/ips (or io.cilium/lb-ipam-ips), sharing keys, spec.loadBalancerIP',
+    reads:
+      'metadata.annotations lbipam.cilium.io/ips (or io.cilium/lb-ipam-ips), sharing keys, spec.loadBalancerIP',
     match: (d) => d.group === '' && d.kind === 'Service',
     sites: (d) => [
       {
@@ -35,7 +36,8 @@ export const CLAIM_ROWS: readonly ClaimRow[] = [
   },
   {
     source: 'Gateway',
-    reads: 'spec.infrastructure.annotations (GatewayInfrastructurePropagation) and spec.addresses of type IPAddress',
+    reads:
+      'spec.infrastructure.annotations (GatewayInfrastructurePropagation) and spec.addresses of type IPAddress',
     match: (d) => d.group === 'gateway.networking.k8s.io' && d.kind === 'Gateway',
     sites: (d) => {
       // Cilium's Gateway controller names its Service cilium-gateway-<name>; other implementations pick their own.
@@ -57,7 +59,8 @@ export const CLAIM_ROWS: readonly ClaimRow[] = [
   },
   {
     source: 'HelmRelease',
-    reads: 'spec.values: app-template service.<id>.annotations, any chart block with the annotation or loadBalancerIP',
+    reads:
+      'spec.values: app-template service.<id>.annotations, any chart block with the annotation or loadBalancerIP',
     match: (d) => d.group === 'helm.toolkit.fluxcd.io' && d.kind === 'HelmRelease',
     sites: (d) => {
       const target = str(getPath(d.value, ['spec', 'targetNamespace']));
@@ -104,7 +107,12 @@ export const CLAIM_ROWS: readonly ClaimRow[] = [
         return [
           {
             source: 'CloudNativePG',
-            owner: { kind: 'Cluster.postgresql.cnpg.io', namespace: ns(d), name: d.name, service: `${ns(d)}/${name}` },
+            owner: {
+              kind: 'Cluster.postgresql.cnpg.io',
+              namespace: ns(d),
+              name: d.name,
+              service: `${ns(d)}/${name}`,
+            },
             annotations: [...base, 'metadata', 'annotations'],
             loadBalancerIP: [...base, 'spec', 'loadBalancerIP'],
             addresses: null,
@@ -131,7 +139,8 @@ const NOT_TEMPLATES = new Set([
 /** Any other object: a block inside it that carries the annotation (an EnvoyProxy's envoyService, an operator's template). */
 export const OTHER_OBJECTS: ClaimRow = {
   source: 'other object',
-  reads: 'any block with an LB-IPAM annotation inside another kind (e.g. EnvoyProxy spec.provider.kubernetes.envoyService)',
+  reads:
+    'any block with an LB-IPAM annotation inside another kind (e.g. EnvoyProxy spec.provider.kubernetes.envoyService)',
   match: (d) => d.kind !== '' && !NOT_TEMPLATES.has(d.kind),
   sites: (d) => {
     const kind = d.group ? `${d.kind}.${d.group}` : d.kind;

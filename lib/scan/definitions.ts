@@ -15,8 +15,6 @@ export interface Definitions {
   kustomizeNamespaces: Map<string, string>;
   /** A values file a kustomization's helmCharts names, with the release it configures. */
   valuesFiles: Map<string, { name: string; namespace: string | null; at: Place }>;
-  /** Directories holding a Chart.yaml (their templates/ are Helm templates). */
-  chartDirs: Set<string>;
 }
 
 export interface ParsedFile {
@@ -44,7 +42,8 @@ export function normalizeDir(path: string): string {
 }
 
 // Relative to the kustomization's directory; an absolute prefix (a directory given to `lbipam plan`) is kept.
-const resolveFrom = (dir: string, file: string): string => posix.normalize(posix.join(dir, file)).replace(/\/+$/, '');
+const resolveFrom = (dir: string, file: string): string =>
+  posix.normalize(posix.join(dir, file)).replace(/\/+$/, '');
 
 export function collectDefinitions(files: ParsedFile[], envFiles: Map<string, string>): Definitions {
   const defs: Definitions = {
@@ -52,22 +51,30 @@ export function collectDefinitions(files: ParsedFile[], envFiles: Map<string, st
     targets: [],
     kustomizeNamespaces: new Map(),
     valuesFiles: new Map(),
-    chartDirs: new Set(),
   };
   for (const f of files) {
-    if (/(^|\/)Chart\.ya?ml$/.test(f.path)) defs.chartDirs.add(dirOf(f.path));
     for (const doc of f.docs) if (isObj(doc.value)) readDoc(f.path, doc, doc.value, defs, envFiles);
   }
   defs.targets.sort((a, b) => b.path.length - a.path.length);
   return defs;
 }
 
-function addMap(map: Map<string, VariableDef[]>, namespace: string | null, name: string, entries: VariableDef[]) {
+function addMap(
+  map: Map<string, VariableDef[]>,
+  namespace: string | null,
+  name: string,
+  entries: VariableDef[],
+) {
   if (namespace) map.set(`${namespace}/${name}`, [...(map.get(`${namespace}/${name}`) ?? []), ...entries]);
   map.set(name, [...(map.get(name) ?? []), ...entries]);
 }
 
-function addKeys(map: Map<string, Map<string, Place>>, namespace: string | null, name: string, keys: Map<string, Place>) {
+function addKeys(
+  map: Map<string, Map<string, Place>>,
+  namespace: string | null,
+  name: string,
+  keys: Map<string, Place>,
+) {
   for (const id of namespace ? [`${namespace}/${name}`, name] : [name]) {
     const m = map.get(id) ?? new Map<string, Place>();
     for (const [k, p] of keys) m.set(k, p);
@@ -89,7 +96,9 @@ function readDoc(file: string, doc: YamlDoc, v: Obj, defs: Definitions, envFiles
     const substitute: VariableDef[] = isObj(sub)
       ? Object.entries(sub).flatMap(([k, val]) => {
           const value = str(val);
-          return value === null ? [] : [{ name: k, value, at: place(['spec', 'postBuild', 'substitute', k]), from }];
+          return value === null
+            ? []
+            : [{ name: k, value, at: place(['spec', 'postBuild', 'substitute', k]), from }];
         })
       : [];
     const refs = getPath(v, ['spec', 'postBuild', 'substituteFrom']);
@@ -154,7 +163,13 @@ function readKustomization(
     (Array.isArray(g.literals) ? g.literals : []).forEach((lit, j) => {
       const s = str(lit);
       const eq = s ? s.indexOf('=') : -1;
-      if (s && eq > 0) entries.push({ name: s.slice(0, eq), value: s.slice(eq + 1), at: place(['configMapGenerator', i, 'literals', j]), from });
+      if (s && eq > 0)
+        entries.push({
+          name: s.slice(0, eq),
+          value: s.slice(eq + 1),
+          at: place(['configMapGenerator', i, 'literals', j]),
+          from,
+        });
     });
     const envs = [...(Array.isArray(g.envs) ? g.envs : []), ...(typeof g.env === 'string' ? [g.env] : [])];
     for (const e of envs) {
@@ -167,7 +182,11 @@ function readKustomization(
   const charts = Array.isArray(v.helmCharts) ? v.helmCharts : [];
   charts.forEach((c, i) => {
     if (!isObj(c)) return;
-    const release = { name: str(c.releaseName) ?? str(c.name) ?? '', namespace: str(c.namespace) ?? ns, at: place(['helmCharts', i]) };
+    const release = {
+      name: str(c.releaseName) ?? str(c.name) ?? '',
+      namespace: str(c.namespace) ?? ns,
+      at: place(['helmCharts', i]),
+    };
     const files = [c.valuesFile, ...(Array.isArray(c.additionalValuesFiles) ? c.additionalValuesFiles : [])];
     for (const f of files) if (typeof f === 'string') defs.valuesFiles.set(resolveFrom(dir, f), release);
   });

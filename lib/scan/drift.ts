@@ -41,8 +41,12 @@ export function drift(declared: readonly DeclaredService[], live: readonly LiveS
   const out: DriftEntry[] = [];
   for (const d of declared) {
     const ips = [...new Set(d.claims.flatMap((c) => (c.address ? [c.address] : [])))];
-    for (const c of d.claims) if (c.address && !declaredFor.has(c.address)) declaredFor.set(c.address, describeOwner(c));
-    const gw = d.owner.kind === 'Gateway' ? byGateway.get(`${d.owner.namespace ?? 'default'}/${d.owner.name}`) : undefined;
+    for (const c of d.claims)
+      if (c.address && !declaredFor.has(c.address)) declaredFor.set(c.address, describeOwner(c));
+    const gw =
+      d.owner.kind === 'Gateway'
+        ? byGateway.get(`${d.owner.namespace ?? 'default'}/${d.owner.name}`)
+        : undefined;
     const found = gw ?? byName.get(serviceName(d).join('/'));
     if (found) matched.add(found);
     if (ips.length === 0) continue;

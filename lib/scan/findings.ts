@@ -6,7 +6,8 @@ import type { RepoPlan } from './repo-plan';
 import type { ScanResult } from './scan';
 import { at, type Claim, type Finding, type PoolDecl } from './types';
 
-const ownerId = (c: Claim): string => c.owner.service ?? `${c.owner.kind}/${c.owner.namespace ?? ''}/${c.owner.name}`;
+const ownerId = (c: Claim): string =>
+  c.owner.service ?? `${c.owner.kind}/${c.owner.namespace ?? ''}/${c.owner.name}`;
 const ownerText = (c: Claim): string => {
   const o = c.owner;
   const name = `${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
@@ -20,7 +21,11 @@ export function unresolvedFindings(claims: readonly Claim[]): Finding[] {
   return claims.flatMap((c): Finding[] => {
     if (c.address !== null) return [];
     const failed = c.variables.find((v) => v.value === null);
-    const rule = !failed ? 'not-an-address' : failed.from?.startsWith('Secret ') ? 'secret-variable' : 'undefined-variable';
+    const rule = !failed
+      ? 'not-an-address'
+      : failed.from?.startsWith('Secret ')
+        ? 'secret-variable'
+        : 'undefined-variable';
     return [
       {
         rule,
@@ -78,7 +83,8 @@ function poolRanges(pools: readonly PoolDecl[]): PoolRange[] {
   );
 }
 
-const inside = (r: PoolRange, a: IpAddr) => r.from.family === a.family && a.value >= r.from.value && a.value <= r.to.value;
+const inside = (r: PoolRange, a: IpAddr) =>
+  r.from.family === a.family && a.value >= r.from.value && a.value <= r.to.value;
 
 /** Claims no declared pool contains (nothing to say when the repository declares no pool). */
 export function poolFindings(claims: readonly Claim[], pools: readonly PoolDecl[]): Finding[] {
@@ -102,7 +108,11 @@ export function poolFindings(claims: readonly Claim[], pools: readonly PoolDecl[
     }
     // Cilium withholds a cidr block's first and last address when allowFirstLastIPs is "No" (not for /31, /32 or start/stop).
     const edge = hits.find(
-      (r) => r.pool.reserveFirstLast && r.block.fromCidr && r.to.value - r.from.value >= 2n && (a.value === r.from.value || a.value === r.to.value),
+      (r) =>
+        r.pool.reserveFirstLast &&
+        r.block.fromCidr &&
+        r.to.value - r.from.value >= 2n &&
+        (a.value === r.from.value || a.value === r.to.value),
     );
     if (edge && hits.every((r) => r === edge || !inside(r, a) || r.pool.reserveFirstLast))
       out.push({
@@ -179,10 +189,14 @@ export function allFindings(scan: ScanResult, plan: RepoPlan): Finding[] {
     ...forgottenFindings(scan),
   ];
   // A claim's finding sits on the claim's line; the plan's entry on the Service's: compare by the claims' lines too.
-  const claimLines = new Map(scan.services.flatMap((s) => s.claims.map((c) => [at(c.at), at(s.at)] as const)));
+  const claimLines = new Map(
+    scan.services.flatMap((s) => s.claims.map((c) => [at(c.at), at(s.at)] as const)),
+  );
   const explained = base.map((f) => ({ ...f, at: parsePlace(claimLines.get(at(f.at))) ?? f.at }));
   const all = [...base, ...planFindings(plan, explained)];
-  return all.sort((a, b) => (a.at.file === b.at.file ? a.at.line - b.at.line : a.at.file < b.at.file ? -1 : 1));
+  return all.sort((a, b) =>
+    a.at.file === b.at.file ? a.at.line - b.at.line : a.at.file < b.at.file ? -1 : 1,
+  );
 }
 
 function parsePlace(text: string | undefined) {

@@ -5,7 +5,7 @@ import { defaultEngineOptions, LbIpamEngine, type EngineOptions } from '../ipam'
 import { addObject, newInput, PlanInputError, type LoadedInput } from '../manifests/load';
 import type { DeclaredService, ScanResult } from './scan';
 import { serviceName } from './service-object';
-import { at, type Owner, type Place } from './types';
+import type { Owner, Place } from './types';
 
 export interface PlanEntry {
   /** `namespace/name` of the Service the plan created. */
@@ -56,7 +56,10 @@ export function planInput(
       addObject(raw, where, input, clock);
     } catch (err) {
       if (strict || !(err instanceof PlanInputError)) throw err;
-      refused.push({ at: place, message: err.message.startsWith(where) ? err.message.slice(where.length + 2) : err.message });
+      refused.push({
+        at: place,
+        message: err.message.startsWith(where) ? err.message.slice(where.length + 2) : err.message,
+      });
     }
   };
   const places = new Map<string, DeclaredService>();
@@ -67,7 +70,6 @@ export function planInput(
   }
   return { input, refused, places };
 }
-
 
 export function planRepository(
   scan: ScanResult,

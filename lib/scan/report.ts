@@ -28,7 +28,14 @@ export interface ScanReport {
     drift: number | null;
   };
   claims: Claim[];
-  pools: { name: string; apiVersion: string; at: Place; reserveFirstLast: boolean; disabled: boolean; blocks: { text: string; at: Place; from: string; to: string; error: string | null }[] }[];
+  pools: {
+    name: string;
+    apiVersion: string;
+    at: Place;
+    reserveFirstLast: boolean;
+    disabled: boolean;
+    blocks: { text: string; at: Place; from: string; to: string; error: string | null }[];
+  }[];
   l2Policies: { name: string; at: Place }[];
   variables: VariableDef[];
   plan: RepoPlan;
@@ -58,7 +65,9 @@ export function buildReport(r: ReportInput): ScanReport {
   const findings = allFindings(scan, plan);
   const driftEntries = r.live ? drift(scan.services, r.live) : null;
   const errors = [...r.walkErrors, ...scan.errors];
-  const skipped = [...r.walkSkipped, ...scan.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const skipped = [...r.walkSkipped, ...scan.skipped].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
   return {
     kind: 'lbipam.scan',
     version: 1,

@@ -102,10 +102,14 @@ describe('scanning a homelab repository', () => {
   it('reports unresolved variables instead of guessing: a Secret, an undefined one', () => {
     const vault = r.claims.find((c) => c.owner.name === 'vault')!;
     expect(vault).toMatchObject({ address: null, written: '${LB_VAULT}', sharingKey: 'vault' });
-    expect(vault.problem).toBe('${LB_VAULT} comes from Secret flux-system/cluster-secrets, whose values are not read');
+    expect(vault.problem).toBe(
+      '${LB_VAULT} comes from Secret flux-system/cluster-secrets, whose values are not read',
+    );
     const smtp = r.claims.find((c) => c.owner.name === 'smtp-relay')!;
     expect(smtp.address).toBeNull();
-    expect(smtp.problem).toMatch(/^\$\{LB_SMTP\} is not defined in the scope of Kustomization flux-system\/cluster-apps/);
+    expect(smtp.problem).toMatch(
+      /^\$\{LB_SMTP\} is not defined in the scope of Kustomization flux-system\/cluster-apps/,
+    );
     expect(r.plan.entries.find((e) => e.service === 'security/smtp-relay')?.state).toBe('unresolved');
   });
 
@@ -122,7 +126,7 @@ describe('scanning a homelab repository', () => {
     expect(r.findings[1].related).toEqual([{ file: 'kubernetes/apps/home/mosquitto/service.yaml', line: 7 }]);
   });
 
-  it("plans the repository on an empty cluster with the engine: who gets what, who waits and why", () => {
+  it('plans the repository on an empty cluster with the engine: who gets what, who waits and why', () => {
     const byService = Object.fromEntries(r.plan.entries.map((e) => [e.service, [e.state, e.ips.join(',')]]));
     expect(byService).toMatchObject({
       'default/kube-api': ['satisfied', '192.168.69.120'],
@@ -132,26 +136,49 @@ describe('scanning a homelab repository', () => {
       'network/envoy-internal': ['satisfied', '192.168.69.121'],
       'database/postgres-lb': ['pending', ''],
     });
-    expect(r.plan.entries.find((e) => e.service === 'home/mosquitto')?.detail).toContain('No CiliumLoadBalancerIPPool has a block containing 10.0.0.5');
+    expect(r.plan.entries.find((e) => e.service === 'home/mosquitto')?.detail).toContain(
+      'No CiliumLoadBalancerIPPool has a block containing 10.0.0.5',
+    );
     // Cilium counts the two withheld edges as used: 5 satisfied + 2.
-    expect(r.plan.pools).toEqual([{ name: 'pool', conflict: null, total: '256', used: '7', available: '249' }]);
+    expect(r.plan.pools).toEqual([
+      { name: 'pool', conflict: null, total: '256', used: '7', available: '249' },
+    ]);
   });
 
   it('lists what it could not read with file and line, skips Helm templates, leaves out dot-directories', () => {
     expect(r.errors).toEqual([
-      { file: 'kubernetes/apps/broken/bad.yaml', line: 6, col: 1, message: expect.stringContaining('Flow sequence') },
+      {
+        file: 'kubernetes/apps/broken/bad.yaml',
+        line: 6,
+        col: 1,
+        message: expect.stringContaining('Flow sequence'),
+      },
     ]);
     expect(r.skipped).toEqual([
-      { file: 'charts/mychart/templates/service.yaml', reason: 'a Helm template of the chart in charts/mychart (rendered by Helm, not read)' },
+      {
+        file: 'charts/mychart/templates/service.yaml',
+        reason: 'a Helm template of the chart in charts/mychart (rendered by Helm, not read)',
+      },
     ]);
     expect(r.excluded).toEqual(['.archive']);
     expect(r.claims.some((c) => c.at.file.startsWith('.archive'))).toBe(false);
-    expect(r.summary).toMatchObject({ files: 16, pools: 1, l2Policies: 1, claims: 10, errors: 1, skipped: 1, excluded: 1 });
+    expect(r.summary).toMatchObject({
+      files: 16,
+      pools: 1,
+      l2Policies: 1,
+      claims: 10,
+      errors: 1,
+      skipped: 1,
+      excluded: 1,
+    });
     expect(exitCode(r)).toBe(2);
   });
 
   it('reads a dot-directory when asked, and leaves out an --exclude directory', async () => {
-    const all = await scanRepo(root, { includeHidden: true, exclude: ['broken', 'kubernetes/apps/security'] });
+    const all = await scanRepo(root, {
+      includeHidden: true,
+      exclude: ['broken', 'kubernetes/apps/security'],
+    });
     expect(all.claims.some((c) => c.at.file === '.archive/old-app/service.yaml')).toBe(true);
     expect(all.errors).toEqual([]);
     expect(all.claims.some((c) => c.owner.name === 'vault')).toBe(false);
@@ -162,8 +189,10 @@ describe('scanning a homelab repository', () => {
 describe('a clean repository', () => {
   it('exits 0 with no findings', async () => {
     const root = await writeRepo({
-      'pool.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec:\n  blocks: [{start: 10.1.6.30, stop: 10.1.6.199}]\n',
-      'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations: {lbipam.cilium.io/ips: 10.1.6.62}\nspec: {type: LoadBalancer}\n',
+      'pool.yaml':
+        'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata: {name: p}\nspec:\n  blocks: [{start: 10.1.6.30, stop: 10.1.6.199}]\n',
+      'svc.yaml':
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations: {lbipam.cilium.io/ips: 10.1.6.62}\nspec: {type: LoadBalancer}\n',
     });
     const r = await scanRepo(root);
     await rm(root, { recursive: true, force: true });

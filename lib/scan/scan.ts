@@ -7,7 +7,16 @@ import { docInfo, isObj, type Obj } from './doc-info';
 import { isL2PolicyDoc, isPoolDoc, readL2Decl, readPoolDecl } from './pool-decls';
 import { serviceName, serviceObject } from './service-object';
 import { siteClaims, type ServiceSite } from './sites';
-import type { Claim, L2PolicyDecl, Owner, Place, PoolDecl, ReadError, SkippedFile, VariableDef } from './types';
+import type {
+  Claim,
+  L2PolicyDecl,
+  Owner,
+  Place,
+  PoolDecl,
+  ReadError,
+  SkippedFile,
+  VariableDef,
+} from './types';
 import { valuesSites } from './values-sites';
 import type { RepoFile } from './walk';
 import { readYaml } from './yaml-docs';
@@ -55,7 +64,17 @@ export interface ScanResult {
 }
 
 const TEMPLATE_MARK = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
-const GENERIC_DIRS = new Set(['app', 'apps', 'helm', 'values', 'base', 'chart', 'config', 'resources', 'release']);
+const GENERIC_DIRS = new Set([
+  'app',
+  'apps',
+  'helm',
+  'values',
+  'base',
+  'chart',
+  'config',
+  'resources',
+  'release',
+]);
 
 export function scanFiles(input: readonly RepoFile[]): ScanResult {
   const out: ScanResult = {
@@ -73,7 +92,9 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
   };
   const envFiles = new Map<string, string>();
   const parsed: ParsedFile[] = [];
-  const chartDirs = new Set(input.filter((f) => /(^|\/)Chart\.ya?ml$/.test(f.path)).map((f) => dirOf(f.path)));
+  const chartDirs = new Set(
+    input.filter((f) => /(^|\/)Chart\.ya?ml$/.test(f.path)).map((f) => dirOf(f.path)),
+  );
   for (const f of input) {
     if (/\.env$/i.test(f.path)) {
       envFiles.set(f.path, f.text);
@@ -81,12 +102,18 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
     }
     const chart = [...chartDirs].find((d) => f.path.startsWith(d === '' ? 'templates/' : `${d}/templates/`));
     if (chart !== undefined) {
-      out.skipped.push({ file: f.path, reason: `a Helm template of the chart in ${chart || '.'} (rendered by Helm, not read)` });
+      out.skipped.push({
+        file: f.path,
+        reason: `a Helm template of the chart in ${chart || '.'} (rendered by Helm, not read)`,
+      });
       continue;
     }
     const { docs, errors } = readYaml(f.text, f.path);
     if (errors.length > 0 && TEMPLATE_MARK.test(f.text)) {
-      out.skipped.push({ file: f.path, reason: `templated (${errors[0].message} at line ${errors[0].line}, next to {{ }})` });
+      out.skipped.push({
+        file: f.path,
+        reason: `templated (${errors[0].message} at line ${errors[0].line}, next to {{ }})`,
+      });
       continue;
     }
     out.errors.push(...errors);
@@ -106,7 +133,8 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
       let sites: ServiceSite[];
       const where = `${f.path}: document ${doc.index}`;
       const place = { file: f.path, line: doc.line };
-      const plain = (object: Obj) => out.objects.push({ where, at: place, object, service: null, unresolved: null });
+      const plain = (object: Obj) =>
+        out.objects.push({ where, at: place, object, service: null, unresolved: null });
       if (isPoolDoc(d)) {
         const pool = readPoolDecl(d, defs.index);
         out.pools.push(pool);
@@ -126,7 +154,13 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
         if (!items) plain(doc.value);
         else
           items.forEach((item, j) =>
-            out.objects.push({ where: `${where}: items[${j}]`, at: place, object: substituteObject(d, item) as Obj, service: null, unresolved: null }),
+            out.objects.push({
+              where: `${where}: items[${j}]`,
+              at: place,
+              object: substituteObject(d, item) as Obj,
+              service: null,
+              unresolved: null,
+            }),
           );
       }
       const row = CLAIM_ROWS.find((r) => r.match(d));
@@ -140,8 +174,18 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
           doc.value,
           [],
           release
-            ? { kind: 'HelmChart', name: release.name, namespace: release.namespace, source: 'helmCharts valuesFile' }
-            : { kind: 'Values', name: appName(f.path), namespace: namespaceOf(f.path, null), source: 'values file' },
+            ? {
+                kind: 'HelmChart',
+                name: release.name,
+                namespace: release.namespace,
+                source: 'helmCharts valuesFile',
+              }
+            : {
+                kind: 'Values',
+                name: appName(f.path),
+                namespace: namespaceOf(f.path, null),
+                source: 'values file',
+              },
           d.line,
         );
       }
@@ -152,12 +196,21 @@ export function scanFiles(input: readonly RepoFile[]): ScanResult {
         const object = site.object ? (substituteObject(d, site.object) as Obj) : null;
         // A plain Service is an object of the plan whatever its type; a made one only when it claims or balances.
         if (!object && claims.length === 0 && type !== 'LoadBalancer') continue;
-        const decl: DeclaredService = { owner: site.owner, source: site.source, at: { file: f.path, line: site.line }, type, object, claims };
+        const decl: DeclaredService = {
+          owner: site.owner,
+          source: site.source,
+          at: { file: f.path, line: site.line },
+          type,
+          object,
+          claims,
+        };
         const declared = claims.length > 0 || type === 'LoadBalancer';
         if (declared) out.services.push(decl);
         const failed = claims.find((c) => c.variables.some((v) => v.value === null));
         out.objects.push({
-          where: object ? where : `${f.path}:${site.line}: Service ${serviceName(decl).join('/')} of ${site.owner.kind} ${site.owner.name}`,
+          where: object
+            ? where
+            : `${f.path}:${site.line}: Service ${serviceName(decl).join('/')} of ${site.owner.kind} ${site.owner.name}`,
           at: decl.at,
           object: serviceObject(decl),
           service: declared ? decl : null,
@@ -175,7 +228,8 @@ const unnamed = (s: ServiceSite): ServiceSite => ({ ...s, owner: { ...s.owner, s
 function substituteObject(d: ReturnType<typeof docInfo>, value: unknown): unknown {
   if (typeof value === 'string') return d.sub(value).text;
   if (Array.isArray(value)) return value.map((v) => substituteObject(d, v));
-  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteObject(d, v)]));
+  if (isObj(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteObject(d, v)]));
   return value;
 }
 
@@ -207,7 +261,10 @@ function usedVariables(defs: Definitions): VariableDef[] {
     for (const d of s.substitute) out.set(`${d.at.file}:${d.at.line}:${d.name}`, d);
     for (const ref of s.from) {
       if (ref.kind !== 'ConfigMap') continue;
-      const data = defs.index.configMaps.get(`${ref.namespace}/${ref.name}`) ?? defs.index.configMaps.get(ref.name) ?? [];
+      const data =
+        defs.index.configMaps.get(`${ref.namespace}/${ref.name}`) ??
+        defs.index.configMaps.get(ref.name) ??
+        [];
       for (const d of data) out.set(`${d.at.file}:${d.at.line}:${d.name}`, d);
     }
   }

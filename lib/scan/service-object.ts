@@ -25,7 +25,12 @@ export function serviceObject(s: ServiceDecl): Record<string, unknown> {
   if (addresses.length) annotations[ANNOTATION.ips] = addresses.join(',');
   const key = s.claims.find((c) => c.sharingKey)?.sharingKey;
   if (key) annotations[ANNOTATION.sharingKey] = key;
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace, annotations }, spec: { type: s.type } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, annotations },
+    spec: { type: s.type },
+  };
 }
 
 /** The Service's namespace and name; a controller whose naming we cannot tell gives its own name. */

@@ -30,11 +30,21 @@ export function siteClaims(d: DocInfo, site: ServiceSite): Claim[] {
   const ann = site.annotations ? getPath(d.value, site.annotations) : undefined;
   const annotations = isObj(ann) ? ann : {};
   const sharingKey = pick(annotations, ANNOTATION.sharingKey, ANNOTATION.sharingKeyAlias);
-  const base = { owner: site.owner, source: site.source, sharingKey: sharingKey ? d.sub(sharingKey.value).text : null };
+  const base = {
+    owner: site.owner,
+    source: site.source,
+    sharingKey: sharingKey ? d.sub(sharingKey.value).text : null,
+  };
   const ips = pick(annotations, ANNOTATION.ips, ANNOTATION.ipsAlias);
   if (ips && site.annotations) {
     const path = [...site.annotations, ips.key];
-    out.push(...claimsOf(d, ips.value, { ...base, field: annotationField(site.annotations, ips.key), line: d.line(path) }));
+    out.push(
+      ...claimsOf(d, ips.value, {
+        ...base,
+        field: annotationField(site.annotations, ips.key),
+        line: d.line(path),
+      }),
+    );
   }
   const lbip = site.loadBalancerIP ? str(getPath(d.value, site.loadBalancerIP)) : null;
   if (lbip && site.loadBalancerIP) {

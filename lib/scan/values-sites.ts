@@ -16,7 +16,15 @@ export interface Release {
 }
 
 const CLAIM_KEYS: string[] = [ANNOTATION.ips, ANNOTATION.ipsAlias];
-const APP_TEMPLATE_FIELDS = ['controller', 'ports', 'type', 'annotations', 'primary', 'enabled', 'nameOverride'];
+const APP_TEMPLATE_FIELDS = [
+  'controller',
+  'ports',
+  'type',
+  'annotations',
+  'primary',
+  'enabled',
+  'nameOverride',
+];
 const MAX_DEPTH = 12;
 
 const ownerOf = (r: Release, service: string): Owner => ({
@@ -36,7 +44,12 @@ function appTemplateServices(values: Obj): [string, Obj][] | null {
   return entries;
 }
 
-export function valuesSites(values: unknown, base: Path, release: Release, line: (p: Path) => number): ServiceSite[] {
+export function valuesSites(
+  values: unknown,
+  base: Path,
+  release: Release,
+  line: (p: Path) => number,
+): ServiceSite[] {
   if (!isObj(values)) return [];
   const sites: ServiceSite[] = [];
   const app = appTemplateServices(values);

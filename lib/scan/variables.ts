@@ -35,9 +35,7 @@ export const hasVariables = (text: string): boolean => text.includes('${');
 
 /** The variables the directories' scopes resolve, most specific first. */
 export function scopesFor(index: VariableIndex, file: string): SubstitutionScope[] {
-  return index.scopes
-    .filter((s) => underDir(file, s.path))
-    .sort((a, b) => b.path.length - a.path.length);
+  return index.scopes.filter((s) => underDir(file, s.path)).sort((a, b) => b.path.length - a.path.length);
 }
 
 function lookupInScope(index: VariableIndex, scope: SubstitutionScope, name: string) {
@@ -68,7 +66,7 @@ export function resolveVariable(
   const scopes = scopesFor(index, file);
   for (const scope of scopes) {
     const hit = lookupInScope(index, scope, name);
-    if (hit?.def) return { ok: true, use: useOf(hit.def) };
+    if (hit?.def) return { ok: true, use: variableUse(hit.def) };
     if (hit?.secret) return secretUse(name, hit.secret);
   }
   // The scope is read from spec.path alone; a parent Kustomization often hands its substituteFrom to
@@ -80,7 +78,7 @@ export function resolveVariable(
     if (hit?.def && !everywhere.has(hit.def.value)) everywhere.set(hit.def.value, hit.def);
     if (hit?.secret) secret ??= hit.secret;
   }
-  if (everywhere.size === 1) return { ok: true, use: useOf([...everywhere.values()][0]) };
+  if (everywhere.size === 1) return { ok: true, use: variableUse([...everywhere.values()][0]) };
   if (fallback) return { ok: true, use: { name, definedAt: null, from: 'default', value: fallback.value } };
   if (everywhere.size > 1) {
     const defs = [...everywhere.values()];
@@ -110,7 +108,12 @@ function secretUse(name: string, s: { name: string; namespace: string; place: Pl
   };
 }
 
-const useOf = (d: VariableDef): VariableUse => ({ name: d.name, definedAt: d.at, from: d.from, value: d.value });
+const variableUse = (d: VariableDef): VariableUse => ({
+  name: d.name,
+  definedAt: d.at,
+  from: d.from,
+  value: d.value,
+});
 
 export interface Substituted {
   text: string;

@@ -35,7 +35,9 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
   const out: WalkResult = { files: [], skipped: [], errors: [], excluded: [] };
   const rootStat = await stat(root).catch((err: NodeJS.ErrnoException) => err);
   if (rootStat instanceof Error)
-    throw new Error(`${root}: cannot read: ${rootStat.code === 'ENOENT' ? 'no such directory' : rootStat.message}`);
+    throw new Error(
+      `${root}: cannot read: ${rootStat.code === 'ENOENT' ? 'no such directory' : rootStat.message}`,
+    );
   if (!rootStat.isDirectory()) throw new Error(`${root}: not a directory`);
   const exclude = new Set(options.exclude ?? []);
   const pending: string[] = [root];
@@ -46,7 +48,12 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      out.errors.push({ file: rel(root, dir) || '.', line: 0, col: 0, message: `cannot read directory: ${msg(err)}` });
+      out.errors.push({
+        file: rel(root, dir) || '.',
+        line: 0,
+        col: 0,
+        message: `cannot read directory: ${msg(err)}`,
+      });
       continue;
     }
     for (const e of entries) {
@@ -60,7 +67,8 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
         }
         pending.push(full);
       } else if (e.isFile()) {
-        if (TEMPLATE.test(e.name)) out.skipped.push({ file: path, reason: 'a template (rendered before it is YAML)' });
+        if (TEMPLATE.test(e.name))
+          out.skipped.push({ file: path, reason: 'a template (rendered before it is YAML)' });
         else if (YAML.test(e.name) || ENV.test(e.name)) found.push(full);
       }
       // Symbolic links are not followed: a link loop, or a link out of the repository, is not a claim.
@@ -93,5 +101,9 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
 const rel = (root: string, full: string): string => relative(root, full).split(sep).join(posix.sep);
 const msg = (err: unknown): string => {
   const code = (err as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : err instanceof Error ? err.message : String(err);
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied'
+    : err instanceof Error
+      ? err.message
+      : String(err);
 };

@@ -16,7 +16,10 @@ describe('readYaml', () => {
     ].join('\n');
     const { docs, errors } = readYaml(text, 'f.yaml');
     expect(errors).toEqual([]);
-    expect(docs.map((d) => d.value)).toEqual([{ a: 1, b: 1 }, { base: { k: 'v' }, list: [{ k: 'v', own: 2 }] }]);
+    expect(docs.map((d) => d.value)).toEqual([
+      { a: 1, b: 1 },
+      { base: { k: 'v' }, list: [{ k: 'v', own: 2 }] },
+    ]);
     expect(docs[0].lineOf(['b'])).toBe(3);
     expect(docs[1].index).toBe(2);
     expect(docs[1].lineOf(['list', 0, 'own'])).toBe(8);
@@ -32,7 +35,12 @@ describe('readYaml', () => {
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((l, i) => `${l}: &${l} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'
+        .split('')
+        .map((l, i) => `${l}: &${l} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
     const { docs, errors } = readYaml(bomb, 'bomb.yaml');
     expect(docs).toEqual([]);
     expect(errors[0].message).toMatch(/alias/i);

@@ -19,7 +19,9 @@ export function renderSarif(r: ScanReport, uriPrefix = ''): string {
       level: f.severity,
       message: { text: f.message },
       locations: [location(prefix, f.at)],
-      ...(f.related.length ? { relatedLocations: f.related.map((p, id) => ({ id, ...location(prefix, p) })) } : {}),
+      ...(f.related.length
+        ? { relatedLocations: f.related.map((p, id) => ({ id, ...location(prefix, p) })) }
+        : {}),
     })),
     ...r.errors.map((e) => ({
       ruleId: 'unreadable',
@@ -29,7 +31,12 @@ export function renderSarif(r: ScanReport, uriPrefix = ''): string {
     })),
     ...(r.drift ?? [])
       .filter((d) => d.at)
-      .map((d) => ({ ruleId: 'drift', level: 'warning', message: { text: d.message }, locations: [location(prefix, d.at!)] })),
+      .map((d) => ({
+        ruleId: 'drift',
+        level: 'warning',
+        message: { text: d.message },
+        locations: [location(prefix, d.at!)],
+      })),
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -22,7 +22,13 @@ export function renderText(r: ScanReport): string {
         indent(
           columns([
             ['ADDRESS', 'OWNER', 'SOURCE', 'AT', 'VARIABLES'],
-            ...r.claims.map((c) => [c.address ?? `(${c.written})`, ownerWords(c), c.source, at(c.at), variableWords(c) || '-']),
+            ...r.claims.map((c) => [
+              c.address ?? `(${c.written})`,
+              ownerWords(c),
+              c.source,
+              at(c.at),
+              variableWords(c) || '-',
+            ]),
           ]),
         ),
     );
@@ -46,7 +52,12 @@ export function renderText(r: ScanReport): string {
         indent(
           columns([
             ['SERVICE', 'IPS', 'STATE', 'WHY'],
-            ...r.plan.entries.map((e) => [e.service, e.ips.join(',') || '-', e.state, e.state === 'satisfied' ? '' : `${e.title}: ${e.detail}`]),
+            ...r.plan.entries.map((e) => [
+              e.service,
+              e.ips.join(',') || '-',
+              e.state,
+              e.state === 'satisfied' ? '' : `${e.title}: ${e.detail}`,
+            ]),
           ]),
         ),
     );
@@ -54,11 +65,18 @@ export function renderText(r: ScanReport): string {
     parts.push(
       r.drift.length === 0
         ? 'drift: none (the cluster matches the repository)'
-        : `drift (${r.drift.length}):\n` + r.drift.map((d) => `  ${d.kind}  ${d.message}${d.at ? ` (${at(d.at)})` : ''}`).join('\n'),
+        : `drift (${r.drift.length}):\n` +
+            r.drift.map((d) => `  ${d.kind}  ${d.message}${d.at ? ` (${at(d.at)})` : ''}`).join('\n'),
     );
-  if (r.skipped.length) parts.push(`skipped (${r.skipped.length}):\n` + r.skipped.map((s) => `  ${s.file}: ${s.reason}`).join('\n'));
+  if (r.skipped.length)
+    parts.push(
+      `skipped (${r.skipped.length}):\n` + r.skipped.map((s) => `  ${s.file}: ${s.reason}`).join('\n'),
+    );
   if (r.errors.length)
-    parts.push(`unreadable (${r.errors.length}):\n` + r.errors.map((e) => `  ${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
+    parts.push(
+      `unreadable (${r.errors.length}):\n` +
+        r.errors.map((e) => `  ${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'),
+    );
   if (r.excluded.length) parts.push(`left out (not deployed): ${r.excluded.join(', ')}`);
   parts.push(exitWords(r));
   return `${parts.join('\n\n')}\n`;

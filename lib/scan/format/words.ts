@@ -12,7 +12,10 @@ export function ownerWords(c: Claim): string {
 
 export function variableWords(c: Claim): string {
   return c.variables
-    .map((v) => `${v.name}${v.value !== null ? `=${v.value}` : ''} (${v.definedAt ? at(v.definedAt) : (v.from ?? 'undefined')})`)
+    .map(
+      (v) =>
+        `${v.name}${v.value !== null ? `=${v.value}` : ''} (${v.definedAt ? at(v.definedAt) : (v.from ?? 'undefined')})`,
+    )
     .join(', ');
 }
 
