@@ -47,6 +47,7 @@ const boundaries = {
               './lib/manifests',
               './lib/what-if',
               './lib/ip-plan',
+              './lib/scan',
             ],
             from: serverRooms,
             message: 'a pure lib must not import a server room',

@@ -10,6 +10,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/alerts/[id]': ['GET'],
   '/api/events': ['GET'],
   '/api/export': ['GET'],
+  '/api/gitops': ['GET'],
   '/api/health': ['GET'],
   '/api/history': ['GET'],
   '/api/history/releases': ['GET'],

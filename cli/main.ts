@@ -4,6 +4,10 @@ const commands: Record<
   { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> }
 > = {
   plan: { summary: 'predict what Cilium LB-IPAM does with these YAML files', load: () => import('./plan') },
+  scan: {
+    summary: "list a GitOps repository's LB-IPAM claims, their findings and plan, and drift",
+    load: () => import('./scan'),
+  },
   reserve: {
     summary: 'write the checked YAML that claims an address (Service, Gateway, app-template, placeholder)',
     load: () => import('./reserve'),

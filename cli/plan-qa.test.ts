@@ -342,11 +342,13 @@ describe('lbipam plan on bad input: exit 2, file + document + field, no stack tr
       /: not a YAML text file \(not valid UTF-8\)/,
     ],
   ];
+  // Documents that are not Kubernetes objects are skipped unless --strict (issue 13); the rest is refused either way.
+  const strictOnly = new Set(['not a mapping', 'a scalar', 'missing kind', 'missing apiVersion']);
   it.each(cases)(
     '%s',
-    (_, content, msg) => {
+    (name, content, msg) => {
       const f = file(content);
-      const r = run([f]);
+      const r = run(strictOnly.has(name) ? ['--strict', f] : [f]);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`lbipam plan: ${f}`);
       expect(r.err).toMatch(msg);
@@ -390,11 +392,15 @@ describe('lbipam plan on bad input: exit 2, file + document + field, no stack tr
     );
     const d = path.join(dir, 'a-dir');
     mkdirSync(d, { recursive: true });
-    expect(run([d])).toMatchObject({
+    expect(run(['--strict', d])).toMatchObject({
       code: 2,
       err: `lbipam plan: ${d}: cannot read: is a directory (give the YAML files inside it) (EISDIR)\n`,
     });
-    const big = run([file(`kind: ${'x'.repeat(50_000_000)}\n`)]);
+    expect(run([d])).toMatchObject({
+      code: 2,
+      err: `lbipam plan: ${d}: no Kubernetes objects (the input is empty or only comments)\n`,
+    });
+    const big = run(['--strict', file(`kind: ${'x'.repeat(50_000_000)}\n`)]);
     expect(big.code).toBe(2);
     expect(big.err).toMatch(/document 1: apiVersion: missing/);
     const flags: [string[], RegExp][] = [

@@ -6,11 +6,21 @@ import { loadYaml, newInput, PlanInputError, type LoadedInput } from '../lib/man
 import { inputName, readInput } from './plan/read';
 import { jsonChunks, write } from './plan/output';
 import { planResult, renderTable } from './plan/render';
+import { scanInput, skippedLines } from './plan/scan-input';
 
-const USAGE = `usage: lbipam plan [options] FILE...
+const USAGE = `usage: lbipam plan [options] DIR|FILE...
 
-Creates the pools, L2 policies and Services of FILE... (multi-document YAML or JSON, '-' for
-stdin) on a fresh simulated cluster, in order, and prints what Cilium LB-IPAM writes into each.
+Creates the pools, L2 policies and Services of DIR (a GitOps repository, walked as \`lbipam scan\`
+walks it) or FILE... (multi-document YAML or JSON, '-' for stdin) on a fresh simulated cluster, in
+order, and prints what Cilium LB-IPAM writes into each.
+
+The input is read as \`lbipam scan\` reads a repository: documents that are not Kubernetes objects
+(Helm values files, configs) are skipped and counted (-v lists them); the Services that
+HelmReleases, app-template values files, kustomize helmCharts, Gateways and CloudNativePG clusters
+create are planned too, after their document, and Flux variables (postBuild.substitute,
+substituteFrom ConfigMaps, \${VAR:=default}) are substituted. A Service whose claim's variable has no
+value is left out (a warning says so; exit 1). --strict reads each FILE on its own as before:
+every document must be a Kubernetes object, nothing is substituted.
 
 Documents are events, applied in order: a later document with the same kind/namespace/name is an
 update. Pools may be cilium.io/v2 or v2alpha1, with spec.blocks or the pre-1.16 spec.cidrs (read
@@ -37,6 +47,8 @@ output:
 
 options:
   -o, --output table|json            output format (default table)
+  -v, --verbose                      list the documents and files skipped
+  --strict                           every document must be a Kubernetes object (no directories)
   --enable-ipv4[=true|false]         operator IPv4 (default true)
   --enable-ipv6[=true|false]         operator IPv6 (default true)
   --default-lb-service-ipam=MODE     lbipam | nodeipam | none (default lbipam)
@@ -100,12 +112,17 @@ async function load(parsed: PlanArgs): Promise<LoadedInput> {
 }
 
 async function plan(parsed: PlanArgs): Promise<number> {
-  const input = await load(parsed);
+  const scanned = parsed.strict ? null : await scanInput(parsed.files, parsed.now ?? new Date());
+  const input = scanned ? scanned.input : await load(parsed);
   for (const w of input.warnings) process.stderr.write(`lbipam plan: warning: ${w}\n`);
+  for (const w of scanned?.unresolved ?? []) process.stderr.write(`lbipam plan: warning: ${w}\n`);
   const start = parsed.now;
   const engine = executePlan(input, parsed.options, start ? () => start : () => new Date());
   const result = planResult(engine, input);
-  if (parsed.output === 'json') await write(jsonChunks(result));
-  else await write([renderTable(engine, input)]);
-  return result.ok ? 0 : 1;
+  const skipped = scanned ? skippedLines(scanned, parsed.verbose) : [];
+  if (parsed.output === 'json') {
+    await write(jsonChunks(result));
+    for (const l of skipped) process.stderr.write(`lbipam plan: ${l}\n`);
+  } else await write([renderTable(engine, input), ...skipped.map((l) => `${l}\n`)]);
+  return result.ok && (scanned?.unresolved.length ?? 0) === 0 ? 0 : 1;
 }

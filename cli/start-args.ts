@@ -13,14 +13,17 @@ export interface StartOptions {
   config?: string;
   /** A snapshot file to show instead of a cluster (read-only, frozen). */
   snapshot?: string;
+  /** The GitOps repository the GitOps page scans (LBIPAM_REPO). */
+  repo?: string;
 }
 
 export const startUsage = `usage: lbipam start [--port N] [--host ADDR] [--demo] [--context NAME] [--seed demo|empty|scale|overlap|DIR]
-                    [--embedded-kubeconfig PATH] [--embedded-port N] [--config FILE] [--snapshot FILE] [--dev]
+                    [--embedded-kubeconfig PATH] [--embedded-port N] [--config FILE] [--snapshot FILE] [--repo DIR] [--dev]
 
   With no kubeconfig (no KUBECONFIG, no ~/.kube/config, not in a pod), or with --demo / LBIPAM_DEMO=1,
   the embedded demo cluster is started on 127.0.0.1 and shown. PORT chooses the port too.
   --config FILE (or LBIPAM_CONFIG): the dashboard's config, e.g. its IP plan (ipPlan:).
+  --repo DIR (or LBIPAM_REPO): the GitOps repository the GitOps page scans for claims and drift.
   --snapshot FILE shows a snapshot (downloaded from a dashboard) instead of a cluster: read-only,
   as it was when it was taken, for someone without access to the cluster.`;
 
@@ -43,6 +46,7 @@ export function parseStartArgs(
     dev: false,
     seed: 'demo',
     ...(env.LBIPAM_CONFIG ? { config: env.LBIPAM_CONFIG } : {}),
+    ...(env.LBIPAM_REPO ? { repo: env.LBIPAM_REPO } : {}),
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
@@ -94,6 +98,12 @@ export function parseStartArgs(
         const c = value();
         if (!c) return { error: '--config needs a file' };
         options.config = c;
+        break;
+      }
+      case '--repo': {
+        const r = value();
+        if (!r) return { error: '--repo needs a directory' };
+        options.repo = r;
         break;
       }
       case '--snapshot': {

@@ -1,7 +1,7 @@
 // `lbipam start` (npm start): serve the dashboard. It decides which cluster to show, starts the
 // embedded one in this process when there is no kubeconfig (or with --demo), tells lib/kube through
 // LBIPAM_* environment variables (docs/contracts.md), then runs Next's production server in-process.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,17 @@ export async function run(args: string[]): Promise<number> {
   if (!opts.dev && !existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     process.stderr.write(`lbipam start: no production build in ${distDir}/ — run \`npm run build\` first\n`);
     return 2;
+  }
+
+  opts.repo ??= process.env.LBIPAM_REPO;
+  if (opts.repo) {
+    // The GitOps page's repository: refused now when it is not a directory, not at the first request.
+    const dir = path.resolve(opts.repo);
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      process.stderr.write(`lbipam start: --repo ${opts.repo}: not a directory\n`);
+      return 2;
+    }
+    process.env.LBIPAM_REPO = dir;
   }
 
   const choice = opts.snapshot ? checkSnapshot(opts.snapshot) : chooseCluster(opts, process.env);

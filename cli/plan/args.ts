@@ -6,6 +6,10 @@ export interface PlanArgs {
   output: 'table' | 'json';
   options: EngineOptions;
   now?: Date;
+  /** Read each file on its own, refusing a document that is not a Kubernetes object (the reading before directories). */
+  strict: boolean;
+  /** List what was skipped. */
+  verbose: boolean;
 }
 
 export class UsageError extends Error {}
@@ -31,6 +35,8 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
   const out: PlanArgs = {
     files: [],
     output: 'table',
+    strict: false,
+    verbose: false,
     // The defaults --help promises (the issue's): both families, class-less Services to LB-IPAM, L2 and BGP on.
     options: {
       ipv4: true,
@@ -58,6 +64,14 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
       continue;
     }
     if (a === '-h' || a === '--help') return 'help';
+    if (a === '--strict') {
+      out.strict = true;
+      continue;
+    }
+    if (a === '-v' || a === '--verbose') {
+      out.verbose = true;
+      continue;
+    }
     const eq = a.indexOf('=');
     const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
     const value = (): string => {
@@ -106,6 +120,6 @@ export function parseArgs(args: string[]): PlanArgs | 'help' {
     }
   }
   if (out.files.length === 0)
-    throw new UsageError('no input files (give one or more YAML files, or - for stdin)');
+    throw new UsageError('no input files (give a directory, one or more YAML files, or - for stdin)');
   return out;
 }

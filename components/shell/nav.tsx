@@ -17,6 +17,7 @@ export const SCREENS = [
   { href: '/nodes', label: 'Nodes', key: 'n', shared: true },
   { href: '/changes', label: 'Changes', key: 'c', shared: false },
   { href: '/what-if', label: 'What-if', key: 'w', shared: false },
+  { href: '/gitops', label: 'GitOps', key: 'g', shared: false },
   { href: '/reserve', label: 'Reserve', key: 'r', shared: false },
   { href: '/snapshots', label: 'Snapshots', key: 's', shared: false },
 ] as const;

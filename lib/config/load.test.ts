@@ -63,7 +63,7 @@ ipPlan:
       "dash.yaml: unknown key 'auth.moed' (known under auth: mode, tokenFile, proxy)",
     );
     expect(error('colour: blue\n')).toMatch(
-      /^dash\.yaml: unknown key 'colour' \(known: server, auth, writes, cilium, probe, share, history, ipPlan\)$/,
+      /^dash\.yaml: unknown key 'colour' \(known: server, auth, writes, cilium, probe, share, history, gitops, ipPlan\)$/,
     );
     expect(error('server: 8080\n')).toMatch(/^dash\.yaml: server: expected a mapping of port, host/);
   });

@@ -210,4 +210,10 @@ export const SETTINGS: readonly Setting[] = [
       .regex(/^[a-z0-9-]{1,63}\/[a-z0-9.-]{1,253}$/, 'expected namespace/name of a Lease'),
     help: 'replicas sharing one database: the Lease (`namespace/name`) whose holder records; the others read',
   },
+  {
+    key: 'gitops.repo',
+    env: 'LBIPAM_REPO',
+    read: trimmed,
+    help: 'the GitOps repository the GitOps page scans for claims and drift (`--repo DIR`)',
+  },
 ];

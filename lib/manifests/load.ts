@@ -115,7 +115,8 @@ export function loadYaml(text: string, file: string, input: LoadedInput, clock: 
   return objects;
 }
 
-function addObject(raw: unknown, where: string, input: LoadedInput, clock: { next(): string }): void {
+/** Adds one object (as one document of a file would), for callers that read objects themselves (lib/scan). */
+export function addObject(raw: unknown, where: string, input: LoadedInput, clock: { next(): string }): void {
   if (!isObj(raw)) throw new PlanInputError(`${where}: expected a Kubernetes object (a mapping)`);
   const kind = raw.kind;
   if (kind === undefined || kind === null || kind === '') throw new PlanInputError(`${where}: kind: missing`);
