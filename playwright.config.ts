@@ -84,6 +84,8 @@ export default defineConfig({
     dashboard('demo', demoPort, `${start} --demo --port ${demoPort} --embedded-kubeconfig ${e2eKubeconfig}`, {
       LBIPAM_SHARE_SECRET: 'e2e-only-share-secret-0123456789abcdef',
       LBIPAM_FRAME_ANCESTORS: 'http://localhost:*',
+      // The GitOps page's repository (gitops.spec.ts): a small one checked in beside the tests.
+      LBIPAM_REPO: path.resolve('e2e/fixtures/gitops'),
     }),
     {
       // The demo cluster behind a deny proxy (403 leases, 404 Gateway API); writes deniedKubeconfig.
