@@ -39,7 +39,9 @@ export async function assertEmbeddedCluster(kubeconfigPath: string): Promise<str
   const server = embeddedServerOf(kubeconfigPath);
   let gitVersion: unknown;
   try {
-    const res = await fetch(`${server}/version`, { signal: AbortSignal.timeout(5000) });
+    // 30 s: a dashboard that runs its embedded cluster in its own process may be busy for seconds
+    // right after it is ready (the history's PGlite initialises its database on the same thread).
+    const res = await fetch(`${server}/version`, { signal: AbortSignal.timeout(30_000) });
     gitVersion = ((await res.json()) as { gitVersion?: unknown }).gitVersion;
   } catch (err) {
     throw new Error(
