@@ -2,6 +2,7 @@
 import type { Service } from '../../lib/cilium/objects';
 import type { Diagnosis, LbIpamEngine, ServiceStatus } from '../../lib/ipam';
 import type { LoadedInput } from '../../lib/manifests/load';
+import { columns } from '../../lib/scan/format/table';
 
 const SATISFIED = 'cilium.io/IPAMRequestSatisfied';
 
@@ -57,20 +58,6 @@ export function planResult(engine: LbIpamEngine, input: LoadedInput): PlanResult
   return { services, pools, ok };
 }
 
-function table(rows: string[][]): string {
-  // A loop, not Math.max(...rows): a spread of 100k rows overflows the stack.
-  const widths = rows[0].map(() => 0);
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
   const svcRows = [['SERVICE', 'IPS', 'STATUS', 'REASON']];
   const tally = { satisfied: 0, pending: 0, ignored: 0 };
@@ -108,8 +95,8 @@ export function renderTable(engine: LbIpamEngine, input: LoadedInput): string {
     ]);
   }
   const parts = [];
-  if (svcRows.length > 1) parts.push(table(svcRows));
-  if (poolRows.length > 1) parts.push(table(poolRows));
+  if (svcRows.length > 1) parts.push(columns(svcRows));
+  if (poolRows.length > 1) parts.push(columns(poolRows));
   const conflicts = [...input.pools.keys()].flatMap((n) =>
     (engine.poolStatus(n)?.conditions ?? [])
       .filter((c) => c.type === 'cilium.io/PoolConflict' && c.status === 'True')

@@ -6,8 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'lbipam_session';
 export const VIEW_COOKIE = 'lbipam_view';
-export const CSRF_COOKIE = 'lbipam_csrf';
-export const CSRF_HEADER = 'x-lbipam-csrf';
+export { CSRF_COOKIE, CSRF_HEADER } from './names';
 /** A sign-in lasts this long (ms). */
 export const SESSION_MS = 12 * 3600 * 1000;
 

@@ -1,13 +1,10 @@
 'use client';
 
+import { CSRF_COOKIE, CSRF_HEADER } from '../auth/names';
 import { refusal } from './fetch-inventory';
 
 // Every POST the browser makes goes through here, so what a request to the dashboard must carry
 // (JSON headers; the CSRF token of a signed-in session, lib/auth) is said once.
-
-/** The request header the server compares with the session's CSRF cookie (lib/auth/csrf.ts). */
-export const CSRF_HEADER = 'x-lbipam-csrf';
-const CSRF_COOKIE = 'lbipam_csrf';
 
 function csrfToken(): string | null {
   if (typeof document === 'undefined') return null;
