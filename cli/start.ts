@@ -126,6 +126,9 @@ export async function run(args: string[]): Promise<number> {
   // Before Next loads its chunks: their source maps are only parsed and kept while this is on.
   if (!keepSourceMaps(opts.dev, process.execArgv, process.env.NODE_OPTIONS))
     process.setSourceMapsEnabled(false);
+  // Where the app's node_modules are, for what the server resolves at run time rather than through
+  // its bundles (lib/history/pglite-initdb.ts hands PGlite to a child process by path).
+  process.env.LBIPAM_APP_DIR = root;
   const { default: next } = await import('next');
   const app = next({ dev: opts.dev, dir: root, hostname: host, port: opts.port });
   await app.prepare();

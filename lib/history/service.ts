@@ -68,7 +68,7 @@ export class HistoryService {
       ? describeUrl(config.databaseUrl)
       : config.dataDir
         ? `PGlite at ${config.dataDir}`
-        : 'PGlite (memory)';
+        : 'PGlite (until restart)';
     this.recorder = new Recorder({
       cluster,
       store: () => this.store_,

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +197,7 @@ for (const backend of backends()) {
         expect(await f.ready(10_000)).not.toBeNull();
         fixed = true;
         await until('recording', () => h.status().state === 'recording');
+        rmSync(dir, { recursive: true, force: true });
         return;
       }
       const h = recording(f, await backend.reopenable());

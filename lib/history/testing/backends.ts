@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPglite, openPostgres, type SqlDb } from '../db';
@@ -24,6 +24,7 @@ export interface Backend {
 }
 
 export function pgliteBackend(): Backend {
+  const dirs: string[] = [];
   return {
     name: 'PGlite',
     skip: null,
@@ -32,9 +33,12 @@ export function pgliteBackend(): Backend {
     lastUrl: () => null,
     async reopenable() {
       const dir = mkdtempSync(path.join(tmpdir(), 'lbipam-pglite-'));
+      dirs.push(dir);
       return () => openPglite(dir);
     },
-    teardown: async () => undefined,
+    teardown: async () => {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
     server: () => null,
   };
 }

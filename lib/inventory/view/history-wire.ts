@@ -76,7 +76,7 @@ export interface Change {
 /** Whether history is being recorded, and why not (the header says so). */
 export interface HistoryStatus {
   state: 'recording' | 'reading' | 'connecting' | 'unavailable' | 'off' | 'snapshot';
-  /** Where: "PGlite (memory)", "PGlite at <dir>", "PostgreSQL at <host>". */
+  /** Where: "PGlite (until restart)", "PGlite at <dir>", "PostgreSQL at <host>". */
   store: string;
   /** Why it is unavailable (or why this replica only reads). */
   message: string | null;
