@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `lbipam` command. The CLI is TypeScript like the rest of the code; tsx loads it on the fly
 // (scoped to this import, so Next's own loading in `lbipam start` is untouched).
+import './v8-server.mjs';
 import { tsImport } from 'tsx/esm/api';
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
