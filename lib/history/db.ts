@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { ensureInitialised, throwawayDir } from './pglite-initdb';
+import { ensureInitialised, PGLITE_START_PARAMS, throwawayDir } from './pglite-initdb';
 
 // The one SQL seam: PGlite (Postgres compiled to WebAssembly, in-process) by default, PostgreSQL
 // when DATABASE_URL is set. Both speak the same SQL with $n parameters, so the schema
@@ -55,14 +55,6 @@ function lockDir(dataDir: string): () => void {
 }
 
 /**
- * Postgres' settings for PGlite, sized for a dashboard's history rather than a database server:
- * a few tables read by index, one single-user backend. Each buffer is memory this process keeps
- * for good (WebAssembly memory never shrinks): Postgres' defaults (160 MB of shared buffers, 100
- * connections' worth of shared state) cost 311 MB resident for a bare PGlite, these 122 MB.
- */
-const PGLITE_SETTINGS = { shared_buffers: '8MB', max_connections: '4' };
-
-/**
  * V8 compiles PGlite's 9 MB of WebAssembly with its baseline compiler (Liftoff) and, for hot
  * functions, again with its optimising one (TurboFan), keeping both: ~50 MB more resident for
  * history queries that take about a millisecond either way (bench: history.query_ip_ms). The flag
@@ -91,10 +83,7 @@ export async function openPglite(dataDir: string | null): Promise<SqlDb> {
   try {
     await ensureInitialised(dir);
     db = await PGlite.create(dir, {
-      startParams: [
-        ...PGlite.defaultStartParams,
-        ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      ],
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS],
     });
   } catch (err) {
     release();

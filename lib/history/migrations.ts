@@ -32,6 +32,14 @@ export const MIGRATIONS: readonly string[] = [
      at timestamptz not null,
      state text not null
    );`,
+  // 2: the last state gzipped (state_gz), written in place of the text: the state is every
+  // Service's and address's record (megabytes at 10,000 Services) and is rewritten with each
+  // change, and PGlite's WebAssembly memory keeps the high-water mark of every write for good.
+  // Stored as is (storage external): it is compressed already. A state kept as text by schema 1
+  // is still read.
+  `alter table history_state add column state_gz bytea;
+   alter table history_state alter column state_gz set storage external;
+   alter table history_state alter column state drop not null;`,
 ];
 
 export class SchemaTooNewError extends Error {

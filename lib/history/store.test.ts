@@ -72,6 +72,31 @@ for (const backend of backends()) {
         expect(changes[0]).toMatchObject({ ...change({}), id: expect.any(Number) });
       });
 
+      it('reads the state a schema-1 database kept as text after migrating, and stores the next one gzipped', async () => {
+        const db = await fresh();
+        expect(await migrate(db, MIGRATIONS.slice(0, 1))).toBe(1);
+        const old = {
+          ...emptyObserved(),
+          addresses: { '192.168.0.230': { pool: 'lan', holders: ['media/plex'], node: 'n1' } },
+        };
+        await db.query('insert into history_state (cluster, at, state) values ($1, $2, $3)', [
+          'c1',
+          '2026-01-09T08:00:00.000Z',
+          JSON.stringify(old),
+        ]);
+        const store = await HistoryStore.open(db);
+        expect(await store.lastState('c1')).toEqual({ at: '2026-01-09T08:00:00.000Z', state: old });
+        const next = { ...old, addresses: {} };
+        await store.record('c1', [], next, '2026-01-10T12:00:00.000Z');
+        expect(await store.lastState('c1')).toEqual({ at: '2026-01-10T12:00:00.000Z', state: next });
+        const [row] = await db.query(
+          'select state is null as text_gone, length(state_gz) as gz from history_state where cluster = $1',
+          ['c1'],
+        );
+        expect(row).toMatchObject({ text_gone: true });
+        expect(Number(row.gz)).toBeGreaterThan(0);
+      });
+
       it('pages one address newest first, through equal times, and filters by pool, namespace, kind and time', async () => {
         const store = await HistoryStore.open(await fresh());
         const cs: Change[] = [];
