@@ -39,7 +39,9 @@ describe('PGlite directories initialised outside the process', () => {
       `${dir} is neither empty nor a PGlite data directory (it has no PG_VERSION)`,
     );
     expect(readdirSync(dir)).toEqual(['notes.txt']);
-    await expect(openPglite(dir)).rejects.toThrow(/PGlite could not open its data directory .*not-a-database/);
+    await expect(openPglite(dir)).rejects.toThrow(
+      /PGlite could not open its data directory .*not-a-database/,
+    );
   });
 
   it('gives each throwaway database a directory of its own, removed when it closes', async () => {
