@@ -129,6 +129,30 @@ describe('lbipam plan', () => {
     expect(JSON.parse(r.out).services[0].status.loadBalancer.ingress).toEqual([{ ip: '10.0.10.2' }]);
   }, 60_000);
 
+  it('plans the Service a HelmRelease creates and says the HelmRelease was read for it, not skipped', () => {
+    const release = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: plex, namespace: media}
+spec:
+  chart: {spec: {chart: app-template, sourceRef: {kind: HelmRepository, name: bjw}}}
+  values:
+    service:
+      main:
+        type: LoadBalancer
+        annotations: {lbipam.cilium.io/ips: 10.0.10.2}
+        ports: {http: {port: 32400}}
+`;
+    const r = plan([POOL, release, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n'].join('---\n'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/media\/plex\s.*10\.0\.10\.2/);
+    expect(r.out).toContain(
+      'read for the Services they create (planned above): 1 HelmRelease.helm.toolkit.fluxcd.io',
+    );
+    // What LB-IPAM and the scan both leave alone is still counted as skipped.
+    expect(r.out).toContain('skipped (not read by LB-IPAM): 1 ConfigMap');
+    expect(r.out).not.toMatch(/skipped \(not read by LB-IPAM\):.*HelmRelease/);
+  });
+
   it('mirrors operator options', () => {
     const r = plan([POOL, SVC('a')].join('---\n'), '--default-lb-service-ipam=none', '-o', 'json');
     expect(r.code).toBe(0);

@@ -19,6 +19,11 @@ export interface ScannedInput {
   unresolved: string[];
   /** Templates and files the walk did not read. */
   skippedFiles: string[];
+  /**
+   * Kinds LB-IPAM does not read but the scan did, for the Services they create (HelmReleases,
+   * Gateways, …), with their counts: not "skipped", since those Services are in the plan.
+   */
+  readForServices: Map<string, number>;
 }
 
 const isDir = async (p: string) => p !== '-' && (await stat(p).catch(() => null))?.isDirectory() === true;
@@ -62,16 +67,46 @@ export async function scanInput(inputs: string[], now: Date): Promise<ScannedInp
     );
   }
   const { input } = planInput(scan, now, true);
+  const readForServices = takeServiceSources(scan, input.skipped);
   const unresolved = scan.objects
     .filter((o) => o.unresolved)
     .map((o) => `${at(o.at)}: not planned: ${o.unresolved}`);
-  return { input, scan, unresolved, skippedFiles };
+  return { input, scan, unresolved, skippedFiles, readForServices };
+}
+
+/** Moves the kinds that created a planned Service (a claim's owner) out of the engine's skipped. */
+function takeServiceSources(scan: ScanResult, skipped: Map<string, number>): Map<string, number> {
+  const id = (kind: unknown, ns: unknown, name: unknown) => `${kind}/${ns ?? ''}/${name}`;
+  const owners = new Set(
+    scan.objects.flatMap((o) =>
+      o.service && o.service.owner.kind !== 'Service'
+        ? [id(o.service.owner.kind, o.service.owner.namespace, o.service.owner.name)]
+        : [],
+    ),
+  );
+  // The owners' documents, named as the engine names a kind it skips (`Kind.group`).
+  const names = new Set<string>();
+  for (const { object } of scan.objects) {
+    const meta = (object.metadata ?? {}) as { namespace?: string; name?: string };
+    if (!owners.has(id(object.kind, meta.namespace, meta.name))) continue;
+    const api = String(object.apiVersion ?? '');
+    names.add(api.includes('/') ? `${object.kind}.${api.slice(0, api.indexOf('/'))}` : String(object.kind));
+  }
+  const taken = new Map<string, number>();
+  for (const [name, n] of skipped) {
+    if (!names.has(name)) continue;
+    taken.set(name, n);
+    skipped.delete(name);
+  }
+  return taken;
 }
 
 /** What was skipped: counted always, listed with -v. */
 export function skippedLines(s: ScannedInput, verbose: boolean): string[] {
   const n = s.scan.nonKubernetes.length;
   const lines: string[] = [];
+  const sources = [...s.readForServices].map(([k, c]) => `${c} ${k}`).join(', ');
+  if (sources) lines.push(`read for the Services they create (planned above): ${sources}`);
   if (n > 0) {
     lines.push(
       `skipped ${n} document${n === 1 ? '' : 's'} that ${n === 1 ? 'is' : 'are'} not Kubernetes objects (Helm values, configs)${verbose ? ':' : '; -v lists them'}`,
