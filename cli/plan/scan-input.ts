@@ -4,9 +4,10 @@
 // with Flux variables substituted. `--strict` keeps the one-file-at-a-time reading (cli/plan.ts).
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { loadYaml, newInput, type LoadedInput } from '../../lib/manifests/load';
+import { kindName, loadYaml, newInput, type LoadedInput } from '../../lib/manifests/load';
 import { PlanInputError } from '../../lib/manifests/validate';
 import { planInput } from '../../lib/scan/repo-plan';
+import { groupOf } from '../../lib/scan/doc-info';
 import { scanFiles, type ScanResult } from '../../lib/scan/scan';
 import { walkRepo, type RepoFile } from '../../lib/scan/walk';
 import { at } from '../../lib/scan/types';
@@ -84,13 +85,12 @@ function takeServiceSources(scan: ScanResult, skipped: Map<string, number>): Map
         : [],
     ),
   );
-  // The owners' documents, named as the engine names a kind it skips (`Kind.group`).
+  // The owners' documents, named as the loader names a kind it skips.
   const names = new Set<string>();
   for (const { object } of scan.objects) {
     const meta = (object.metadata ?? {}) as { namespace?: string; name?: string };
     if (!owners.has(id(object.kind, meta.namespace, meta.name))) continue;
-    const api = String(object.apiVersion ?? '');
-    names.add(api.includes('/') ? `${object.kind}.${api.slice(0, api.indexOf('/'))}` : String(object.kind));
+    names.add(kindName(String(object.kind), groupOf(object.apiVersion)));
   }
   const taken = new Map<string, number>();
   for (const [name, n] of skipped) {

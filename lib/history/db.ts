@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { ensureInitialised, PGLITE_START_PARAMS, throwawayDir } from './pglite-initdb';
+import { ensureInitialised, PGLITE_START_PARAMS, processAlive, throwawayDir } from './pglite-initdb';
 
 // The one SQL seam: PGlite (Postgres compiled to WebAssembly, in-process) by default, PostgreSQL
 // when DATABASE_URL is set. Both speak the same SQL with $n parameters, so the schema
@@ -25,15 +25,6 @@ export interface SqlDb extends Queryable {
   close(): Promise<void>;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * PGlite is one process's database: a second dashboard opening the same directory would corrupt
  * it. A lock file beside the directory names the process holding it; a dead holder's lock is taken.
@@ -45,7 +36,7 @@ function lockDir(dataDir: string): () => void {
     writeFileSync(lock, String(process.pid), { flag: 'wx' });
   } catch {
     const holder = Number(readFileSync(lock, 'utf8').trim());
-    if (Number.isInteger(holder) && holder !== process.pid && alive(holder))
+    if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder))
       throw new Error(
         `another process (pid ${holder}) uses the PGlite data directory ${dataDir}: give each dashboard its own LBIPAM_HISTORY_DIR, or share a PostgreSQL through DATABASE_URL`,
       );

@@ -102,8 +102,10 @@ export async function ensureInitialised(dir: string): Promise<void> {
 }
 
 const TEMP_PREFIX = 'lbipam-history-';
+let template: string | undefined;
 
-const alive = (pid: number) => {
+/** Whether a process lives (EPERM: it does, under another user); the lock files in ./db.ts too. */
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -112,11 +114,13 @@ const alive = (pid: number) => {
   }
 };
 
+const ORPHAN = new RegExp(`^${TEMP_PREFIX}(\\d+)-`);
+
 /** Throwaway databases left by processes that died without removing theirs. */
 function sweepOrphans(tmp: string) {
   for (const name of readdirSync(tmp)) {
-    const m = new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name);
-    if (m && !alive(Number(m[1]))) rmSync(path.join(tmp, name), { recursive: true, force: true });
+    const m = ORPHAN.exec(name);
+    if (m && !processAlive(Number(m[1]))) rmSync(path.join(tmp, name), { recursive: true, force: true });
   }
 }
 
@@ -127,9 +131,9 @@ function sweepOrphans(tmp: string) {
  * memory too.
  */
 export async function throwawayDir(): Promise<{ dir: string; remove: () => void }> {
-  const entry = pgliteEntry();
   const tmp = os.tmpdir();
-  const template = path.join(tmp, `lbipam-pglite-template-${pgliteVersion(entry)}`);
+  // Resolved once per process: the installed PGlite does not change under a running server.
+  template ??= path.join(tmp, `lbipam-pglite-template-${pgliteVersion(pgliteEntry())}`);
   await ensureInitialised(template);
   sweepOrphans(tmp);
   const dir = mkdtempSync(path.join(tmp, `${TEMP_PREFIX}${process.pid}-`));

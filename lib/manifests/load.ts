@@ -19,6 +19,9 @@ import {
   type Obj,
 } from './validate';
 
+/** A kind as `lbipam plan` names what it skips: `Kind.group`, or `Kind` for the core group. */
+export const kindName = (kind: string, group: string) => (group ? `${kind}.${group}` : kind);
+
 export { PlanInputError } from './validate';
 
 /** Plan directives: an annotation that deletes the object, a pseudo-kind that restarts the operator. */
@@ -142,7 +145,7 @@ export function addObject(raw: unknown, where: string, input: LoadedInput, clock
   // A Service of another group (e.g. Knative's serving.knative.dev) is another kind: skipped.
   const isSvc = kind === 'Service' && group === '';
   if (!isPool && !isSvc && !isL2) {
-    const name = group ? `${kind}.${group}` : kind;
+    const name = kindName(kind, group);
     input.skipped.set(name, (input.skipped.get(name) ?? 0) + 1);
     return;
   }
